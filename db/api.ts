@@ -1,0 +1,57 @@
+import { nl } from '../shared/i18n/nl'
+import { translate } from '../shared/i18n/messages'
+import { contract, type Channel, type ChannelOutput, type ParsedInput } from '../shared/contract'
+import { fail, ok, type Result } from '../shared/result'
+import { invalidInput } from '../shared/validation'
+import { channelNames } from '../shared/channels'
+import type { ApiContext } from './context'
+import { StoreError } from './errors'
+import { createPerson, listPeople } from './people'
+
+type Handlers = {
+  [C in Channel]: (ctx: ApiContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>
+}
+
+const handlers: Handlers = {
+  'app:info': async (ctx) => ctx.info,
+  'people:create': (ctx, input) => createPerson(ctx.store.db, input, ctx.platform.now()),
+  'people:list': (ctx, input) => listPeople(ctx.store.db, input),
+}
+
+/** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */
+export type BoundHandler = (input: unknown) => Promise<Result<unknown>>
+export type ApiTable = Record<Channel, BoundHandler>
+
+export interface ApiOptions {
+  /** Where unexpected errors go (the shell's log); they reach the user only as a plain message. */
+  onError?: (channel: Channel, error: unknown) => void
+}
+
+/**
+ * The API table: channel name → handler that validates its input with the contract's schema before
+ * anything runs, and turns every outcome into a `Result` (Errors lose their fields over IPC).
+ */
+export function createApi(ctx: ApiContext, options: ApiOptions = {}): ApiTable {
+  const bind = <C extends Channel>(channel: C): BoundHandler => {
+    const schema = contract[channel].input
+    const handler = handlers[channel] as (
+      ctx: ApiContext,
+      input: unknown,
+    ) => Promise<ChannelOutput<C>>
+    return async (input) => {
+      const parsed = schema.safeParse(input)
+      if (!parsed.success) return invalidInput(parsed.error)
+      try {
+        return ok(await handler(ctx, parsed.data))
+      } catch (error) {
+        if (error instanceof StoreError) return fail(error.code, error.message)
+        options.onError?.(channel, error)
+        return fail('internal', translate(nl, 'errors.internal'))
+      }
+    }
+  }
+  return Object.fromEntries(channelNames.map((channel) => [channel, bind(channel)])) as ApiTable
+}
+
+export const isChannel = (name: string): name is Channel =>
+  (channelNames as readonly string[]).includes(name)

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppInfo } from '../shared/contract'
+import type { Platform } from './platform'
+import { openStore, type OpenStoreOptions, type Store } from './store'
+
+export const storeFileName = 'sprokkelaar.db'
+
+/** Everything a handler may use: the open store, the OS services and facts about this install. */
+export interface ApiContext {
+  store: Store
+  platform: Platform
+  info: AppInfo
+}
+
+/** Opens this user's store in the platform's data folder with the platform's key. */
+export async function openContext(
+  platform: Platform,
+  options: OpenStoreOptions = {},
+): Promise<ApiContext> {
+  mkdirSync(platform.dataDir, { recursive: true })
+  const key = await platform.storeKey()
+  const store = await openStore(join(platform.dataDir, storeFileName), key.key, options)
+  return {
+    store,
+    platform,
+    info: {
+      version: platform.appVersion,
+      dataDir: platform.dataDir,
+      encrypted: store.encrypted,
+      keyProtection: key.protection,
+    },
+  }
+}

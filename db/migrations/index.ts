@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely'
+import * as m0001 from './0001_person'
+
+export interface Migration {
+  name: string
+  up(db: Kysely<unknown>): Promise<void>
+}
+
+/**
+ * Every migration in order; the store's `user_version` is how many of them it has. Listed statically
+ * because a bundled main process has no folder to read. Append only: never edit or reorder.
+ */
+export const migrations: readonly Migration[] = [{ name: '0001_person', ...m0001 }]

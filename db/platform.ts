@@ -1,0 +1,21 @@
+import type { KeyProtection } from '../shared/contract'
+
+export interface StoreKey {
+  /** 64 hex characters: a random 256-bit key, never a password. */
+  key: string
+  protection: KeyProtection
+}
+
+/**
+ * The OS services the API needs, passed in so that everything behind the API runs under plain Node.
+ * The Electron shell implements it with Electron's APIs; tests and the e2e harness with plain files.
+ */
+export interface Platform {
+  readonly appVersion: string
+  /** The folder that holds the store and everything else of this user's. */
+  readonly dataDir: string
+  /** The store key, created on first use and kept by the OS where it can. */
+  storeKey(): Promise<StoreKey>
+  /** The clock, so that tests can move time without sleeping. */
+  now(): Date
+}

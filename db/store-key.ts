@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { StoreKey } from './platform'
+import { StoreError } from './errors'
+
+/** The OS secret store as the key file needs it (Electron's `safeStorage` in the shell). */
+export interface KeyCipher {
+  /** False where the OS offers no real keyring (Linux without one: Electron's "basic_text"). */
+  available(): boolean
+  encrypt(plain: string): Buffer
+  decrypt(sealed: Buffer): string
+}
+
+const keyFileSchema = z.discriminatedUnion('protection', [
+  z.object({ version: z.literal(1), protection: z.literal('os-keyring'), sealed: z.base64() }),
+  z.object({
+    version: z.literal(1),
+    protection: z.literal('file-only'),
+    key: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+])
+
+/**
+ * Reads the store key from `path`, or creates one the first time. The key is sealed by the OS keyring
+ * where there is one; otherwise it is written as is, readable by this user only, and the app says so.
+ * Once a key exists it is never replaced: a key that cannot be read is an error, not a reason to make
+ * a new one (that would lock her out of her own ledger).
+ */
+export function loadOrCreateStoreKey(path: string, cipher: KeyCipher): StoreKey {
+  if (existsSync(path)) {
+    const parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+    if (!parsed.success) {
+      throw new StoreError('store_unavailable', `Het sleutelbestand ${path} is beschadigd.`)
+    }
+    const file = parsed.data
+    if (file.protection === 'file-only') return { key: file.key, protection: 'file-only' }
+    if (!cipher.available()) {
+      throw new StoreError(
+        'store_unavailable',
+        'De sleutelbos van dit systeem is niet bereikbaar, dus de sleutel van je gegevens kan niet worden gelezen. Log opnieuw in en start Sprokkelaar opnieuw.',
+      )
+    }
+    return { key: cipher.decrypt(Buffer.from(file.sealed, 'base64')), protection: 'os-keyring' }
+  }
+
+  const key = randomBytes(32).toString('hex')
+  const file = cipher.available()
+    ? { version: 1, protection: 'os-keyring', sealed: cipher.encrypt(key).toString('base64') }
+    : { version: 1, protection: 'file-only', key }
+  // Write then rename, so a crash never leaves half a key file behind.
+  writeFileSync(`${path}.tmp`, JSON.stringify(file), { mode: 0o600 })
+  renameSync(`${path}.tmp`, path)
+  return { key, protection: file.protection as StoreKey['protection'] }
+}

@@ -1,0 +1,91 @@
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron'
+import { createApi } from '../db/api'
+import { openContext, type ApiContext } from '../db/context'
+import { StoreError } from '../db/errors'
+import { bindApi, unbindApi } from './ipc'
+import { electronSqliteBinding } from './native'
+import { electronPlatform } from './platform'
+import { hardenSession } from './security'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+const rendererFile = join(here, '../renderer/index.html')
+
+// `npm run test:electron` gives every test its own data folder; a normal start uses the OS default.
+const dataDirOverride = process.env['SPROKKELAAR_DATA_DIR']
+if (dataDirOverride) app.setPath('userData', dataDirOverride)
+
+// Our own files: the built renderer (inside app.asar once packaged), or the dev server in development.
+const ownPrefix = devServerUrl ?? `${pathToFileURL(join(here, '..')).href}/`
+const isOwnUrl = (url: string) => url.startsWith(ownPrefix)
+
+let mainWindow: BrowserWindow | undefined
+let context: ApiContext | undefined
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Sprokkelaar',
+    backgroundColor: '#f7f5f0',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      // The spellchecker downloads dictionaries; the app makes no network requests at all.
+      spellcheck: false,
+    },
+  })
+  window.once('ready-to-show', () => window.show())
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(rendererFile)
+  return window
+}
+
+const isTrustedSender = (event: IpcMainInvokeEvent) =>
+  event.sender === mainWindow?.webContents &&
+  event.senderFrame !== null &&
+  event.senderFrame === event.sender.mainFrame &&
+  isOwnUrl(event.senderFrame.url)
+
+async function start(): Promise<void> {
+  hardenSession(isOwnUrl)
+  try {
+    context = await openContext(electronPlatform(), { nativeBinding: electronSqliteBinding() })
+  } catch (error) {
+    const message = error instanceof StoreError ? error.message : String(error)
+    dialog.showErrorBox('Sprokkelaar kan niet starten', message)
+    app.exit(1)
+    return
+  }
+  bindApi(
+    createApi(context, { onError: (channel, error) => console.error(`[${channel}]`, error) }),
+    isTrustedSender,
+  )
+  mainWindow = createWindow()
+  mainWindow.on('closed', () => (mainWindow = undefined))
+}
+
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => {
+    unbindApi()
+    void context?.store.close()
+  })
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,110 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, type FieldPath } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import {
+  displayName,
+  newPersonSchema,
+  personLimits,
+  type NewPerson,
+  type NewPersonInput,
+} from '../../../shared/person'
+import { call, sprokkel } from '../api'
+import { TextField } from './TextField'
+
+const empty: NewPersonInput = { firstName: '', tussenvoegsel: '', lastName: '', wijk: '', note: '' }
+
+export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation()
+  const [status, setStatus] = useState('')
+  const [failure, setFailure] = useState('')
+  const form = useForm<NewPersonInput, unknown, NewPerson>({
+    resolver: zodResolver(newPersonSchema),
+    defaultValues: empty,
+  })
+  const { errors, isSubmitting } = form.formState
+
+  const submit = form.handleSubmit(async (person) => {
+    setStatus('')
+    setFailure('')
+    const result = await call(() => sprokkel().people.create(person), t('errors.unreachable'))
+    if (!result.ok) {
+      // The main side checks again; where it names a field, show it there, in her language.
+      for (const issue of result.error.issues ?? []) {
+        form.setError(issue.path.join('.') as FieldPath<NewPersonInput>, { message: issue.key })
+      }
+      if (!result.error.issues?.length) setFailure(result.error.message)
+      return
+    }
+    form.reset(empty)
+    form.setFocus('firstName')
+    setStatus(t('addPerson.saved', { name: displayName(result.value) }))
+    onSaved()
+  })
+
+  const message = (field: keyof NewPersonInput) => {
+    const key = errors[field]?.message
+    return key ? t(key) : undefined
+  }
+
+  return (
+    <form
+      className="card add-person"
+      aria-labelledby="add-person-title"
+      onSubmit={submit}
+      noValidate
+    >
+      <h2 id="add-person-title">{t('addPerson.title')}</h2>
+      <div className="field-row">
+        <TextField
+          label={t('addPerson.firstName')}
+          required
+          maxLength={personLimits.firstName}
+          error={message('firstName')}
+          autoFocus
+          {...form.register('firstName')}
+        />
+        <TextField
+          label={t('addPerson.tussenvoegsel')}
+          maxLength={personLimits.tussenvoegsel}
+          error={message('tussenvoegsel')}
+          className="narrow"
+          {...form.register('tussenvoegsel')}
+        />
+        <TextField
+          label={t('addPerson.lastName')}
+          maxLength={personLimits.lastName}
+          error={message('lastName')}
+          {...form.register('lastName')}
+        />
+        <TextField
+          label={t('addPerson.wijk')}
+          maxLength={personLimits.wijk}
+          error={message('wijk')}
+          {...form.register('wijk')}
+        />
+      </div>
+      <TextField
+        label={t('addPerson.note')}
+        multiline
+        maxLength={personLimits.note}
+        placeholder={t('addPerson.notePlaceholder')}
+        error={message('note')}
+        {...form.register('note')}
+      />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? t('addPerson.saving') : t('addPerson.submit')}
+        </button>
+        <p role="status" className="status">
+          {status}
+        </p>
+      </div>
+      {failure && (
+        <p role="alert" className="error-banner">
+          {failure}
+        </p>
+      )}
+    </form>
+  )
+}

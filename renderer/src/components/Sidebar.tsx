@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../../../shared/i18n/messages'
+import { languages } from '../../../shared/i18n/messages'
+import { chooseLanguage } from '../i18n'
+import { readyViews, views, type View } from '../views'
+import { AppInfoBadge } from './AppInfoBadge'
+
+export function Sidebar({ current, onSelect }: { current: View; onSelect: (view: View) => void }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {views.map((view) => {
+            const ready = readyViews.includes(view)
+            return (
+              <li key={view}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={view === current ? 'page' : undefined}
+                  onClick={() => onSelect(view)}
+                >
+                  <span>{t(`nav.${view}`)}</span>
+                  {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      <div className="sidebar-footer">
+        <label className="language">
+          <span>{t('language.label')}</span>
+          <select
+            value={i18n.language}
+            onChange={(event) => chooseLanguage(event.target.value as Language)}
+          >
+            {languages.map((language) => (
+              <option key={language} value={language}>
+                {t(`language.${language}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <AppInfoBadge />
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,7 @@
+/**
+ * The names of every channel, apart from their schemas so that the preload can be built from them
+ * without bundling zod. `contract.ts` must describe exactly these (the compiler checks it).
+ */
+export const channelNames = ['app:info', 'people:create', 'people:list'] as const
+
+export type Channel = (typeof channelNames)[number]

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Platform } from '../../db/platform'
+import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string }
+
+/** A machine without an OS keyring, as CI is: the key is kept in a file only its owner can read. */
+export const noKeyring: KeyCipher = {
+  available: () => false,
+  encrypt: () => {
+    throw new Error('no keyring')
+  },
+  decrypt: () => {
+    throw new Error('no keyring')
+  },
+}
+
+/** A clock that tests move by hand, so nothing ever sleeps. */
+export class TestClock {
+  constructor(private current: Date = new Date()) {}
+  now = (): Date => new Date(this.current)
+  set(to: Date | string): void {
+    this.current = new Date(to)
+  }
+}
+
+/** The Platform of tests and the e2e harness: plain files in a folder, a clock of its own. */
+export function nodePlatform(dataDir: string, clock = new TestClock()): Platform {
+  return {
+    appVersion: version,
+    dataDir,
+    storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
+    now: clock.now,
+  }
+}
+
+export function makeTempDir(prefix = 'sprokkelaar-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
