@@ -57,7 +57,7 @@ const isTrustedSender = (event: IpcMainInvokeEvent) =>
   isOwnUrl(event.senderFrame.url)
 
 async function start(): Promise<void> {
-  hardenSession(isOwnUrl)
+  hardenSession(isOwnUrl, { cspHeader: !devServerUrl })
   try {
     context = await openContext(electronPlatform(), { nativeBinding: electronSqliteBinding() })
   } catch (error) {

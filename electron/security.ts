@@ -1,24 +1,14 @@
 import { app, session, type WebContents } from 'electron'
-
-/** The content security policy of every page: our own files only, nothing from anywhere else. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+import { contentSecurityPolicy } from '../shared/csp'
 
 /**
  * Denies everything the app never needs: permissions, network requests to anywhere but our own
  * files (and the dev server in development), navigation, new windows and <webview>.
  */
-export function hardenSession(isOwnUrl: (url: string) => boolean): void {
+export function hardenSession(
+  isOwnUrl: (url: string) => boolean,
+  options: { cspHeader: boolean },
+): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
@@ -26,14 +16,19 @@ export function hardenSession(isOwnUrl: (url: string) => boolean): void {
     const allowed = isOwnUrl(details.url) || /^(devtools|data):/.test(details.url)
     callback({ cancel: !allowed })
   })
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy],
-      },
+  // The page carries the same policy in a <meta>; the header is a second lock. Not on the dev
+  // server, whose page allows its hot-reload preamble by hash (electron.vite.config.ts).
+  if (options.cspHeader) {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          // frame-ancestors works only as a header, so it is added here.
+          'Content-Security-Policy': [`${contentSecurityPolicy}; frame-ancestors 'none'`],
+        },
+      })
     })
-  })
+  }
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useForm, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
@@ -8,6 +8,7 @@ import {
   personLimits,
   type NewPerson,
   type NewPersonInput,
+  type Person,
 } from '../../../shared/person'
 import { call, sprokkel } from '../api'
 import { TextField } from './TextField'
@@ -16,16 +17,29 @@ const empty: NewPersonInput = { firstName: '', tussenvoegsel: '', lastName: '', 
 
 export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useTranslation()
-  const [status, setStatus] = useState('')
+  // The person saved last: announced, and the signal to clear the form for the next one.
+  const [saved, setSaved] = useState<Person>()
   const [failure, setFailure] = useState('')
   const form = useForm<NewPersonInput, unknown, NewPerson>({
     resolver: zodResolver(newPersonSchema),
     defaultValues: empty,
   })
   const { errors, isSubmitting } = form.formState
+  // A message about the previous person must not stand beside an error about this one.
+  const clearSaved = () => setSaved(undefined)
+
+  // Ready for the next person at once: empty form, cursor in the first field. Done after the submit
+  // has settled, because the form is still busy (and the button disabled) inside the handler.
+  const { reset, setFocus } = form
+  useEffect(() => {
+    if (!saved) return
+    // keepFieldsRef: a plain reset forgets the inputs until the next render, and focus would miss.
+    reset(empty, { keepFieldsRef: true })
+    setFocus('firstName')
+  }, [saved, reset, setFocus])
 
   const submit = form.handleSubmit(async (person) => {
-    setStatus('')
+    setSaved(undefined)
     setFailure('')
     const result = await call(() => sprokkel().people.create(person), t('errors.unreachable'))
     if (!result.ok) {
@@ -36,11 +50,9 @@ export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
       if (!result.error.issues?.length) setFailure(result.error.message)
       return
     }
-    form.reset(empty)
-    form.setFocus('firstName')
-    setStatus(t('addPerson.saved', { name: displayName(result.value) }))
+    setSaved(result.value)
     onSaved()
-  })
+  }, clearSaved)
 
   const message = (field: keyof NewPersonInput) => {
     const key = errors[field]?.message
@@ -97,7 +109,7 @@ export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
           {isSubmitting ? t('addPerson.saving') : t('addPerson.submit')}
         </button>
         <p role="status" className="status">
-          {status}
+          {saved ? t('addPerson.saved', { name: displayName(saved) }) : ''}
         </p>
       </div>
       {failure && (

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+
+const electron = process.env['SPROKKELAAR_E2E'] === 'electron'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  globalSetup: './tests/harness/global-setup.ts',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    trace: 'retain-on-failure',
+  },
+  projects: electron
+    ? [{ name: 'electron' }]
+    : [
+        {
+          name: 'chromium',
+          use: {
+            browserName: 'chromium',
+            // Debian's Chromium: Playwright's own browser download cannot reach its host here.
+            launchOptions: {
+              executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--no-first-run',
+                '--disable-sync',
+              ],
+            },
+          },
+        },
+      ],
+})

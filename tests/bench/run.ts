@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import type { Figure } from './measure'
+import { storeBench } from './store.bench'
+
+// Each issue adds its suite here; ids are the ones the issue names.
+const suites: [string, () => Promise<Figure[]>][] = [['store', storeBench]]
+
+const figures: Figure[] = []
+for (const [name, run] of suites) {
+  process.stdout.write(`bench: ${name}…\n`)
+  figures.push(...(await run()))
+}
+
+const verdict = (figure: Figure) =>
+  figure.target === undefined ? '' : figure.value <= figure.target ? 'ok' : 'OVER TARGET'
+console.log(`\nSprokkelaar benchmarks — Node ${process.version}, ${cpus().length} cores\n`)
+console.table(
+  figures.map((figure) => ({
+    id: figure.id,
+    value: figure.value,
+    unit: figure.unit,
+    target: figure.target ?? '',
+    verdict: verdict(figure),
+  })),
+)
+writeFileSync(
+  new URL('../../bench-results.json', import.meta.url),
+  `${JSON.stringify(figures, null, 2)}\n`,
+)
+console.log('written: bench-results.json')

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright'
+import { _electron, expect, test as base, type Page } from '@playwright/test'
+import { bridgeFile } from '../harness/paths'
+import { startHarness, type Harness } from '../harness/server'
+import { makeTempDir } from '../support/platform'
+
+/** The app under test, whichever shell runs it: Chromium + harness here, Electron where it exists. */
+export interface AppUnderTest {
+  readonly page: Page
+  /** Quits and starts again on the same data folder, as she would the next morning. */
+  restart(): Promise<void>
+}
+
+export const target = process.env['SPROKKELAAR_E2E'] === 'electron' ? 'electron' : 'browser'
+
+/** Every request the page makes must stay inside the app; anything else fails the test. */
+function guardNetwork(page: Page, isOwn: (url: string) => boolean, outside: string[]) {
+  page.on('request', (request) => {
+    if (!isOwn(request.url())) outside.push(request.url())
+  })
+}
+
+/** Errors in the page (including CSP violations) fail the test rather than pass unseen. */
+function collectPageErrors(page: Page, errors: string[]) {
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+}
+
+const isOwnFile = (url: string) => /^(file|data|devtools):/.test(url)
+
+export const test = base.extend<{ dataDir: string; app: AppUnderTest }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from it
+  dataDir: async ({}, use) => {
+    const dir = makeTempDir('sprokkelaar-e2e-')
+    await use(dir.path)
+    dir.remove()
+  },
+
+  app:
+    target === 'electron'
+      ? async ({ dataDir }, use) => {
+          const outside: string[] = []
+          const errors: string[] = []
+          const launch = async () => {
+            const electronApp = await _electron.launch({
+              args: ['out/main/index.js'],
+              env: { ...process.env, SPROKKELAAR_DATA_DIR: dataDir },
+            })
+            const page = await electronApp.firstWindow()
+            guardNetwork(page, isOwnFile, outside)
+            collectPageErrors(page, errors)
+            return { electronApp, page }
+          }
+          let current = await launch()
+          await use({
+            get page() {
+              return current.page
+            },
+            restart: async () => {
+              await current.electronApp.close()
+              current = await launch()
+            },
+          })
+          await current.electronApp.close()
+          expect(outside, 'requests outside the app').toEqual([])
+          expect(errors, 'errors in the page').toEqual([])
+        }
+      : async ({ dataDir, page, context }, use) => {
+          let harness: Harness = await startHarness({ dataDir })
+          const origin = new URL(harness.url).origin
+          const isOwn = (url: string) => url.startsWith(`${origin}/`) || url.startsWith('data:')
+          const outside: string[] = []
+          const errors: string[] = []
+          guardNetwork(page, isOwn, outside)
+          collectPageErrors(page, errors)
+          await context.route(
+            (url) => !isOwn(url.href),
+            (route) => route.abort(),
+          )
+          await page.addInitScript({ path: bridgeFile })
+          await page.goto(harness.url)
+          await use({
+            page,
+            restart: async () => {
+              await harness.close()
+              harness = await startHarness({ dataDir, port: harness.port })
+              await page.goto(harness.url)
+            },
+          })
+          await harness.close()
+          expect(outside, 'requests outside the harness origin').toEqual([])
+          expect(errors, 'errors in the page').toEqual([])
+        },
+})
+
+/** Fails on any accessibility finding rated serious or critical. */
+export async function expectNoSeriousA11yFindings(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}×)`)
+  expect(serious).toEqual([])
+}
+
+export { expect }

@@ -1,0 +1,26 @@
+import { expect, test } from './fixtures'
+
+// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- readme-screenshot` renews the README's picture.
+test.skip(!process.env['UPDATE_SCREENSHOTS'], 'only when renewing the README screenshot')
+
+const residents = [
+  ['Fatima', 'el', 'Amrani', 'Kerckebosch', 'Wil graag koken voor de buurt; kan goed naaien.'],
+  ['Jan', 'de', 'Vries', 'Hoge Dennen', 'Oud-voetbaltrainer, wil na zijn pensioen helpen.'],
+  ['Ans', '', 'Bakker', 'Kerckebosch', 'Zoekt gezelschap; wandelt graag op dinsdagochtend.'],
+  ['Mehmet', '', 'Yılmaz', 'Vollenhove', 'Repareert fietsen bij de Boulevard.'],
+] as const
+
+test('README screenshot', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 760 })
+  for (const [firstName, tussenvoegsel, lastName, wijk, note] of residents) {
+    await page.getByLabel('Voornaam').fill(firstName)
+    await page.getByLabel('Tussenvoegsel').fill(tussenvoegsel)
+    await page.getByLabel('Achternaam').fill(lastName)
+    await page.getByLabel('Wijk').fill(wijk)
+    await page.getByLabel('Notitie').fill(note)
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(page.getByRole('status')).toContainText(`${lastName} is opgeslagen`)
+  }
+  await page.screenshot({ path: 'tests/e2e/screenshots/bewoners.png' })
+})
