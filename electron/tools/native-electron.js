@@ -4,7 +4,9 @@
 // not load in Electron, and an Electron build does not load in Node. So `npm start` and `npm run
 // dist` use a second build, made here in a copy of the package, and electron/native.ts points the
 // driver at it. Needs the internet once per Electron version (Electron's headers).
+import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -24,6 +26,7 @@ const stamp = {
   arch: process.env.npm_config_arch ?? process.arch,
 }
 
+mkdirSync(outDir, { recursive: true })
 if (existsSync(output) && existsSync(stampFile)) {
   const previous = readFileSync(stampFile, 'utf8')
   if (previous === JSON.stringify(stamp)) {
@@ -34,45 +37,44 @@ if (existsSync(output) && existsSync(stampFile)) {
   }
 }
 
-// A copy of the package in a project of its own, so the rebuild never touches node_modules.
+// A copy of the package, so the build never touches the Node build in node_modules.
 const stage = join(outDir, 'stage')
 rmSync(stage, { recursive: true, force: true })
-mkdirSync(join(stage, 'node_modules'), { recursive: true })
-writeFileSync(
-  join(stage, 'package.json'),
-  JSON.stringify({ name: 'stage', private: true, dependencies: { [moduleName]: stamp.addon } }),
-)
-cpSync(join(root, 'node_modules', moduleName), join(stage, 'node_modules', moduleName), {
+cpSync(join(root, 'node_modules', moduleName), stage, {
   recursive: true,
   filter: (path) => !path.includes(`${moduleName}/build`),
 })
 
-// npm_config_nodedir points node-gyp at Node's headers (needed for the Node build); here it would
-// build against the wrong runtime, so it is dropped for this child build only.
-delete process.env.npm_config_nodedir
-delete process.env.NPM_CONFIG_NODEDIR
-
-const { rebuild } = await import('@electron/rebuild')
+// node-gyp against Electron's headers, as Electron's docs describe for native modules. The
+// npm_config_nodedir that points the Node build at Node's headers must not reach this build.
+const env = { ...process.env }
+delete env.npm_config_nodedir
+delete env.NPM_CONFIG_NODEDIR
+const nodeGyp = createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js')
 console.log(
   `native:electron: building ${moduleName} ${stamp.addon} for Electron ${stamp.electron}…`,
 )
-try {
-  await rebuild({
-    buildPath: stage,
-    electronVersion: stamp.electron,
-    arch: stamp.arch,
-    onlyModules: [moduleName],
-    force: true,
-  })
-} catch (error) {
+const { status } = spawnSync(
+  process.execPath,
+  [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    `--target=${stamp.electron}`,
+    `--arch=${stamp.arch}`,
+    '--dist-url=https://electronjs.org/headers',
+  ],
+  { cwd: stage, env, stdio: 'inherit' },
+)
+if (status !== 0) {
   rmSync(stage, { recursive: true, force: true })
   console.error(
-    `native:electron: the Electron build of ${moduleName} failed: ${error.message}\n` +
-      'It needs Electron\'s headers from the internet, and a C++ toolchain (see README, "Native module").',
+    `native:electron: the Electron build of ${moduleName} failed (node-gyp exit ${status}).\n` +
+      'It needs Electron\'s headers from the internet and a C++ toolchain (see README, "Native module").',
   )
   process.exit(1)
 }
-cpSync(join(stage, 'node_modules', moduleName, 'build', 'Release', 'better_sqlite3.node'), output)
+cpSync(join(stage, 'build', 'Release', 'better_sqlite3.node'), output)
 writeFileSync(stampFile, JSON.stringify(stamp))
 rmSync(stage, { recursive: true, force: true })
 console.log(`native:electron: ${output}`)

@@ -27,6 +27,7 @@ export const en: Messages = {
     listLabel: 'List of residents',
     loading: 'Loading residents…',
     noWijk: 'no neighbourhood',
+    showingFirst: 'Showing the first {{shown}} of {{total}}.',
   },
   addPerson: {
     title: 'Add a resident',

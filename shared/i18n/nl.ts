@@ -26,6 +26,7 @@ export const nl = {
     listLabel: 'Bewonerslijst',
     loading: 'Bewoners laden…',
     noWijk: 'geen wijk',
+    showingFirst: 'De eerste {{shown}} van {{total}} worden getoond.',
   },
   addPerson: {
     title: 'Bewoner toevoegen',

@@ -49,6 +49,11 @@ export function PeopleView() {
           ))}
         </ul>
       )}
+      {page && page.total > page.items.length && (
+        <p className="muted">
+          {t('people.showingFirst', { shown: page.items.length, total: page.total })}
+        </p>
+      )}
     </section>
   )
 }
