@@ -1,3 +1,4 @@
+import { localDate } from '../shared/dates'
 import { nl } from '../shared/i18n/nl'
 import { translate } from '../shared/i18n/messages'
 import { contract, type Channel, type ChannelOutput, type ParsedInput } from '../shared/contract'
@@ -6,16 +7,49 @@ import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
 import type { ApiContext } from './context'
 import { StoreError } from './errors'
-import { createPerson, listPeople } from './people'
+import { listTags, listWijken } from './lookups'
+import { addMoment, type WriteContext } from './moments'
+import {
+  createPerson,
+  getPerson,
+  listPeople,
+  restorePerson,
+  setArchived,
+  trashPerson,
+  updatePerson,
+} from './people'
+import { readSettings, writeSettings } from './settings'
+import { similarPeople } from './similar'
 
 type Handlers = {
   [C in Channel]: (ctx: ApiContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>
 }
 
+async function writeContext(ctx: ApiContext): Promise<WriteContext> {
+  const now = ctx.platform.now()
+  const { workerName } = await readSettings(ctx.store.db)
+  return { now, today: localDate(now), worker: workerName }
+}
+
 const handlers: Handlers = {
   'app:info': async (ctx) => ctx.info,
-  'people:create': (ctx, input) => createPerson(ctx.store.db, input, ctx.platform.now()),
+  'people:create': async (ctx, input) => createPerson(ctx.store.db, input, await writeContext(ctx)),
+  'people:update': async (ctx, input) => updatePerson(ctx.store.db, input, await writeContext(ctx)),
+  'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),
   'people:list': (ctx, input) => listPeople(ctx.store.db, input),
+  'people:archive': (ctx, { id, archived }) =>
+    setArchived(ctx.store.db, id, archived, ctx.platform.now()),
+  'people:trash': async (ctx, { id }) => {
+    await trashPerson(ctx.store.db, id, ctx.platform.now())
+    return null
+  },
+  'people:restore': (ctx, { id }) => restorePerson(ctx.store.db, id),
+  'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
+  'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
+  'tags:list': (ctx, input) => listTags(ctx.store.db, input),
+  'wijken:list': (ctx) => listWijken(ctx.store.db),
+  'settings:get': (ctx) => readSettings(ctx.store.db),
+  'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

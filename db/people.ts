@@ -1,62 +1,226 @@
-import { sql, type Kysely } from 'kysely'
-import type { NewPerson, PeoplePage, Person } from '../shared/person'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { normalisePostcode, slotsToMask } from '../shared/ledger'
+import type {
+  NewPerson,
+  PeoplePage,
+  PeopleScope,
+  PersonDetail,
+  PersonFields,
+  UpdatePerson,
+} from '../shared/person'
+import { foldKey } from '../shared/text'
+import { personNotFound, requirePerson } from './guards'
 import { newId } from './ids'
-import type { Database, PersonRow } from './schema'
+import { tagIdsFor, wijkIdFor } from './lookups'
+import { insertMoment, timeline, type WriteContext } from './moments'
+import { summaryColumns, toPerson, toSummary } from './rows'
+import type { Database, NewPersonRow } from './schema'
 
-export function toPerson(row: PersonRow): Person {
+/** The columns that follow from what she typed, keys for "Lijkt op" included. */
+function columnsFrom(fields: PersonFields, wijkId: string | null) {
   return {
-    id: row.id,
-    firstName: row.first_name,
-    tussenvoegsel: row.tussenvoegsel,
-    lastName: row.last_name,
-    wijk: row.wijk,
-    note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    first_name: fields.firstName,
+    tussenvoegsel: fields.tussenvoegsel ?? null,
+    last_name: fields.lastName ?? null,
+    nickname: fields.nickname ?? null,
+    name_key: foldKey(fields.lastName ?? fields.firstName),
+    street: fields.street ?? null,
+    house_number: fields.houseNumber ?? null,
+    address_key:
+      fields.street && fields.houseNumber
+        ? foldKey(`${fields.street} ${fields.houseNumber}`)
+        : null,
+    postcode: fields.postcode ? (normalisePostcode(fields.postcode) ?? null) : null,
+    wijk_id: wijkId,
+    phone: fields.phone ?? null,
+    email: fields.email ?? null,
+    wish: fields.wish ?? null,
+    strength: fields.strength ?? null,
+    need: fields.need ?? null,
+    note: fields.note ?? null,
+    availability: slotsToMask(fields.availability),
+    available_from: fields.availableFrom ?? null,
+    availability_note: fields.availabilityNote ?? null,
+    met_channel: fields.metChannel ?? null,
+    first_met_on: fields.firstMetOn ?? null,
+    consent_status: fields.consentStatus,
+    consent_date: fields.consentDate ?? null,
+    consent_scope: fields.consentScope ?? null,
+    consent_note: fields.consentNote ?? null,
+    age_band: fields.ageBand ?? null,
+  } satisfies Partial<NewPersonRow>
+}
+
+async function addTags(
+  trx: Transaction<Database>,
+  personId: string,
+  fields: PersonFields,
+  now: Date,
+): Promise<void> {
+  const tagIds = await tagIdsFor(trx, fields.tags, now)
+  if (tagIds.length > 0) {
+    await trx
+      .insertInto('person_tag')
+      .values(tagIds.map((tag_id) => ({ person_id: personId, tag_id })))
+      .execute()
   }
 }
 
+/** A new person with her tags, the moment they met and a follow-up pick: all or nothing. */
 export async function createPerson(
   db: Kysely<Database>,
   input: NewPerson,
-  now: Date,
-): Promise<Person> {
-  const stamp = now.toISOString()
-  const row: PersonRow = {
-    id: newId(now.getTime()),
-    first_name: input.firstName,
-    tussenvoegsel: input.tussenvoegsel ?? null,
-    last_name: input.lastName ?? null,
-    wijk: input.wijk ?? null,
-    note: input.note ?? null,
-    created_at: stamp,
-    updated_at: stamp,
-  }
-  await db.insertInto('person').values(row).execute()
-  return toPerson(row)
+  at: WriteContext,
+): Promise<PersonDetail> {
+  const id = await db.transaction().execute(async (trx) => {
+    const id = newId(at.now.getTime())
+    const stamp = at.now.toISOString()
+    const wijkId = await wijkIdFor(trx, input.wijk, at.now)
+    await trx
+      .insertInto('person')
+      .values({
+        id,
+        ...columnsFrom(input, wijkId),
+        status: 'active',
+        last_contact_on: null,
+        created_at: stamp,
+        updated_at: stamp,
+        deleted_at: null,
+      })
+      .execute()
+    await addTags(trx, id, input, at.now)
+    if (input.moment) await insertMoment(trx, id, input.moment, at)
+    if (input.followUpPick) {
+      await trx
+        .insertInto('follow_up_pick')
+        .values({
+          id: newId(at.now.getTime()),
+          person_id: id,
+          pick: input.followUpPick,
+          from_date: input.moment?.date ?? at.today,
+          created_at: stamp,
+        })
+        .execute()
+    }
+    return id
+  })
+  return getPerson(db, id)
 }
 
-/** The order of the `person_sort` index, so a page of the list is read straight from it. */
-const sortKey = sql`coalesce(last_name, first_name) COLLATE NOCASE`
+export async function updatePerson(
+  db: Kysely<Database>,
+  input: UpdatePerson,
+  at: WriteContext,
+): Promise<PersonDetail> {
+  await db.transaction().execute(async (trx) => {
+    await requirePerson(trx, input.id)
+    const wijkId = await wijkIdFor(trx, input.wijk, at.now)
+    await trx
+      .updateTable('person')
+      .set({ ...columnsFrom(input, wijkId), updated_at: at.now.toISOString() })
+      .where('id', '=', input.id)
+      .execute()
+    await trx.deleteFrom('person_tag').where('person_id', '=', input.id).execute()
+    await addTags(trx, input.id, input, at.now)
+  })
+  return getPerson(db, input.id)
+}
 
-export const peoplePageQuery = (db: Kysely<Database>, page: { limit: number; offset: number }) =>
-  db
+/** Everything about one person, her timeline included. People in the trash are found too. */
+export async function getPerson(db: Kysely<Database>, id: string): Promise<PersonDetail> {
+  const row = await db
     .selectFrom('person')
-    .selectAll()
-    .orderBy(sortKey)
-    .orderBy(sql`first_name COLLATE NOCASE`)
-    .orderBy('id')
-    .limit(page.limit)
-    .offset(page.offset)
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .selectAll('person')
+    .select('wijk.name as wijk')
+    .where('person.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw personNotFound()
+  const tags = await db
+    .selectFrom('person_tag')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['tag.id', 'tag.kind', 'tag.name'])
+    .where('person_tag.person_id', '=', id)
+    .orderBy('tag.kind')
+    .orderBy('tag.name_key')
+    .execute()
+  const followUpPicks = await db
+    .selectFrom('follow_up_pick')
+    .select(['id', 'pick', 'from_date as fromDate', 'created_at as createdAt'])
+    .where('person_id', '=', id)
+    .orderBy('created_at')
+    .execute()
+  return { ...toPerson(row), tags, moments: await timeline(db, id), followUpPicks }
+}
+
+export async function setArchived(
+  db: Kysely<Database>,
+  id: string,
+  archived: boolean,
+  now: Date,
+): Promise<PersonDetail> {
+  const result = await db
+    .updateTable('person')
+    .set({ status: archived ? 'archived' : 'active', updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw personNotFound()
+  return getPerson(db, id)
+}
+
+/** Moves a person to the trash (undo: `restorePerson`). Real erasure comes with the privacy work. */
+export async function trashPerson(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  const result = await db
+    .updateTable('person')
+    .set({ deleted_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw personNotFound()
+}
+
+export async function restorePerson(db: Kysely<Database>, id: string): Promise<PersonDetail> {
+  const result = await db
+    .updateTable('person')
+    .set({ deleted_at: null })
+    .where('id', '=', id)
+    .where('deleted_at', 'is not', null)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) throw personNotFound()
+  return getPerson(db, id)
+}
+
+/** One page of a list, in the order of its index: the Dutch name order, or newest trash first. */
+export const peoplePageQuery = (
+  db: Kysely<Database>,
+  page: { scope: PeopleScope; limit: number; offset: number },
+) => {
+  const base = db
+    .selectFrom('person')
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select(summaryColumns)
+  const scoped =
+    page.scope === 'trash'
+      ? base.where('person.deleted_at', 'is not', null).orderBy('person.deleted_at', 'desc')
+      : base
+          .where('person.deleted_at', 'is', null)
+          .where('person.status', '=', page.scope)
+          .orderBy(sql`coalesce(person.last_name, person.first_name) COLLATE NOCASE`)
+          .orderBy(sql`person.first_name COLLATE NOCASE`)
+  return scoped.orderBy('person.id').limit(page.limit).offset(page.offset)
+}
 
 export async function listPeople(
   db: Kysely<Database>,
-  page: { limit: number; offset: number },
+  page: { scope: PeopleScope; limit: number; offset: number },
 ): Promise<PeoplePage> {
   const rows = await peoplePageQuery(db, page).execute()
-  const { total } = await db
-    .selectFrom('person')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  return { items: rows.map(toPerson), total }
+  let count = db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('total'))
+  count =
+    page.scope === 'trash'
+      ? count.where('deleted_at', 'is not', null)
+      : count.where('deleted_at', 'is', null).where('status', '=', page.scope)
+  const { total } = await count.executeTakeFirstOrThrow()
+  return { items: rows.map(toSummary), total }
 }

@@ -1,8 +1,21 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  AgeBand,
+  ConsentStatus,
+  ContactChannel,
+  FollowUpPick,
+  TagKind,
+} from '../shared/ledger'
 
 /** The tables as the current migrations leave them. Migrations themselves never import this. */
 export interface Database {
   person: PersonTable
+  wijk: WijkTable
+  tag: TagTable
+  person_tag: PersonTagTable
+  contact_moment: ContactMomentTable
+  follow_up_pick: FollowUpPickTable
+  setting: SettingTable
 }
 
 export interface PersonTable {
@@ -10,11 +23,84 @@ export interface PersonTable {
   first_name: string
   tussenvoegsel: string | null
   last_name: string | null
-  wijk: string | null
+  nickname: string | null
+  /** foldKey(last name, or first name where there is none): for "Lijkt op". */
+  name_key: string
+  street: string | null
+  house_number: string | null
+  /** foldKey("street number") where both are known. */
+  address_key: string | null
+  postcode: string | null
+  wijk_id: string | null
+  phone: string | null
+  email: string | null
+  wish: string | null
+  strength: string | null
+  need: string | null
   note: string | null
+  /** The week grid, 21 bits (see shared/ledger.ts). */
+  availability: number
+  available_from: string | null
+  availability_note: string | null
+  met_channel: ContactChannel | null
+  first_met_on: string | null
+  consent_status: ConsentStatus
+  consent_date: string | null
+  consent_scope: string | null
+  consent_note: string | null
+  age_band: AgeBand | null
+  status: 'active' | 'archived'
+  last_contact_on: string | null
   created_at: string
   updated_at: string
+  deleted_at: string | null
+}
+
+export interface WijkTable {
+  id: string
+  name: string
+  name_key: string
+  created_at: string
+}
+
+export interface TagTable {
+  id: string
+  kind: TagKind
+  name: string
+  name_key: string
+  created_at: string
+}
+
+export interface PersonTagTable {
+  person_id: string
+  tag_id: string
+}
+
+export interface ContactMomentTable {
+  id: string
+  person_id: string
+  date: string
+  channel: ContactChannel
+  place: string | null
+  note: string | null
+  worker: string | null
+  created_at: string
+}
+
+export interface FollowUpPickTable {
+  id: string
+  person_id: string
+  pick: FollowUpPick
+  from_date: string
+  created_at: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
 }
 
 export type PersonRow = Selectable<PersonTable>
 export type NewPersonRow = Insertable<PersonTable>
+export type PersonUpdate = Updateable<PersonTable>
+export type ContactMomentRow = Selectable<ContactMomentTable>

@@ -2,6 +2,21 @@
  * The names of every channel, apart from their schemas so that the preload can be built from them
  * without bundling zod. `contract.ts` must describe exactly these (the compiler checks it).
  */
-export const channelNames = ['app:info', 'people:create', 'people:list'] as const
+export const channelNames = [
+  'app:info',
+  'people:create',
+  'people:update',
+  'people:get',
+  'people:list',
+  'people:archive',
+  'people:trash',
+  'people:restore',
+  'people:similar',
+  'moments:add',
+  'tags:list',
+  'wijken:list',
+  'settings:get',
+  'settings:update',
+] as const
 
 export type Channel = (typeof channelNames)[number]

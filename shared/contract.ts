@@ -1,6 +1,20 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
-import { listPeopleSchema, newPersonSchema, type PeoplePage, type Person } from './person'
+import { tagKinds } from './ledger'
+import {
+  addMomentSchema,
+  idSchema,
+  listPeopleSchema,
+  newPersonSchema,
+  personRefSchema,
+  similarPeopleSchema,
+  updatePersonSchema,
+  type ContactMoment,
+  type PeoplePage,
+  type PersonDetail,
+  type SimilarPerson,
+  type Tag,
+} from './person'
 
 export type KeyProtection = 'os-keyring' | 'file-only'
 
@@ -17,6 +31,33 @@ const returns = <T>() => undefined as unknown as T
 
 const noInput = z.undefined({ error: 'validation.invalid' })
 
+export interface Settings {
+  /** Her name, written with every contact moment she logs. */
+  workerName: string | null
+}
+
+export const settingsSchema = z.strictObject(
+  {
+    workerName: z
+      .string({ error: 'validation.invalid' })
+      .trim()
+      .max(80, { error: 'validation.tooLong' })
+      .transform((value) => (value === '' ? null : value)),
+  },
+  { error: 'validation.invalid' },
+)
+
+const tagQuerySchema = z
+  .strictObject(
+    {
+      kind: z.enum(tagKinds, { error: 'validation.invalid' }).optional(),
+      prefix: z.string({ error: 'validation.invalid' }).max(60).optional(),
+      limit: z.int().min(1).max(500).default(50),
+    },
+    { error: 'validation.invalid' },
+  )
+  .default({ limit: 50 })
+
 interface ChannelSpec {
   input: z.ZodType
   output: unknown
@@ -29,8 +70,22 @@ interface ChannelSpec {
  */
 export const contract = {
   'app:info': { input: noInput, output: returns<AppInfo>() },
-  'people:create': { input: newPersonSchema, output: returns<Person>() },
+  'people:create': { input: newPersonSchema, output: returns<PersonDetail>() },
+  'people:update': { input: updatePersonSchema, output: returns<PersonDetail>() },
+  'people:get': { input: personRefSchema, output: returns<PersonDetail>() },
   'people:list': { input: listPeopleSchema, output: returns<PeoplePage>() },
+  'people:archive': {
+    input: z.strictObject({ id: idSchema, archived: z.boolean() }, { error: 'validation.invalid' }),
+    output: returns<PersonDetail>(),
+  },
+  'people:trash': { input: personRefSchema, output: returns<null>() },
+  'people:restore': { input: personRefSchema, output: returns<PersonDetail>() },
+  'people:similar': { input: similarPeopleSchema, output: returns<SimilarPerson[]>() },
+  'moments:add': { input: addMomentSchema, output: returns<ContactMoment>() },
+  'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
+  'wijken:list': { input: noInput, output: returns<{ id: string; name: string }[]>() },
+  'settings:get': { input: noInput, output: returns<Settings>() },
+  'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

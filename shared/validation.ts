@@ -3,8 +3,9 @@ import { nl } from './i18n/nl'
 import { translate } from './i18n/messages'
 import { fail, type FieldIssue, type Result } from './result'
 
+/** "Voornaam" for ['firstName'], "Datum" for ['moment', 'date'], "Naam" for ['tags', '0', 'name']. */
 const fieldLabel = (path: string[]): string | undefined => {
-  const last = path.at(-1)
+  const last = path.findLast((segment) => !/^\d+$/.test(segment))
   return last ? translate(nl, `fields.${last}`).replace(/^fields\./, '') : undefined
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001_person'
+import * as m0002 from './0002_ledger'
 
 export interface Migration {
   name: string
@@ -10,4 +11,7 @@ export interface Migration {
  * Every migration in order; the store's `user_version` is how many of them it has. Listed statically
  * because a bundled main process has no folder to read. Append only: never edit or reorder.
  */
-export const migrations: readonly Migration[] = [{ name: '0001_person', ...m0001 }]
+export const migrations: readonly Migration[] = [
+  { name: '0001_person', ...m0001 },
+  { name: '0002_ledger', ...m0002 },
+]

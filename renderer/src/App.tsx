@@ -1,17 +1,68 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Sidebar } from './components/Sidebar'
+import { NavigationContext, type Navigation, type Notice } from './navigation'
+import { CaptureView } from './views/CaptureView'
 import { PeopleView } from './views/PeopleView'
+import { PersonView } from './views/PersonView'
 import { PlaceholderView } from './views/PlaceholderView'
+import { SettingsView } from './views/SettingsView'
 import type { View } from './views'
 
 export function App() {
-  const [view, setView] = useState<View>('people')
+  const { t } = useTranslation()
+  const [place, setPlace] = useState<{
+    view: View
+    personId?: string | undefined
+    notice?: Notice | undefined
+  }>({ view: 'people' })
+  const unsaved = useRef(false)
+
+  const go = useCallback(
+    (view: View, personId?: string, notice?: Notice) => {
+      if (unsaved.current && !window.confirm(t('person.unsaved'))) return
+      unsaved.current = false
+      setPlace({ view, personId, notice })
+    },
+    [t],
+  )
+  const navigation = useMemo<Navigation>(
+    () => ({
+      go,
+      setUnsaved: (value) => {
+        unsaved.current = value
+      },
+    }),
+    [go],
+  )
+
+  // Closing the window with unsaved changes asks too.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unsaved.current) event.preventDefault()
+    }
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [])
+
   return (
-    <div className="layout">
-      <Sidebar current={view} onSelect={setView} />
-      <main className="content" id="main">
-        {view === 'people' ? <PeopleView /> : <PlaceholderView view={view} />}
-      </main>
-    </div>
+    <NavigationContext value={navigation}>
+      <div className="layout">
+        <Sidebar current={place.view} onSelect={(view) => go(view)} />
+        <main className="content" id="main">
+          {place.view === 'people' && place.personId ? (
+            <PersonView key={place.personId} personId={place.personId} />
+          ) : place.view === 'people' ? (
+            <PeopleView notice={place.notice} />
+          ) : place.view === 'capture' ? (
+            <CaptureView />
+          ) : place.view === 'settings' ? (
+            <SettingsView />
+          ) : (
+            <PlaceholderView view={place.view} />
+          )}
+        </main>
+      </div>
+    </NavigationContext>
   )
 }

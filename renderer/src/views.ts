@@ -1,5 +1,5 @@
-export const views = ['today', 'people', 'capture', 'connect', 'account'] as const
+export const views = ['today', 'people', 'capture', 'connect', 'account', 'settings'] as const
 export type View = (typeof views)[number]
 
 /** The views that exist today; the others are shown in the menu as coming. */
-export const readyViews: readonly View[] = ['people']
+export const readyViews: readonly View[] = ['people', 'capture', 'settings']

@@ -1,4 +1,4 @@
-import type { NewPerson } from '../../shared/person'
+import { newPersonSchema, type NewPerson } from '../../shared/person'
 
 /** mulberry32: a small seeded generator, so every run builds the very same ledger. */
 export function seededRandom(seed: number): () => number {
@@ -67,6 +67,28 @@ const lastNames = [
   'Öztürk',
   'Veen',
 ]
+export const passions = [
+  'Koken',
+  'Tuinieren',
+  'Voetbal',
+  'Fietsen repareren',
+  'Naaien',
+  'Wandelen',
+  'Schilderen',
+  'Muziek maken',
+  'Breien',
+  'Computers',
+  'Voorlezen',
+  'Dansen',
+  'Klussen',
+  'Fotografie',
+  'Kunstgeschiedenis',
+  'Schaken',
+  'Zingen',
+  'Bakken',
+  'Vissen',
+  'Taalles geven',
+]
 export const wijken = [
   'Kerckebosch',
   'Hoge Dennen',
@@ -93,12 +115,16 @@ export function* syntheticPeople(count: number, seed = 1): Generator<NewPerson> 
   for (let i = 0; i < count; i++) {
     const tussenvoegsel = pick(random, tussenvoegsels)
     const note = pick(random, notes)
-    yield {
+    yield newPersonSchema.parse({
       firstName: pick(random, firstNames),
       lastName: pick(random, lastNames),
       wijk: pick(random, wijken),
-      ...(tussenvoegsel ? { tussenvoegsel } : {}),
-      ...(note ? { note } : {}),
-    }
+      street: pick(random, ['Kerkstraat', 'Boulevard', 'Dorpsweg', 'Laan van Vollenhove']),
+      houseNumber: String(1 + Math.floor(random() * 200)),
+      tussenvoegsel,
+      note,
+      tags: [0, 1, 2].map(() => ({ kind: 'passion' as const, name: pick(random, passions) })),
+      moment: { date: '2026-03-02', channel: 'portiek' as const, note: 'Praatje na de ronde' },
+    })
   }
 }

@@ -1,13 +1,19 @@
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { Figure } from './measure'
+import { captureBench } from './capture.bench'
 import { storeBench } from './store.bench'
 
 // Each issue adds its suite here; ids are the ones the issue names.
-const suites: [string, () => Promise<Figure[]>][] = [['store', storeBench]]
+const suites: [string, () => Promise<Figure[]>][] = [
+  ['store', storeBench],
+  ['capture', captureBench],
+]
 
+// `BENCH_SUITES=capture npm run bench` runs only the suites named.
+const only = process.env['BENCH_SUITES']?.split(',')
 const figures: Figure[] = []
-for (const [name, run] of suites) {
+for (const [name, run] of suites.filter(([name]) => !only || only.includes(name))) {
   process.stdout.write(`bench: ${name}…\n`)
   figures.push(...(await run()))
 }

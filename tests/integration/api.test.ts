@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type ApiTable } from '../../db/api'
 import { openContext, type ApiContext } from '../../db/context'
 import type { AppInfo } from '../../shared/contract'
-import type { PeoplePage, Person } from '../../shared/person'
+import type { ContactMoment, PeoplePage, PersonDetail } from '../../shared/person'
 import type { Result } from '../../shared/result'
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
 
@@ -48,7 +48,7 @@ describe('app:info', () => {
 
 describe('people:create', () => {
   it('stores a person with the clock time and lists her', async () => {
-    const person = value<Person>(
+    const person = value<PersonDetail>(
       await api['people:create']({
         firstName: 'Fatima',
         tussenvoegsel: 'el',
@@ -69,7 +69,21 @@ describe('people:create', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     )
     const page = value<PeoplePage>(await api['people:list'](undefined))
-    expect(page.items).toEqual([person])
+    expect(page.items).toEqual([
+      {
+        id: person.id,
+        firstName: 'Fatima',
+        tussenvoegsel: 'el',
+        lastName: 'Amrani',
+        nickname: null,
+        street: null,
+        houseNumber: null,
+        wijk: 'Kerckebosch',
+        status: 'active',
+        lastContactOn: null,
+        deletedAt: null,
+      },
+    ])
   })
 
   it.each([
@@ -82,6 +96,18 @@ describe('people:create', () => {
     ['a field the contract does not know', { firstName: 'Jan', bsn: '123456789' }],
     ['a note that is too long', { firstName: 'Jan', note: 'x'.repeat(5001) }],
     ['a prototype-polluting key', JSON.parse('{"firstName":"Jan","__proto__":{"admin":true}}')],
+    ['a postcode that is not Dutch', { firstName: 'Jan', postcode: '12345' }],
+    ['a phone number with too few digits', { firstName: 'Jan', phone: '06-1234' }],
+    ['an e-mail address without @', { firstName: 'Jan', email: 'jan.example.nl' }],
+    ['a date that does not exist', { firstName: 'Jan', availableFrom: '2026-02-30' }],
+    ['a date in Dutch order', { firstName: 'Jan', firstMetOn: '30-01-2026' }],
+    ['a channel the app does not know', { firstName: 'Jan', metChannel: 'facebook' }],
+    ['a tag of an unknown kind', { firstName: 'Jan', tags: [{ kind: 'diagnose', name: 'x' }] }],
+    ['a tag without a name', { firstName: 'Jan', tags: [{ kind: 'passion', name: ' ' }] }],
+    ['a day part that does not exist', { firstName: 'Jan', availability: ['mon-night'] }],
+    ['a follow-up pick that is not offered', { firstName: 'Jan', followUpPick: '2w' }],
+    ['a moment without a date', { firstName: 'Jan', moment: { channel: 'straat' } }],
+    ['a consent status that does not exist', { firstName: 'Jan', consentStatus: 'yes' }],
   ])('refuses %s with a Dutch message and stores nothing', async (_case, input) => {
     const result = await api['people:create'](input)
     expect(result.ok).toBe(false)
@@ -111,9 +137,84 @@ describe('people:create', () => {
   })
 })
 
+describe('the rest of the ledger', () => {
+  const unknownId = '01900000-0000-7000-8000-000000000000'
+
+  it('writes her name from settings on every contact moment', async () => {
+    await api['settings:update']({ workerName: 'Meike de Boer' })
+    const jan = value<PersonDetail>(await api['people:create']({ firstName: 'Jan' }))
+    const moment = value<ContactMoment>(
+      await api['moments:add']({ personId: jan.id, date: '2026-03-01', channel: 'telefoon' }),
+    )
+    expect(moment).toMatchObject({ worker: 'Meike de Boer', date: '2026-03-01' })
+    expect(value(await api['settings:get'](undefined))).toEqual({ workerName: 'Meike de Boer' })
+  })
+
+  it('dates a follow-up pick without a moment on today in Amsterdam', async () => {
+    clock.set('2026-03-02T23:30:00.000Z') // already 3 March in Amsterdam
+    const jan = value<PersonDetail>(
+      await api['people:create']({ firstName: 'Jan', followUpPick: '1y' }),
+    )
+    expect(jan.followUpPicks).toMatchObject([{ pick: '1y', fromDate: '2026-03-03' }])
+    clock.set('2026-03-02T09:30:00.000Z')
+  })
+
+  it('answers "not found" in Dutch for people it does not know', async () => {
+    for (const [channel, input] of [
+      ['people:get', { id: unknownId }],
+      ['people:update', { id: unknownId, firstName: 'Jan' }],
+      ['people:trash', { id: unknownId }],
+      ['people:restore', { id: unknownId }],
+      ['people:archive', { id: unknownId, archived: true }],
+      ['moments:add', { personId: unknownId, date: '2026-03-01', channel: 'straat' }],
+    ] as const) {
+      expect(await api[channel](input), channel).toEqual({
+        ok: false,
+        error: {
+          code: 'not_found',
+          message: 'Deze bewoner bestaat niet (meer), of staat in de prullenbak.',
+        },
+      })
+    }
+  })
+
+  it('refuses malformed ids and moments, and stores nothing', async () => {
+    for (const [channel, input] of [
+      ['people:get', { id: "1' OR '1'='1" }],
+      ['people:trash', {}],
+      ['moments:add', { personId: unknownId, date: '2026-13-01', channel: 'straat' }],
+      ['moments:add', { personId: unknownId, date: '2026-03-01', channel: 'email' }],
+      ['people:archive', { id: unknownId, archived: 'yes' }],
+      ['tags:list', { kind: 'diagnose' }],
+      ['settings:update', { workerName: 42 }],
+    ] as const) {
+      const result = await api[channel](input)
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(await peopleCount()).toBe(0)
+  })
+
+  it('moves people through archive, trash and back', async () => {
+    const jan = value<PersonDetail>(await api['people:create']({ firstName: 'Jan' }))
+    await api['people:archive']({ id: jan.id, archived: true })
+    expect(await peopleCount()).toBe(0)
+    await api['people:archive']({ id: jan.id, archived: false })
+    await api['people:trash']({ id: jan.id })
+    expect(value<PeoplePage>(await api['people:list']({ scope: 'trash' })).total).toBe(1)
+    await api['people:restore']({ id: jan.id })
+    expect(await peopleCount()).toBe(1)
+  })
+})
+
 describe('people:list', () => {
   it('refuses a page size out of range', async () => {
-    for (const input of [{ limit: 0 }, { limit: 1.5 }, { offset: -1 }, { limit: '10' }]) {
+    for (const input of [
+      { limit: 0 },
+      { limit: 1.5 },
+      { offset: -1 },
+      { limit: '10' },
+      { scope: 'deleted' },
+    ]) {
       expect(await api['people:list'](input)).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },

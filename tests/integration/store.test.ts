@@ -6,8 +6,10 @@ import { StoreError } from '../../db/errors'
 import { migrate, schemaVersion } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
 import { createPerson, listPeople, peoplePageQuery } from '../../db/people'
-import { fileLooksEncrypted, openStore, type Store } from '../../db/store'
+import { at } from '../support/ledger'
+import { fileLooksEncrypted, openDatabase, openStore, type Store } from '../../db/store'
 import { makeTempDir } from '../support/platform'
+import { person } from '../support/ledger'
 
 const key = '0f'.repeat(32)
 const otherKey = 'a1'.repeat(32)
@@ -39,12 +41,19 @@ describe('encryption', () => {
     const store = await openTracked()
     await createPerson(
       store.db,
-      { firstName: 'Wilhelmina', note: 'houdt van tuinieren' },
-      new Date(),
+      person({
+        firstName: 'Wilhelmina',
+        street: 'Kerkstraat',
+        note: 'houdt van tuinieren',
+        tags: [{ kind: 'passion', name: 'Borduren' }],
+        moment: { date: '2026-03-02', channel: 'portiek', note: 'Praatje bij de voordeur' },
+      }),
+      at(),
     )
     for (const bytes of filesOnDisk()) {
-      expect(bytes.includes('Wilhelmina')).toBe(false)
-      expect(bytes.includes('tuinieren')).toBe(false)
+      for (const secret of ['Wilhelmina', 'Kerkstraat', 'tuinieren', 'Borduren', 'voordeur']) {
+        expect(bytes.includes(secret), secret).toBe(false)
+      }
     }
     await store.close()
     open.length = 0
@@ -57,19 +66,19 @@ describe('encryption', () => {
     const first = await openTracked()
     await createPerson(
       first.db,
-      { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' },
-      new Date(),
+      person({ firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' }),
+      at(),
     )
     await first.close()
     open.length = 0
     const again = await openTracked()
-    const { items } = await listPeople(again.db, { limit: 10, offset: 0 })
+    const { items } = await listPeople(again.db, { scope: 'active', limit: 10, offset: 0 })
     expect(items.map((p) => p.lastName)).toEqual(['Vries'])
   })
 
   it('refuses the wrong key with a clear Dutch error and leaves the file as it was', async () => {
     const store = await openTracked()
-    await createPerson(store.db, { firstName: 'Jan' }, new Date())
+    await createPerson(store.db, person({ firstName: 'Jan' }), at())
     await store.close()
     open.length = 0
     const before = readFileSync(path)
@@ -116,15 +125,59 @@ describe('migrations', () => {
   })
 
   it('0001 stores a person and STRICT refuses a value of the wrong type', async () => {
-    const store = await openTracked()
+    const db = openDatabase(path, key) as unknown as Kysely<unknown>
+    await migrate(db, migrations.slice(0, 1))
     await sql`INSERT INTO person (id, first_name, created_at, updated_at)
               VALUES ('p1', 'Ans', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`.execute(
-      store.db,
+      db,
     )
     await expect(
       sql`INSERT INTO person (id, first_name, created_at, updated_at)
-          VALUES ('p2', x'00ff', 'a', 'b')`.execute(store.db),
+          VALUES ('p2', x'00ff', 'a', 'b')`.execute(db),
     ).rejects.toThrow(/cannot store BLOB value in TEXT column/)
+    await db.destroy()
+  })
+
+  it('0002 moves v1 people over, their wijk spellings into one wijk each', async () => {
+    const v1 = openDatabase(path, key) as unknown as Kysely<unknown>
+    await migrate(v1, migrations.slice(0, 1))
+    const stamp = '2026-01-01T00:00:00.000Z'
+    for (const [id, first, tv, last, wijk, note] of [
+      ['p1', 'Fatima', 'el', 'Amrani', 'Kerckebosch', 'kookt graag'],
+      ['p2', 'Jan', 'de', 'Vries', ' kerckebosch ', null],
+      ['p3', 'Ans', null, null, null, null],
+      ['p4', 'Saïda', null, 'Boukhari', 'Hoge Dennen', null],
+    ]) {
+      await sql`INSERT INTO person (id, first_name, tussenvoegsel, last_name, wijk, note,
+                                    created_at, updated_at)
+                VALUES (${id}, ${first}, ${tv}, ${last}, ${wijk}, ${note}, ${stamp}, ${stamp})`.execute(
+        v1,
+      )
+    }
+    await v1.destroy()
+
+    const store = await openTracked()
+    const { rows: wijken } = await sql<{
+      name: string
+    }>`SELECT name FROM wijk ORDER BY name`.execute(store.db)
+    expect(wijken.map((w) => w.name)).toEqual(['Hoge Dennen', 'Kerckebosch'])
+    const { items } = await listPeople(store.db, { scope: 'active', limit: 10, offset: 0 })
+    expect(items.map((p) => [p.id, p.wijk])).toEqual([
+      ['p1', 'Kerckebosch'],
+      ['p3', null],
+      ['p4', 'Hoge Dennen'],
+      ['p2', 'Kerckebosch'],
+    ])
+    const { rows } = await sql<{ name_key: string; note: string | null; status: string }>`
+      SELECT name_key, note, status FROM person ORDER BY id`.execute(store.db)
+    expect(rows).toEqual([
+      { name_key: 'amrani', note: 'kookt graag', status: 'active' },
+      { name_key: 'vries', note: null, status: 'active' },
+      { name_key: 'ans', note: null, status: 'active' },
+      { name_key: 'boukhari', note: null, status: 'active' },
+    ])
+    const { rows: violations } = await sql`PRAGMA foreign_key_check`.execute(store.db)
+    expect(violations).toEqual([])
   })
 
   it('refuses a store written by a newer version, and does not touch it', async () => {
@@ -173,30 +226,29 @@ describe('migrations', () => {
 describe('the people list', () => {
   it('sorts the Dutch way, by last name without tussenvoegsel', async () => {
     const store = await openTracked()
-    const now = new Date()
-    for (const person of [
+    for (const fields of [
       { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' },
       { firstName: 'Fatima', tussenvoegsel: 'el', lastName: 'Amrani' },
       { firstName: 'Piet', tussenvoegsel: 'van', lastName: 'Dam' },
       { firstName: 'anna', lastName: 'bakker' },
     ]) {
-      await createPerson(store.db, person, now)
+      await createPerson(store.db, person(fields), at())
     }
-    const { items, total } = await listPeople(store.db, { limit: 10, offset: 0 })
+    const { items, total } = await listPeople(store.db, { scope: 'active', limit: 10, offset: 0 })
     expect(total).toBe(4)
     expect(items.map((p) => p.lastName)).toEqual(['Amrani', 'bakker', 'Dam', 'Vries'])
-    const page = await listPeople(store.db, { limit: 2, offset: 2 })
+    const page = await listPeople(store.db, { scope: 'active', limit: 2, offset: 2 })
     expect(page.items.map((p) => p.lastName)).toEqual(['Dam', 'Vries'])
   })
 
   it('reads a page of the list from the sort index', async () => {
     const store = await openTracked()
-    const query = peoplePageQuery(store.db, { limit: 200, offset: 0 }).compile()
+    const query = peoplePageQuery(store.db, { scope: 'active', limit: 200, offset: 0 }).compile()
     const { rows } = await store.db.executeQuery<{ detail: string }>(
       CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
     )
     const plan = rows.map((row) => row.detail).join('\n')
-    expect(plan).toMatch(/USING INDEX person_sort/)
+    expect(plan).toMatch(/USING INDEX person_list/)
     expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 })

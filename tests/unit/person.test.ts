@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import {
+  isDutchPhone,
+  maskToSlots,
+  normalisePostcode,
+  slots,
+  slotsToMask,
+} from '../../shared/ledger'
 import { displayName, newPersonSchema, sortName } from '../../shared/person'
+import { editDistance, foldKey } from '../../shared/text'
 
 describe('names the Dutch way', () => {
   const jan = { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' }
@@ -30,7 +38,13 @@ describe('the new-person schema', () => {
       lastName: 'Vries',
       wijk: '',
     })
-    expect(parsed).toEqual({ firstName: 'Jan', lastName: 'Vries' })
+    expect(parsed).toEqual({
+      firstName: 'Jan',
+      lastName: 'Vries',
+      tags: [],
+      availability: [],
+      consentStatus: 'not_asked',
+    })
   })
 
   it('asks for a first name with a translation key', () => {
@@ -46,5 +60,53 @@ describe('the new-person schema', () => {
   it('refuses a note longer than 5000 characters', () => {
     const result = newPersonSchema.safeParse({ firstName: 'Jan', note: 'x'.repeat(5001) })
     expect(result.error?.issues[0]?.message).toBe('validation.tooLong')
+  })
+})
+
+describe('Dutch addresses and numbers', () => {
+  it.each(['3701 AB', '3701ab', ' 3701 ab '])('accepts the postcode "%s" as 3701 AB', (code) => {
+    expect(normalisePostcode(code)).toBe('3701 AB')
+  })
+
+  it.each(['0123 AB', '3701', '3701 A1', '37011AB'])('refuses the postcode "%s"', (code) => {
+    expect(normalisePostcode(code)).toBeUndefined()
+  })
+
+  it.each([
+    '06-12345678',
+    '06 1234 5678',
+    '+31 6 12345678',
+    '0031612345678',
+    '(030) 123 45 67',
+    '030-1234567',
+  ])('accepts the phone number "%s"', (phone) => expect(isDutchPhone(phone)).toBe(true))
+
+  it.each(['06-1234567', '612345678', '+32 2 123 45 67', 'bellen via buurvrouw'])(
+    'refuses the phone number "%s"',
+    (phone) => expect(isDutchPhone(phone)).toBe(false),
+  )
+})
+
+describe('the week grid', () => {
+  it('round-trips through the 21-bit number the store keeps', () => {
+    const chosen = ['mon-morning', 'wed-afternoon', 'sun-evening'] as const
+    const mask = slotsToMask(chosen)
+    // bit = day × 3 + part: Monday morning 0, Wednesday afternoon 7, Sunday evening 20
+    expect(mask).toBe((1 << 0) | (1 << 7) | (1 << 20))
+    expect(maskToSlots(mask)).toEqual(chosen)
+    expect(maskToSlots(slotsToMask(slots))).toEqual(slots)
+  })
+})
+
+describe('folding names', () => {
+  it('folds accents, case and spaces, so "Tuinieren" and "tuïnieren " are one', () => {
+    expect(foldKey('Tuinieren')).toBe(foldKey(' tuïnieren '))
+    expect(foldKey('Saïda  Öztürk')).toBe('saida ozturk')
+  })
+
+  it('counts typos, giving up past the limit', () => {
+    expect(editDistance('fatma', 'fatima')).toBe(1)
+    expect(editDistance('tuinren', 'tuinieren')).toBe(2)
+    expect(editDistance('jan', 'mohamed', 2)).toBe(3)
   })
 })

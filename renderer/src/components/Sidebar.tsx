@@ -15,25 +15,35 @@ export function Sidebar({ current, onSelect }: { current: View; onSelect: (view:
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {views.map((view) => {
-            const ready = readyViews.includes(view)
-            return (
-              <li key={view}>
-                <button
-                  type="button"
-                  className="nav-item"
-                  aria-current={view === current ? 'page' : undefined}
-                  onClick={() => onSelect(view)}
-                >
-                  <span>{t(`nav.${view}`)}</span>
-                  {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
-                </button>
-              </li>
-            )
-          })}
+          {views
+            .filter((view) => view !== 'settings')
+            .map((view) => {
+              const ready = readyViews.includes(view)
+              return (
+                <li key={view}>
+                  <button
+                    type="button"
+                    className="nav-item"
+                    aria-current={view === current ? 'page' : undefined}
+                    onClick={() => onSelect(view)}
+                  >
+                    <span>{t(`nav.${view}`)}</span>
+                    {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
+                  </button>
+                </li>
+              )
+            })}
         </ul>
       </nav>
       <div className="sidebar-footer">
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={() => onSelect('settings')}
+        >
+          {t('nav.settings')}
+        </button>
         <label className="language">
           <span>{t('language.label')}</span>
           <select

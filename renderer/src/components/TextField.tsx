@@ -1,25 +1,38 @@
 import { useId, type Ref } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 
-type Props = UseFormRegisterReturn & {
+type Props = Partial<UseFormRegisterReturn> & {
   label: string
   error?: string | undefined
+  hint?: string
   required?: boolean
   multiline?: boolean
+  type?: 'text' | 'date' | 'email' | 'tel'
   maxLength?: number
   placeholder?: string
   autoFocus?: boolean
   className?: string
+  /** The id of a <datalist> with suggestions. */
+  list?: string
 }
 
-/** A labelled input whose error is announced and tied to it, so screen readers read both. */
-export function TextField({ label, error, multiline, className, ref, ...input }: Props) {
+/** A labelled input whose error and hint are tied to it, so screen readers read them too. */
+export function TextField({
+  label,
+  error,
+  hint,
+  multiline,
+  className,
+  ref,
+  type = 'text',
+  ...input
+}: Props) {
   const id = useId()
-  const errorId = `${id}-error`
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ')
   const shared = {
     id,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': describedBy || undefined,
     ...input,
   }
   return (
@@ -35,10 +48,15 @@ export function TextField({ label, error, multiline, className, ref, ...input }:
       {multiline ? (
         <textarea rows={3} ref={ref as Ref<HTMLTextAreaElement>} {...shared} />
       ) : (
-        <input type="text" ref={ref as Ref<HTMLInputElement>} {...shared} />
+        <input type={type} ref={ref as Ref<HTMLInputElement>} {...shared} />
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
       )}
       {error && (
-        <p id={errorId} className="field-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}

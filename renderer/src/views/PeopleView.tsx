@@ -1,20 +1,33 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { sortName, type PeoplePage } from '../../../shared/person'
+import {
+  address,
+  displayName,
+  sortName,
+  type PeoplePage,
+  type PeopleScope,
+  peopleScopes,
+} from '../../../shared/person'
 import { call, sprokkel } from '../api'
 import { AddPersonForm } from '../components/AddPersonForm'
+import { NoticeBanner } from '../components/NoticeBanner'
+import { useNavigation, type Notice } from '../navigation'
+import { formatDate } from '../options'
 
-export function PeopleView() {
-  const { t } = useTranslation()
+export function PeopleView({ notice }: { notice?: Notice | undefined }) {
+  const { t, i18n } = useTranslation()
+  const { go } = useNavigation()
+  const [scope, setScope] = useState<PeopleScope>('active')
   const [page, setPage] = useState<PeoplePage>()
   const [error, setError] = useState<string>()
-
+  const [message, setMessage] = useState<Notice | undefined>(notice)
   // Bumped after every change, so the list is read again from the store.
   const [revision, setRevision] = useState(0)
+  const reload = () => setRevision((n) => n + 1)
 
   useEffect(() => {
     let current = true
-    void call(() => sprokkel().people.list(), t('errors.unreachable')).then((result) => {
+    void call(() => sprokkel().people.list({ scope }), t('errors.unreachable')).then((result) => {
       if (!current) return
       setPage(result.ok ? result.value : undefined)
       setError(result.ok ? undefined : result.error.message)
@@ -22,7 +35,17 @@ export function PeopleView() {
     return () => {
       current = false
     }
-  }, [revision, t])
+  }, [revision, scope, t])
+
+  const restore = async (id: string) => {
+    const result = await call(() => sprokkel().people.restore({ id }), t('errors.unreachable'))
+    setMessage({
+      message: result.ok
+        ? t('trash.restored', { name: displayName(result.value) })
+        : result.error.message,
+    })
+    reload()
+  }
 
   return (
     <section aria-labelledby="view-title" className="view">
@@ -30,7 +53,28 @@ export function PeopleView() {
         <h1 id="view-title">{t('people.title')}</h1>
         {page && <p className="muted">{t('people.count', { count: page.total })}</p>}
       </header>
-      <AddPersonForm onSaved={() => setRevision((n) => n + 1)} />
+      {message && (
+        <NoticeBanner
+          notice={message}
+          onUndone={() => {
+            setMessage(undefined)
+            reload()
+          }}
+        />
+      )}
+      {scope === 'active' && <AddPersonForm onSaved={reload} />}
+      <div className="segmented" role="group" aria-label={t('scopes.label')}>
+        {peopleScopes.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={scope === option}
+            onClick={() => setScope(option)}
+          >
+            {t(`scopes.${option}`)}
+          </button>
+        ))}
+      </div>
       {error && (
         <p role="alert" className="error-banner">
           {error}
@@ -42,9 +86,32 @@ export function PeopleView() {
         <ul className="people-list" aria-label={t('people.listLabel')}>
           {page.items.map((person) => (
             <li key={person.id} className="person-row">
-              <span className="person-name">{sortName(person)}</span>
-              <span className="person-wijk">{person.wijk ?? t('people.noWijk')}</span>
-              {person.note && <span className="person-note">{person.note}</span>}
+              {scope === 'trash' ? (
+                <span className="person-name">{sortName(person)}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="person-name link"
+                  onClick={() => go('people', person.id)}
+                >
+                  {sortName(person)}
+                </button>
+              )}
+              <span className="person-wijk">
+                {[address(person), person.wijk ?? t('people.noWijk')].filter(Boolean).join(' · ')}
+              </span>
+              <span className="person-contact muted">
+                {person.lastContactOn
+                  ? t('person.lastContact', {
+                      date: formatDate(person.lastContactOn, i18n.language),
+                    })
+                  : t('person.neverContacted')}
+              </span>
+              {scope === 'trash' && (
+                <button type="button" className="secondary" onClick={() => void restore(person.id)}>
+                  {t('trash.restore')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,0 +1,108 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { TagKind } from '../shared/ledger'
+import type { Tag, TagRef } from '../shared/person'
+import { foldKey } from '../shared/text'
+import { newId } from './ids'
+import type { Database } from './schema'
+
+/** The wijk called `name` (any case, any accents), made on the fly when it is new. */
+export async function wijkIdFor(
+  trx: Transaction<Database>,
+  name: string | undefined,
+  now: Date,
+): Promise<string | null> {
+  if (!name) return null
+  const key = foldKey(name)
+  const existing = await trx
+    .selectFrom('wijk')
+    .select('id')
+    .where('name_key', '=', key)
+    .executeTakeFirst()
+  if (existing) return existing.id
+  const id = newId(now.getTime())
+  await trx
+    .insertInto('wijk')
+    .values({ id, name, name_key: key, created_at: now.toISOString() })
+    .execute()
+  return id
+}
+
+export async function listWijken(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('wijk').select(['id', 'name']).orderBy('name_key').execute()
+}
+
+/**
+ * The ids of the tags named in `refs`, each made when new: "Tuinieren" and "tuinieren" are one tag,
+ * named as first written. One lookup for all of them, one insert for the new ones.
+ */
+export async function tagIdsFor(
+  trx: Transaction<Database>,
+  refs: readonly TagRef[],
+  now: Date,
+): Promise<string[]> {
+  const wanted = new Map<string, { kind: TagKind; name: string; nameKey: string }>()
+  for (const ref of refs) {
+    const nameKey = foldKey(ref.name)
+    const key = `${ref.kind}:${nameKey}`
+    if (!wanted.has(key)) wanted.set(key, { kind: ref.kind, name: ref.name, nameKey })
+  }
+  if (wanted.size === 0) return []
+  const existing = await trx
+    .selectFrom('tag')
+    .select(['id', 'kind', 'name_key'])
+    .where((eb) =>
+      eb.or(
+        [...wanted.values()].map((tag) =>
+          eb.and([eb('kind', '=', tag.kind), eb('name_key', '=', tag.nameKey)]),
+        ),
+      ),
+    )
+    .execute()
+  const ids = new Map(existing.map((tag) => [`${tag.kind}:${tag.name_key}`, tag.id]))
+  const created = [...wanted]
+    .filter(([key]) => !ids.has(key))
+    .map(([key, tag]) => {
+      const id = newId(now.getTime())
+      ids.set(key, id)
+      return {
+        id,
+        kind: tag.kind,
+        name: tag.name,
+        name_key: tag.nameKey,
+        created_at: now.toISOString(),
+      }
+    })
+  if (created.length > 0) await trx.insertInto('tag').values(created).execute()
+  return [...wanted.keys()].map((key) => ids.get(key)!)
+}
+
+/** Tags for autocomplete: of one kind if asked, starting with what she typed (folded). */
+export async function listTags(
+  db: Kysely<Database>,
+  query: { kind?: TagKind | undefined; prefix?: string | undefined; limit: number },
+): Promise<Tag[]> {
+  let select = db.selectFrom('tag').select(['id', 'kind', 'name'])
+  if (query.kind) select = select.where('kind', '=', query.kind)
+  if (query.prefix) {
+    const key = foldKey(query.prefix).replace(/[\\%_]/g, (c) => `\\${c}`)
+    select = select.where(sql<boolean>`name_key LIKE ${`${key}%`} ESCAPE '\\'`)
+  }
+  return select.orderBy('name_key').limit(query.limit).execute()
+}
+
+export async function getSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst()
+  return row?.value
+}
+
+export async function setSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
+}

@@ -1,0 +1,62 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { ContactMoment, MomentFields } from '../shared/person'
+import { newId } from './ids'
+import { requirePerson } from './guards'
+import { toMoment } from './rows'
+import type { Database } from './schema'
+
+/** When and by whom a change is made: the clock, her calendar's today, her name from settings. */
+export interface WriteContext {
+  now: Date
+  today: string
+  worker: string | null
+}
+
+/** Adds a contact moment and moves the person's "last contact" forward (never back). */
+export async function insertMoment(
+  trx: Transaction<Database>,
+  personId: string,
+  fields: MomentFields,
+  at: WriteContext,
+): Promise<ContactMoment> {
+  const row = {
+    id: newId(at.now.getTime()),
+    person_id: personId,
+    date: fields.date,
+    channel: fields.channel,
+    place: fields.place ?? null,
+    note: fields.note ?? null,
+    worker: at.worker,
+    created_at: at.now.toISOString(),
+  }
+  await trx.insertInto('contact_moment').values(row).execute()
+  await trx
+    .updateTable('person')
+    .set({ last_contact_on: sql<string>`max(coalesce(last_contact_on, ''), ${fields.date})` })
+    .where('id', '=', personId)
+    .execute()
+  return toMoment(row)
+}
+
+export async function addMoment(
+  db: Kysely<Database>,
+  input: MomentFields & { personId: string },
+  at: WriteContext,
+): Promise<ContactMoment> {
+  return db.transaction().execute(async (trx) => {
+    await requirePerson(trx, input.personId)
+    return insertMoment(trx, input.personId, input, at)
+  })
+}
+
+/** Her timeline: newest first. */
+export async function timeline(db: Kysely<Database>, personId: string): Promise<ContactMoment[]> {
+  const rows = await db
+    .selectFrom('contact_moment')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('date', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+  return rows.map(toMoment)
+}

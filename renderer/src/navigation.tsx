@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react'
+import type { View } from './views'
+
+/** A message to show where she lands, with an undo where one is possible. */
+export interface Notice {
+  message: string
+  undo?: () => Promise<void>
+}
+
+export interface Navigation {
+  /** Goes to a view (and a person in it); asks first when a form has unsaved changes. */
+  go(view: View, personId?: string, notice?: Notice): void
+  /** A form tells whether it holds changes that would be lost on leaving. */
+  setUnsaved(unsaved: boolean): void
+}
+
+export const NavigationContext = createContext<Navigation>({
+  go: () => undefined,
+  setUnsaved: () => undefined,
+})
+
+export const useNavigation = () => useContext(NavigationContext)

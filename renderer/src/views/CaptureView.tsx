@@ -1,0 +1,237 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useState } from 'react'
+import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { localDate } from '../../../shared/dates'
+import {
+  displayName,
+  momentFieldsSchema,
+  newPersonSchema,
+  personLimits,
+  type NewPerson,
+  type NewPersonInput,
+  type SimilarPerson,
+} from '../../../shared/person'
+import { call, sprokkel } from '../api'
+import { SelectField } from '../components/SelectField'
+import { SimilarWarning } from '../components/SimilarWarning'
+import { TagInput } from '../components/TagInput'
+import { TextField } from '../components/TextField'
+import { WijkList, wijkListId } from '../components/WijkList'
+import { useNavigation } from '../navigation'
+import { channelOptions, followUpOptions } from '../options'
+
+/** What a round shares from one person to the next: the day, how, and where. */
+interface RoundDefaults {
+  date: string
+  channel: NonNullable<NewPersonInput['moment']>['channel']
+  wijk: string
+}
+
+const blank = (round: RoundDefaults): NewPersonInput => ({
+  firstName: '',
+  tussenvoegsel: '',
+  lastName: '',
+  street: '',
+  houseNumber: '',
+  wijk: round.wijk,
+  wish: '',
+  strength: '',
+  need: '',
+  tags: [],
+  moment: { date: round.date, channel: round.channel, place: '', note: '' },
+  followUpPick: '',
+})
+
+/** "Na de ronde": several people in a row, keyboard only; Enter saves and starts the next one. */
+export function CaptureView() {
+  const { t } = useTranslation()
+  const { go, setUnsaved } = useNavigation()
+  const [round, setRound] = useState<RoundDefaults>({
+    date: localDate(new Date()),
+    channel: 'straat',
+    wijk: '',
+  })
+  const [recorded, setRecorded] = useState<string[]>([])
+  const [status, setStatus] = useState('')
+  const [failure, setFailure] = useState('')
+  const [similar, setSimilar] = useState<SimilarPerson[]>([])
+  const form = useForm<NewPersonInput, unknown, NewPerson>({
+    resolver: zodResolver(newPersonSchema),
+    defaultValues: blank(round),
+  })
+  const { register, control, formState } = form
+
+  useEffect(() => {
+    setUnsaved(formState.isDirty)
+  }, [formState.isDirty, setUnsaved])
+  useEffect(() => () => setUnsaved(false), [setUnsaved])
+
+  // "Lijkt op" while she types the name and street: the latest answer wins.
+  const [firstName, tussenvoegsel, lastName, street, houseNumber] = useWatch({
+    control,
+    name: ['firstName', 'tussenvoegsel', 'lastName', 'street', 'houseNumber'],
+  })
+  useEffect(() => {
+    let current = true
+    const query = { firstName, tussenvoegsel, lastName, street, houseNumber }
+    void call(() => sprokkel().people.similar(query), '').then((result) => {
+      if (current) setSimilar(result.ok ? result.value : [])
+    })
+    return () => {
+      current = false
+    }
+  }, [firstName, tussenvoegsel, lastName, street, houseNumber])
+
+  const next = (message: string, values: NewPerson) => {
+    const carried: RoundDefaults = {
+      date: values.moment?.date ?? round.date,
+      channel: values.moment?.channel ?? round.channel,
+      wijk: values.wijk ?? '',
+    }
+    setRound(carried)
+    form.reset(blank(carried), { keepFieldsRef: true })
+    setStatus(message)
+    form.setFocus('firstName')
+  }
+
+  const error = (field: FieldPath<NewPersonInput>) => {
+    const key = form.getFieldState(field, formState).error?.message
+    return key ? t(key) : undefined
+  }
+
+  const save = form.handleSubmit(
+    async (values) => {
+      setFailure('')
+      const result = await call(() => sprokkel().people.create(values), t('errors.unreachable'))
+      if (!result.ok) {
+        for (const issue of result.error.issues ?? []) {
+          form.setError(issue.path.join('.') as FieldPath<NewPersonInput>, { message: issue.key })
+        }
+        if (!result.error.issues?.length) setFailure(result.error.message)
+        return
+      }
+      const name = displayName(result.value)
+      setRecorded((list) => [name, ...list])
+      next(t('capture.saved', { name }), values)
+    },
+    () => setStatus(''),
+  )
+
+  const addToExisting = async (match: SimilarPerson) => {
+    const parsed = momentFieldsSchema.safeParse(form.getValues('moment'))
+    if (!parsed.success) return void form.trigger('moment')
+    const moment = parsed.data
+    const result = await call(
+      () => sprokkel().moments.add({ personId: match.person.id, ...moment }),
+      t('errors.unreachable'),
+    )
+    if (!result.ok) return setFailure(result.error.message)
+    const name = displayName(match.person)
+    setRecorded((list) => [name, ...list])
+    next(t('capture.momentAdded', { name }), { ...form.getValues(), moment } as NewPerson)
+  }
+
+  const text = (field: FieldPath<NewPersonInput>, label: string, max: number, extra = {}) => (
+    <TextField label={label} maxLength={max} error={error(field)} {...register(field)} {...extra} />
+  )
+
+  return (
+    <section aria-labelledby="view-title" className="view">
+      <header className="view-header">
+        <h1 id="view-title">{t('capture.title')}</h1>
+      </header>
+      <p className="muted">{t('capture.intro')}</p>
+      <form
+        className="card capture"
+        onSubmit={save}
+        noValidate
+        aria-label={t('capture.title')}
+        onKeyDown={(event) => {
+          // Browsers submit on Enter only from text fields; here Enter saves from a choice too.
+          if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+            event.preventDefault()
+            event.currentTarget.requestSubmit()
+          }
+        }}
+      >
+        <div className="field-row">
+          {text('firstName', t('fields.firstName'), personLimits.firstName, {
+            required: true,
+            autoFocus: true,
+          })}
+          {text('tussenvoegsel', t('fields.tussenvoegsel'), personLimits.tussenvoegsel)}
+          {text('lastName', t('fields.lastName'), personLimits.lastName)}
+        </div>
+        <div className="field-row">
+          {text('street', t('fields.street'), personLimits.street)}
+          {text('houseNumber', t('fields.houseNumber'), personLimits.houseNumber)}
+          {text('wijk', t('fields.wijk'), personLimits.wijk, { list: wijkListId })}
+        </div>
+        <WijkList />
+        <SimilarWarning
+          similar={similar}
+          onOpen={(id) => go('people', id)}
+          onAddMoment={(match) => void addToExisting(match)}
+        />
+        <div className="field-row">
+          {text('wish', t('person.wish'), personLimits.text)}
+          {text('strength', t('person.strength'), personLimits.text)}
+          {text('need', t('person.need'), personLimits.text)}
+        </div>
+        <div className="field-row">
+          <Controller
+            control={control}
+            name="tags"
+            render={({ field }) => (
+              <TagInput kind="passion" value={field.value ?? []} onChange={field.onChange} />
+            )}
+          />
+          {/* Right after the passions: one Tab away, chosen with the arrow keys. */}
+          <SelectField
+            label={t('capture.followUp')}
+            options={followUpOptions(t)}
+            error={error('followUpPick')}
+            {...register('followUpPick')}
+          />
+        </div>
+        <fieldset className="inline-fieldset">
+          <legend>{t('capture.contact')}</legend>
+          <div className="field-row">
+            {text('moment.date', t('moment.date'), 10, { type: 'date' })}
+            <SelectField
+              label={t('moment.channel')}
+              options={channelOptions(t)}
+              error={error('moment.channel')}
+              {...register('moment.channel')}
+            />
+            {text('moment.note', t('moment.note'), personLimits.text)}
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={formState.isSubmitting}>
+            {similar.length > 0 ? t('capture.saveAsNew') : t('capture.save')}
+          </button>
+          <p role="status" className="status">
+            {status}
+          </p>
+        </div>
+        {failure && (
+          <p role="alert" className="error-banner">
+            {failure}
+          </p>
+        )}
+      </form>
+      {recorded.length > 0 && (
+        <section className="card" aria-labelledby="recorded-title">
+          <h2 id="recorded-title">{t('capture.thisRound')}</h2>
+          <ol className="recorded">
+            {recorded.map((name, index) => (
+              <li key={`${recorded.length - index}`}>{name}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  )
+}

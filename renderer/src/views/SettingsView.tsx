@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Settings } from '../../../shared/contract'
+import { call, sprokkel } from '../api'
+
+export function SettingsView() {
+  const { t } = useTranslation()
+  const [workerName, setWorkerName] = useState('')
+  const [wijken, setWijken] = useState<string[]>([])
+  const [status, setStatus] = useState('')
+  const [failure, setFailure] = useState('')
+
+  useEffect(() => {
+    let current = true
+    void Promise.all([
+      call(() => sprokkel().settings.get(), t('errors.unreachable')),
+      call(() => sprokkel().wijken.list(), t('errors.unreachable')),
+    ]).then(([settings, list]) => {
+      if (!current) return
+      if (settings.ok) setWorkerName(settings.value.workerName ?? '')
+      if (list.ok) setWijken(list.value.map((wijk) => wijk.name))
+    })
+    return () => {
+      current = false
+    }
+  }, [t])
+
+  const save = async () => {
+    setStatus('')
+    const result = await call(
+      () => sprokkel().settings.update({ workerName } satisfies Record<keyof Settings, string>),
+      t('errors.unreachable'),
+    )
+    if (result.ok) setStatus(t('settings.saved'))
+    else setFailure(result.error.message)
+  }
+
+  return (
+    <section aria-labelledby="view-title" className="view">
+      <header className="view-header">
+        <h1 id="view-title">{t('settings.title')}</h1>
+      </header>
+      <form
+        className="card"
+        aria-label={t('settings.title')}
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <div className="field">
+          <label htmlFor="worker-name">{t('settings.workerName')}</label>
+          <input
+            id="worker-name"
+            type="text"
+            maxLength={80}
+            value={workerName}
+            aria-describedby="worker-name-hint"
+            onChange={(event) => setWorkerName(event.target.value)}
+          />
+          <p id="worker-name-hint" className="field-hint">
+            {t('settings.workerNameHint')}
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('settings.save')}
+          </button>
+          <p role="status" className="status">
+            {status}
+          </p>
+        </div>
+        {failure && (
+          <p role="alert" className="error-banner">
+            {failure}
+          </p>
+        )}
+      </form>
+      <section className="card" aria-labelledby="wijken-title">
+        <h2 id="wijken-title">{t('settings.wijken')}</h2>
+        <p className="muted">{t('settings.wijkenHint')}</p>
+        {wijken.length === 0 ? (
+          <p className="muted">{t('settings.noWijken')}</p>
+        ) : (
+          <ul className="plain-list">
+            {wijken.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  )
+}

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const residents = [
+  { first: 'Fatima', tv: 'el', last: 'Amrani', street: 'Kerkstraat', nr: '12', passion: 'Koken' },
+  { first: 'Jan', tv: 'de', last: 'Vries', street: 'Dorpsweg', nr: '3', passion: 'Voetbal' },
+  { first: 'Ans', tv: '', last: 'Bakker', street: 'Kerkstraat', nr: '14', passion: 'Breien' },
+  { first: 'Mehmet', tv: '', last: 'Yılmaz', street: 'Boulevard', nr: '2', passion: 'Fietsen' },
+  { first: 'Noor', tv: 'van', last: 'Dijk', street: 'Laan', nr: '8', passion: 'Zingen' },
+]
+
+/** Types into the focused field and moves on with Tab, as she does. */
+async function typeAndTab(page: Page, ...values: string[]) {
+  for (const value of values) {
+    if (value) await page.keyboard.type(value)
+    await page.keyboard.press('Tab')
+  }
+}
+
+async function openCapture(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: 'Na de ronde' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Na de ronde', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Voornaam')).toBeFocused()
+}
+
+test.describe('Na de ronde', () => {
+  test('vijf bewoners vastleggen, alleen met het toetsenbord', async ({ app }) => {
+    const { page } = app
+    await openCapture(page)
+
+    for (const [index, person] of residents.entries()) {
+      await typeAndTab(page, person.first, person.tv, person.last, person.street, person.nr)
+      if (index === 0) await page.keyboard.type('Kerckebosch')
+      await expect(page.getByLabel('Wijk')).toHaveValue('Kerckebosch')
+      // The rest of the way to the passions field: wijk, wil, kan, nodig.
+      await typeAndTab(page, '', index === 1 ? 'Jeugd trainen' : '', '', '')
+      await expect(page.getByLabel('Passies en talenten')).toBeFocused()
+      await page.keyboard.type(person.passion)
+      await page.keyboard.press('Enter') // adds the tag
+      if (index === 1) {
+        // Jan wants a call in a month: Tab to "Opvolgen" and choose with the arrow keys.
+        await page.keyboard.press('Tab')
+        await expect(page.getByLabel('Opvolgen')).toBeFocused()
+        await page.keyboard.press('ArrowDown')
+        await page.keyboard.press('ArrowDown')
+        await expect(page.getByLabel('Opvolgen')).toHaveValue('1m')
+      }
+      await page.keyboard.press('Enter') // saves and starts the next one
+      const name = [person.first, person.tv, person.last].filter(Boolean).join(' ')
+      await expect(page.getByRole('form', { name: 'Na de ronde' }).getByRole('status')).toHaveText(
+        `${name} is vastgelegd.`,
+      )
+      await expect(page.getByLabel('Voornaam')).toBeFocused()
+      await expect(page.getByLabel('Voornaam')).toHaveValue('')
+    }
+
+    await expect(
+      page.getByRole('list').filter({ hasText: 'Noor van Dijk' }).getByRole('listitem'),
+    ).toHaveCount(5)
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('button', { name: 'Bewoners' })
+      .click()
+    const list = page.getByRole('list', { name: 'Bewonerslijst' })
+    await expect(list.getByRole('listitem')).toHaveText([
+      /Amrani, Fatima el/,
+      /Bakker, Ans/,
+      /Dijk, Noor van/,
+      /Vries, Jan de/,
+      /Yılmaz, Mehmet/,
+    ])
+    await list.getByRole('button', { name: 'Vries, Jan de' }).click()
+    await expect(page.getByRole('heading', { name: 'Jan de Vries', level: 1 })).toBeVisible()
+    await expect(page.getByText('Opvolgen gevraagd: Over 1 maand')).toBeVisible()
+    await expect(page.getByLabel('Wil (wensen)')).toHaveValue('Jeugd trainen')
+    await expect(page.getByText('Voetbal')).toBeVisible()
+  })
+
+  test('een bekende bewoner: "Lijkt op" en het moment bij haar zetten', async ({ app }) => {
+    const { page } = app
+    await openCapture(page)
+    await typeAndTab(page, 'Fatima', 'el', 'Amrani', 'Kerkstraat', '12', 'Kerckebosch')
+    await page.keyboard.press('Enter')
+    await expect(page.getByText('Fatima el Amrani is vastgelegd.')).toBeVisible()
+
+    // A week later she meets her again and half remembers the name.
+    await typeAndTab(page, 'Fatma', '', 'amrani')
+    const warning = page.getByRole('region', { name: 'Lijkt op:' })
+    await expect(warning).toContainText('Fatima el Amrani, Kerkstraat 12, Kerckebosch')
+    await expect(
+      page.getByRole('button', { name: 'Toch als nieuwe bewoner opslaan' }),
+    ).toBeVisible()
+    await page.getByLabel('Notitie bij het contact').fill('Wil meehelpen bij de buurtmaaltijd')
+    await warning
+      .getByRole('button', { name: 'Contactmoment toevoegen aan Fatima el Amrani' })
+      .click()
+    await expect(page.getByText('Contactmoment toegevoegd aan Fatima el Amrani.')).toBeVisible()
+    await expect(warning).toBeHidden()
+
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('button', { name: 'Bewoners' })
+      .click()
+    await expect(page.getByText('1 bewoner', { exact: true })).toBeVisible()
+    await page.getByRole('button', { name: 'Amrani, Fatima el' }).click()
+    const timeline = page.getByRole('list', { name: 'Tijdlijn' })
+    await expect(timeline.getByRole('listitem')).toHaveCount(2)
+    await expect(timeline).toContainText('Wil meehelpen bij de buurtmaaltijd')
+  })
+})
