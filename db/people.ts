@@ -206,7 +206,7 @@ export const peoplePageQuery = (
       : base
           .where('person.deleted_at', 'is', null)
           .where('person.status', '=', page.scope)
-          .orderBy(sql`coalesce(person.last_name, person.first_name) COLLATE NOCASE`)
+          .orderBy('person.name_key')
           .orderBy(sql`person.first_name COLLATE NOCASE`)
   return scoped.orderBy('person.id').limit(page.limit).offset(page.offset)
 }

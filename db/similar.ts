@@ -11,21 +11,30 @@ function firstNamesAlike(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && editDistance(a, b, 1) <= 1
 }
 
-/** Everyone with this name key or this address key, straight from that column's index. */
-export const candidates = (db: Kysely<Database>, column: 'name_key' | 'address_key', key: string) =>
-  db
+/**
+ * Everyone with this name key or this address key: by name from the list index (its second
+ * column, under both statuses), by address from the address index.
+ */
+export const candidates = (
+  db: Kysely<Database>,
+  column: 'name_key' | 'address_key',
+  key: string,
+) => {
+  const query = db
     .selectFrom('person')
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
     .select([...summaryColumns, 'person.name_key', 'person.address_key'])
     .where(`person.${column}`, '=', key)
     .where('person.deleted_at', 'is', null)
     .limit(200)
+  return column === 'name_key' ? query.where('person.status', 'in', ['active', 'archived']) : query
+}
 
 /**
  * People she has probably met already ("Lijkt op: Fatima el Amrani, Kerkstraat 12"): the same last
  * name (any case or accents) with a like first name, or anyone at the same street and number. Two
- * lookups in two indexes, so it is cheap enough to run as she types. It only suggests: a name alone never
- * merges anyone, because homonyms are common.
+ * index lookups, so it is cheap enough to run as she types. It only suggests: a name alone
+ * never merges anyone, because homonyms are common.
  */
 export async function similarPeople(
   db: Kysely<Database>,

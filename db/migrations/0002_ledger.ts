@@ -90,16 +90,15 @@ const dependentTables = [
 ]
 
 const indexes = [
-  // Lists: by status, sorted the Dutch way, without the trash.
-  sql`CREATE INDEX person_list ON person (
-    status, coalesce(last_name, first_name) COLLATE NOCASE, first_name COLLATE NOCASE, id
-  ) WHERE deleted_at IS NULL`,
+  // Every index is a page more to encrypt and write with each save (about 50 µs here), so each
+  // one earns its place. This one serves the lists (the Dutch order: last name without its
+  // tussenvoegsel, accents folded) and "Lijkt op" by name.
+  sql`CREATE INDEX person_list ON person (status, name_key, first_name COLLATE NOCASE, id)
+    WHERE deleted_at IS NULL`,
   sql`CREATE INDEX person_trash ON person (deleted_at) WHERE deleted_at IS NOT NULL`,
-  // "Lijkt op": the same name, or the same address.
-  sql`CREATE INDEX person_name_key ON person (name_key) WHERE deleted_at IS NULL`,
+  // "Lijkt op" by address.
   sql`CREATE INDEX person_address_key ON person (address_key)
     WHERE address_key IS NOT NULL AND deleted_at IS NULL`,
-  sql`CREATE INDEX person_tag_by_tag ON person_tag (tag_id, person_id)`,
   sql`CREATE INDEX contact_moment_timeline ON contact_moment (person_id, date DESC, created_at DESC)`,
   sql`CREATE INDEX follow_up_pick_person ON follow_up_pick (person_id)`,
 ]

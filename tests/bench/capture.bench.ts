@@ -1,23 +1,11 @@
 import { join } from 'node:path'
-import { sql } from 'kysely'
 import { createPerson } from '../../db/people'
-import { openStore, type Store } from '../../db/store'
+import { openStore } from '../../db/store'
 import { at } from '../support/ledger'
 import { makeTempDir } from '../support/platform'
+import { fill, take } from './fill'
 import { syntheticPeople } from './ledger'
 import { megabytes, percentile, round, timeEach, type Figure } from './measure'
-
-/** Fills the store to `total` people; durability is off while filling, as it is not measured. */
-async function fillTo(
-  store: Store,
-  people: Iterator<ReturnType<typeof syntheticPeople> extends Generator<infer P> ? P : never>,
-  from: number,
-  total: number,
-) {
-  await sql`PRAGMA synchronous = OFF`.execute(store.db)
-  for (let i = from; i < total; i++) await createPerson(store.db, people.next().value!, at())
-  await sql`PRAGMA synchronous = FULL`.execute(store.db)
-}
 
 /** Saving one person after a round: 3 tags and a contact moment, one durable transaction. */
 export async function captureBench(): Promise<Figure[]> {
@@ -29,7 +17,7 @@ export async function captureBench(): Promise<Figure[]> {
   try {
     let size = 0
     for (const target of [10_000, 100_000]) {
-      await fillTo(store, people, size, target)
+      await fill(store, take(people, target - size))
       const samples = await timeEach(saves, () =>
         createPerson(store.db, people.next().value!, at()),
       )

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import { sql } from 'kysely'
 import { createPerson, listPeople } from '../../db/people'
 import { openStore } from '../../db/store'
 import { at } from '../support/ledger'
 import { makeTempDir } from '../support/platform'
+import { fill } from './fill'
 import { syntheticPeople } from './ledger'
 import { megabytes, percentile, round, timeEach, type Figure } from './measure'
 
@@ -18,9 +18,8 @@ export async function storeBench(): Promise<Figure[]> {
     // Warm up: the first statements compile and the file grows.
     for (const person of people.slice(0, 200)) await createPerson(store.db, person, at())
     const inserts = await timeEach(2_000, (i) => createPerson(store.db, people[200 + i]!, at()))
-    // Fill to 10k without waiting for the disk: only the list figure below needs the volume.
-    await sql`PRAGMA synchronous = OFF`.execute(store.db)
-    for (const person of people.slice(2_200)) await createPerson(store.db, person, at())
+    // Fill to 10k: only the list figure below needs the volume.
+    await fill(store, people.slice(2_200))
     const pages = await timeEach(200, (i) =>
       listPeople(store.db, { scope: 'active', limit: 200, offset: (i * 37) % 9_800 }),
     )

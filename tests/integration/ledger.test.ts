@@ -303,7 +303,7 @@ describe('"Lijkt op": people she has probably met already', () => {
 
   it('reads from the name and address indexes', async () => {
     for (const [column, index] of [
-      ['name_key', 'person_name_key'],
+      ['name_key', 'person_list'],
       ['address_key', 'person_address_key'],
     ] as const) {
       const query = candidates(store.db, column, 'x').compile()
