@@ -23,4 +23,14 @@ test('README screenshot', async ({ app }) => {
     await expect(page.getByRole('status')).toContainText(`${lastName} is opgeslagen`)
   }
   await page.screenshot({ path: 'tests/e2e/screenshots/bewoners.png' })
+
+  // Na de ronde, meeting Fatima again with her name half remembered.
+  await page.getByRole('button', { name: 'Na de ronde' }).click()
+  await page.getByLabel('Voornaam').fill('Fatma')
+  await page.getByLabel('Achternaam').fill('Amrani')
+  await page.getByLabel('Passies en talenten').fill('Koken')
+  await page.getByLabel('Passies en talenten').press('Enter')
+  await expect(page.getByRole('region', { name: 'Lijkt op:' })).toBeVisible()
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.screenshot({ path: 'tests/e2e/screenshots/na-de-ronde.png' })
 })
