@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron'
 import { createApi } from '../db/api'
 import { openContext, type ApiContext } from '../db/context'
 import { StoreError } from '../db/errors'
+import { translate } from '../shared/i18n/messages'
+import { nl } from '../shared/i18n/nl'
 import { bindApi, unbindApi } from './ipc'
 import { electronSqliteBinding } from './native'
 import { electronPlatform } from './platform'
@@ -45,6 +47,18 @@ function createWindow(): BrowserWindow {
     },
   })
   window.once('ready-to-show', () => window.show())
+  // The page cancels closing while a form holds unsaved changes; Electron would then keep the
+  // window open without a word, so ask her here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      message: translate(nl, 'person.unsaved'),
+      buttons: [translate(nl, 'person.leave'), translate(nl, 'person.stay')],
+      defaultId: 1,
+      cancelId: 1,
+    })
+    if (choice === 0) event.preventDefault()
+  })
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadFile(rendererFile)
   return window

@@ -116,6 +116,8 @@ export const en: Messages = {
     trashedNote: 'This resident is in the trash.',
     back: 'Back to Residents',
     unsaved: 'You have changes that are not saved yet. Leave anyway?',
+    leave: 'Leave without saving',
+    stay: 'Stay',
     lastContact: 'Last contact: {{date}}',
     neverContacted: 'No contact logged yet',
     followUpPicks: 'Follow-up asked for',

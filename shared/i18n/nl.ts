@@ -115,6 +115,8 @@ export const nl = {
     trashedNote: 'Deze bewoner staat in de prullenbak.',
     back: 'Terug naar Bewoners',
     unsaved: 'Je hebt wijzigingen die nog niet zijn opgeslagen. Toch weggaan?',
+    leave: 'Weggaan zonder opslaan',
+    stay: 'Blijven',
     lastContact: 'Laatste contact: {{date}}',
     neverContacted: 'Nog geen contact vastgelegd',
     followUpPicks: 'Opvolgen gevraagd',

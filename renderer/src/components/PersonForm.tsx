@@ -65,7 +65,8 @@ export function PersonForm({
     resolver: zodResolver(updatePersonSchema),
     defaultValues: toFormValues(person),
   })
-  const { errors, isDirty, isSubmitting } = form.formState
+  const { formState } = form
+  const { isDirty, isSubmitting } = formState
   const { register, control } = form
 
   useEffect(() => {
@@ -74,10 +75,9 @@ export function PersonForm({
   useEffect(() => () => setUnsaved(false), [setUnsaved])
 
   const error = (field: FieldPath<UpdatePersonInput>) => {
-    const key = form.getFieldState(field).error?.message
+    const key = form.getFieldState(field, formState).error?.message
     return key ? t(key) : undefined
   }
-  void errors // read so the form re-renders with its errors
 
   const submit = form.handleSubmit(async (values) => {
     setFailure('')

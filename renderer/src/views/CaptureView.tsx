@@ -9,6 +9,7 @@ import {
   newPersonSchema,
   personLimits,
   type NewPerson,
+  type MomentFields,
   type NewPersonInput,
   type SimilarPerson,
 } from '../../../shared/person'
@@ -83,11 +84,12 @@ export function CaptureView() {
     }
   }, [firstName, tussenvoegsel, lastName, street, houseNumber])
 
-  const next = (message: string, values: NewPerson) => {
+  /** Clears the form for the next person, keeping what the round shares. */
+  const next = (message: string, moment: MomentFields | undefined, wijk: string | undefined) => {
     const carried: RoundDefaults = {
-      date: values.moment?.date ?? round.date,
-      channel: values.moment?.channel ?? round.channel,
-      wijk: values.wijk ?? '',
+      date: moment?.date ?? round.date,
+      channel: moment?.channel ?? round.channel,
+      wijk: wijk ?? '',
     }
     setRound(carried)
     form.reset(blank(carried), { keepFieldsRef: true })
@@ -113,7 +115,7 @@ export function CaptureView() {
       }
       const name = displayName(result.value)
       setRecorded((list) => [name, ...list])
-      next(t('capture.saved', { name }), values)
+      next(t('capture.saved', { name }), values.moment, values.wijk)
     },
     () => setStatus(''),
   )
@@ -129,7 +131,7 @@ export function CaptureView() {
     if (!result.ok) return setFailure(result.error.message)
     const name = displayName(match.person)
     setRecorded((list) => [name, ...list])
-    next(t('capture.momentAdded', { name }), { ...form.getValues(), moment } as NewPerson)
+    next(t('capture.momentAdded', { name }), moment, form.getValues('wijk'))
   }
 
   const text = (field: FieldPath<NewPersonInput>, label: string, max: number, extra = {}) => (
