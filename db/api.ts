@@ -7,7 +7,7 @@ import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
 import type { ApiContext } from './context'
 import { StoreError } from './errors'
-import { listTags, listWijken } from './lookups'
+import { createWijk, listTags, listWijken, renameWijk } from './lookups'
 import { addMoment, type WriteContext } from './moments'
 import {
   createPerson,
@@ -48,6 +48,8 @@ const handlers: Handlers = {
   'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
+  'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),
+  'wijken:rename': (ctx, { id, name }) => renameWijk(ctx.store.db, id, name),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }

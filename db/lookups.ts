@@ -1,7 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Wijk } from '../shared/contract'
+import { translate } from '../shared/i18n/messages'
+import { nl } from '../shared/i18n/nl'
 import type { TagKind } from '../shared/ledger'
 import type { Tag, TagRef } from '../shared/person'
 import { foldKey } from '../shared/text'
+import { StoreError } from './errors'
 import { newId } from './ids'
 import type { Database } from './schema'
 
@@ -27,7 +31,43 @@ export async function wijkIdFor(
   return id
 }
 
-export async function listWijken(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+/** A new wijk in her list; one that exists already (any case, any accents) is refused. */
+export async function createWijk(db: Kysely<Database>, name: string, now: Date): Promise<Wijk> {
+  const id = newId(now.getTime())
+  const nameKey = foldKey(name)
+  await assertWijkNameFree(db, nameKey)
+  await db
+    .insertInto('wijk')
+    .values({ id, name, name_key: nameKey, created_at: now.toISOString() })
+    .execute()
+  return { id, name }
+}
+
+/** A new name for a wijk: everyone in it moves along, since people refer to it by id. */
+export async function renameWijk(db: Kysely<Database>, id: string, name: string): Promise<Wijk> {
+  const nameKey = foldKey(name)
+  await assertWijkNameFree(db, nameKey, id)
+  const result = await db
+    .updateTable('wijk')
+    .set({ name, name_key: nameKey })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) {
+    throw new StoreError('not_found', translate(nl, 'errors.wijkNotFound'))
+  }
+  return { id, name }
+}
+
+async function assertWijkNameFree(db: Kysely<Database>, nameKey: string, except?: string) {
+  let query = db.selectFrom('wijk').select('name').where('name_key', '=', nameKey)
+  if (except) query = query.where('id', '!=', except)
+  const taken = await query.executeTakeFirst()
+  if (taken) {
+    throw new StoreError('conflict', translate(nl, 'errors.wijkExists', { name: taken.name }))
+  }
+}
+
+export async function listWijken(db: Kysely<Database>): Promise<Wijk[]> {
   return db.selectFrom('wijk').select(['id', 'name']).orderBy('name_key').execute()
 }
 

@@ -15,6 +15,8 @@ export const channelNames = [
   'moments:add',
   'tags:list',
   'wijken:list',
+  'wijken:create',
+  'wijken:rename',
   'settings:get',
   'settings:update',
 ] as const

@@ -6,6 +6,7 @@ import {
   idSchema,
   listPeopleSchema,
   newPersonSchema,
+  personLimits,
   personRefSchema,
   similarPeopleSchema,
   updatePersonSchema,
@@ -58,6 +59,17 @@ const tagQuerySchema = z
   )
   .default({ limit: 50 })
 
+export interface Wijk {
+  id: string
+  name: string
+}
+
+const wijkName = z
+  .string({ error: 'validation.wijkName' })
+  .trim()
+  .min(1, { error: 'validation.wijkName' })
+  .max(personLimits.wijk, { error: 'validation.tooLong' })
+
 interface ChannelSpec {
   input: z.ZodType
   output: unknown
@@ -83,7 +95,12 @@ export const contract = {
   'people:similar': { input: similarPeopleSchema, output: returns<SimilarPerson[]>() },
   'moments:add': { input: addMomentSchema, output: returns<ContactMoment>() },
   'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
-  'wijken:list': { input: noInput, output: returns<{ id: string; name: string }[]>() },
+  'wijken:list': { input: noInput, output: returns<Wijk[]>() },
+  'wijken:create': { input: z.strictObject({ name: wijkName }), output: returns<Wijk>() },
+  'wijken:rename': {
+    input: z.strictObject({ id: idSchema, name: wijkName }, { error: 'validation.invalid' }),
+    output: returns<Wijk>(),
+  },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>

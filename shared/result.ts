@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'forbidden'
+  | 'conflict'
   | 'store_wrong_key'
   | 'store_too_new'
   | 'store_unavailable'

@@ -141,3 +141,34 @@ test('Na de ronde en Instellingen zijn toegankelijk', async ({ app }) => {
   await expect(page.getByText('Instellingen opgeslagen.')).toBeVisible()
   await expectNoSeriousA11yFindings(page)
 })
+
+test('wijken beheren in Instellingen; een hernoemde wijk verhuist met haar bewoners', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.getByLabel('Voornaam').fill('Ans')
+  await page.getByLabel('Wijk').fill('Kerkebos')
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(list(page).getByRole('listitem')).toHaveText([/Ans.*Kerkebos/])
+
+  await page.getByRole('button', { name: 'Instellingen' }).click()
+  await page.getByLabel('Nieuwe wijk').fill('Vollenhove')
+  await page.getByRole('button', { name: 'Wijk toevoegen' }).click()
+  await expect(page.getByText('Vollenhove is toegevoegd.')).toBeVisible()
+  await page.getByLabel('Nieuwe wijk').fill('vollenhové')
+  await page.getByRole('button', { name: 'Wijk toevoegen' }).click()
+  await expect(page.getByRole('alert')).toHaveText('Er is al een wijk die Vollenhove heet.')
+
+  await page.getByRole('button', { name: 'Kerkebos hernoemen' }).click()
+  await page.getByLabel('Nieuwe naam voor Kerkebos').fill('Kerckebosch')
+  await page.getByLabel('Nieuwe naam voor Kerkebos').press('Enter')
+  await expect(page.getByText('Kerkebos heet nu Kerckebosch.')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Wijken' }).getByRole('listitem')).toHaveText([
+    /Kerckebosch/,
+    /Vollenhove/,
+  ])
+  await expectNoSeriousA11yFindings(page)
+
+  await menu(page).getByRole('button', { name: 'Bewoners' }).click()
+  await expect(list(page).getByRole('listitem')).toHaveText([/Ans.*Kerckebosch/])
+})

@@ -206,6 +206,50 @@ describe('the rest of the ledger', () => {
   })
 })
 
+describe('wijken', () => {
+  it('are added and renamed, and everyone in a renamed wijk moves along', async () => {
+    const jan = value<PersonDetail>(
+      await api['people:create']({ firstName: 'Jan', wijk: 'Kerkebos' }),
+    )
+    const vollenhove = value<{ id: string }>(await api['wijken:create']({ name: 'Vollenhove' }))
+    expect(vollenhove.id).toMatch(/^[0-9a-f-]{36}$/)
+    const [kerkebos] = value<{ id: string; name: string }[]>(await api['wijken:list'](undefined))
+    expect(kerkebos?.name).toBe('Kerkebos')
+    await api['wijken:rename']({ id: kerkebos!.id, name: 'Kerckebosch' })
+    expect(value<PersonDetail>(await api['people:get']({ id: jan.id })).wijk).toBe('Kerckebosch')
+  })
+
+  it('refuse a second wijk by the same name, whatever the case or accents', async () => {
+    await api['wijken:create']({ name: 'Griffensteyn' })
+    expect(await api['wijken:create']({ name: ' griffensteyn ' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Er is al een wijk die Griffensteyn heet.' },
+    })
+    const vollenhove = value<{ id: string }>(await api['wijken:create']({ name: 'Vollenhove' }))
+    expect(await api['wijken:rename']({ id: vollenhove.id, name: 'GRIFFENSTEYN' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
+    expect(value<unknown[]>(await api['wijken:list'](undefined))).toHaveLength(2)
+  })
+
+  it('answer unknown ids and empty names in Dutch', async () => {
+    expect(
+      await api['wijken:rename']({ id: '01900000-0000-7000-8000-000000000000', name: 'Noord' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Deze wijk bestaat niet (meer).' },
+    })
+    expect(await api['wijken:create']({ name: '  ' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Controleer de invoer: Naam: Een wijk heeft een naam nodig.',
+      },
+    })
+  })
+})
+
 describe('people:list', () => {
   it('refuses a page size out of range', async () => {
     for (const input of [

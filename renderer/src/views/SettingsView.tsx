@@ -2,23 +2,18 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/contract'
 import { call, sprokkel } from '../api'
+import { WijkenSettings } from '../components/WijkenSettings'
 
 export function SettingsView() {
   const { t } = useTranslation()
   const [workerName, setWorkerName] = useState('')
-  const [wijken, setWijken] = useState<string[]>([])
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
 
   useEffect(() => {
     let current = true
-    void Promise.all([
-      call(() => sprokkel().settings.get(), t('errors.unreachable')),
-      call(() => sprokkel().wijken.list(), t('errors.unreachable')),
-    ]).then(([settings, list]) => {
-      if (!current) return
-      if (settings.ok) setWorkerName(settings.value.workerName ?? '')
-      if (list.ok) setWijken(list.value.map((wijk) => wijk.name))
+    void call(() => sprokkel().settings.get(), t('errors.unreachable')).then((settings) => {
+      if (current && settings.ok) setWorkerName(settings.value.workerName ?? '')
     })
     return () => {
       current = false
@@ -76,19 +71,7 @@ export function SettingsView() {
           </p>
         )}
       </form>
-      <section className="card" aria-labelledby="wijken-title">
-        <h2 id="wijken-title">{t('settings.wijken')}</h2>
-        <p className="muted">{t('settings.wijkenHint')}</p>
-        {wijken.length === 0 ? (
-          <p className="muted">{t('settings.noWijken')}</p>
-        ) : (
-          <ul className="plain-list">
-            {wijken.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <WijkenSettings />
     </section>
   )
 }
