@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
-import { useForm, type FieldPath } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
   displayName,
@@ -11,6 +11,8 @@ import {
   type Person,
 } from '../../../shared/person'
 import { call, sprokkel } from '../api'
+import { FormFooter } from './FormFooter'
+import { fieldError, showServerErrors } from '../formErrors'
 import { TextField } from './TextField'
 
 const empty: NewPersonInput = { firstName: '', tussenvoegsel: '', lastName: '', wijk: '', note: '' }
@@ -24,7 +26,7 @@ export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
     resolver: zodResolver(newPersonSchema),
     defaultValues: empty,
   })
-  const { errors, isSubmitting } = form.formState
+  const { isSubmitting } = form.formState
   // A message about the previous person must not stand beside an error about this one.
   const clearSaved = () => setSaved(undefined)
 
@@ -42,22 +44,13 @@ export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
     setSaved(undefined)
     setFailure('')
     const result = await call(() => sprokkel().people.create(person), t('errors.unreachable'))
-    if (!result.ok) {
-      // The main side checks again; where it names a field, show it there, in her language.
-      for (const issue of result.error.issues ?? []) {
-        form.setError(issue.path.join('.') as FieldPath<NewPersonInput>, { message: issue.key })
-      }
-      if (!result.error.issues?.length) setFailure(result.error.message)
-      return
-    }
+    // The main side checks again; where it names a field, show it there, in her language.
+    if (!result.ok) return setFailure(showServerErrors(form.setError, result.error))
     setSaved(result.value)
     onSaved()
   }, clearSaved)
 
-  const message = (field: keyof NewPersonInput) => {
-    const key = errors[field]?.message
-    return key ? t(key) : undefined
-  }
+  const message = fieldError(form.getFieldState, form.formState, t)
 
   return (
     <form
@@ -104,19 +97,12 @@ export function AddPersonForm({ onSaved }: { onSaved: () => void }) {
         error={message('note')}
         {...form.register('note')}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('addPerson.saving') : t('addPerson.submit')}
-        </button>
-        <p role="status" className="status">
-          {saved ? t('addPerson.saved', { name: displayName(saved) }) : ''}
-        </p>
-      </div>
-      {failure && (
-        <p role="alert" className="error-banner">
-          {failure}
-        </p>
-      )}
+      <FormFooter
+        label={isSubmitting ? t('addPerson.saving') : t('addPerson.submit')}
+        busy={isSubmitting}
+        status={saved ? t('addPerson.saved', { name: displayName(saved) }) : ''}
+        failure={failure}
+      />
     </form>
   )
 }

@@ -11,6 +11,8 @@ import {
   type UpdatePersonInput,
 } from '../../../shared/person'
 import { call, sprokkel } from '../api'
+import { FormFooter } from './FormFooter'
+import { fieldError, showServerErrors } from '../formErrors'
 import { useNavigation } from '../navigation'
 import { ageBandOptions, channelOptions, consentOptions } from '../options'
 import { SelectField } from './SelectField'
@@ -74,21 +76,12 @@ export function PersonForm({
   }, [isDirty, setUnsaved])
   useEffect(() => () => setUnsaved(false), [setUnsaved])
 
-  const error = (field: FieldPath<UpdatePersonInput>) => {
-    const key = form.getFieldState(field, formState).error?.message
-    return key ? t(key) : undefined
-  }
+  const error = fieldError(form.getFieldState, formState, t)
 
   const submit = form.handleSubmit(async (values) => {
     setFailure('')
     const result = await call(() => sprokkel().people.update(values), t('errors.unreachable'))
-    if (!result.ok) {
-      for (const issue of result.error.issues ?? []) {
-        form.setError(issue.path.join('.') as FieldPath<UpdatePersonInput>, { message: issue.key })
-      }
-      if (!result.error.issues?.length) setFailure(result.error.message)
-      return
-    }
+    if (!result.ok) return setFailure(showServerErrors(form.setError, result.error))
     form.reset(toFormValues(result.value))
     setStatus(t('person.saved'))
     onSaved(result.value)
@@ -191,20 +184,14 @@ export function PersonForm({
         <legend>{t('fields.note')}</legend>
         {text('note', t('fields.note'), personLimits.note, { multiline: true })}
       </fieldset>
-      <div className="form-actions sticky-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {t('person.save')}
-        </button>
-        <p role="status" className="status">
-          {/* "Saved" holds until she changes something again. */}
-          {isDirty ? '' : status}
-        </p>
-        {failure && (
-          <p role="alert" className="error-banner">
-            {failure}
-          </p>
-        )}
-      </div>
+      <FormFooter
+        label={t('person.save')}
+        busy={isSubmitting}
+        // "Saved" holds until she changes something again.
+        status={isDirty ? '' : status}
+        failure={failure}
+        sticky
+      />
     </form>
   )
 }

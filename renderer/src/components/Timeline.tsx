@@ -11,6 +11,8 @@ import {
 } from '../../../shared/person'
 import type { z } from 'zod'
 import { call, sprokkel } from '../api'
+import { FormFooter } from './FormFooter'
+import { fieldError } from '../formErrors'
 import { channelOptions, formatDate } from '../options'
 import { SelectField } from './SelectField'
 import { TextField } from './TextField'
@@ -35,10 +37,7 @@ export function Timeline({
     resolver: zodResolver(momentFieldsSchema),
     defaultValues: blank,
   })
-  const error = (field: keyof MomentInput) => {
-    const key = form.formState.errors[field]?.message
-    return key ? t(key) : undefined
-  }
+  const error = fieldError(form.getFieldState, form.formState, t)
 
   const submit = form.handleSubmit(async (moment) => {
     setFailure('')
@@ -82,19 +81,7 @@ export function Timeline({
           error={error('note')}
           {...form.register('note')}
         />
-        <div className="form-actions">
-          <button type="submit" className="secondary">
-            {t('timeline.add')}
-          </button>
-          <p role="status" className="status">
-            {status}
-          </p>
-        </div>
-        {failure && (
-          <p role="alert" className="error-banner">
-            {failure}
-          </p>
-        )}
+        <FormFooter label={t('timeline.add')} status={status} failure={failure} primary={false} />
       </form>
       {moments.length === 0 ? (
         <p className="muted">{t('timeline.empty')}</p>

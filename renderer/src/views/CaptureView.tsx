@@ -14,6 +14,8 @@ import {
   type SimilarPerson,
 } from '../../../shared/person'
 import { call, sprokkel } from '../api'
+import { FormFooter } from '../components/FormFooter'
+import { fieldError, showServerErrors } from '../formErrors'
 import { SelectField } from '../components/SelectField'
 import { SimilarWarning } from '../components/SimilarWarning'
 import { TagInput } from '../components/TagInput'
@@ -97,22 +99,13 @@ export function CaptureView() {
     form.setFocus('firstName')
   }
 
-  const error = (field: FieldPath<NewPersonInput>) => {
-    const key = form.getFieldState(field, formState).error?.message
-    return key ? t(key) : undefined
-  }
+  const error = fieldError(form.getFieldState, formState, t)
 
   const save = form.handleSubmit(
     async (values) => {
       setFailure('')
       const result = await call(() => sprokkel().people.create(values), t('errors.unreachable'))
-      if (!result.ok) {
-        for (const issue of result.error.issues ?? []) {
-          form.setError(issue.path.join('.') as FieldPath<NewPersonInput>, { message: issue.key })
-        }
-        if (!result.error.issues?.length) setFailure(result.error.message)
-        return
-      }
+      if (!result.ok) return setFailure(showServerErrors(form.setError, result.error))
       const name = displayName(result.value)
       setRecorded((list) => [name, ...list])
       next(t('capture.saved', { name }), values.moment, values.wijk)
@@ -210,19 +203,12 @@ export function CaptureView() {
             {text('moment.note', t('moment.note'), personLimits.text)}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={formState.isSubmitting}>
-            {similar.length > 0 ? t('capture.saveAsNew') : t('capture.save')}
-          </button>
-          <p role="status" className="status">
-            {status}
-          </p>
-        </div>
-        {failure && (
-          <p role="alert" className="error-banner">
-            {failure}
-          </p>
-        )}
+        <FormFooter
+          label={similar.length > 0 ? t('capture.saveAsNew') : t('capture.save')}
+          busy={formState.isSubmitting}
+          status={status}
+          failure={failure}
+        />
       </form>
       {recorded.length > 0 && (
         <section className="card" aria-labelledby="recorded-title">

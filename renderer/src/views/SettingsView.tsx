@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings } from '../../../shared/contract'
 import { call, sprokkel } from '../api'
+import { FormFooter } from '../components/FormFooter'
 import { WijkenSettings } from '../components/WijkenSettings'
 
 export function SettingsView() {
@@ -57,19 +58,7 @@ export function SettingsView() {
             {t('settings.workerNameHint')}
           </p>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            {t('settings.save')}
-          </button>
-          <p role="status" className="status">
-            {status}
-          </p>
-        </div>
-        {failure && (
-          <p role="alert" className="error-banner">
-            {failure}
-          </p>
-        )}
+        <FormFooter label={t('settings.save')} status={status} failure={failure} />
       </form>
       <WijkenSettings />
     </section>
