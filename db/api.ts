@@ -7,6 +7,14 @@ import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
 import type { ApiContext } from './context'
 import { StoreError } from './errors'
+import {
+  cancelFollowUp,
+  createFollowUp,
+  dueSummary,
+  markDone,
+  snooze,
+  todayView,
+} from './followups'
 import { createWijk, listTags, listWijken, renameWijk } from './lookups'
 import { addMoment, type WriteContext } from './moments'
 import {
@@ -33,6 +41,7 @@ async function writeContext(ctx: ApiContext): Promise<WriteContext> {
 
 const handlers: Handlers = {
   'app:info': async (ctx) => ctx.info,
+  'app:today': async (ctx) => ({ today: localDate(ctx.platform.now()) }),
   'people:create': async (ctx, input) => createPerson(ctx.store.db, input, await writeContext(ctx)),
   'people:update': async (ctx, input) => updatePerson(ctx.store.db, input, await writeContext(ctx)),
   'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),
@@ -46,6 +55,14 @@ const handlers: Handlers = {
   'people:restore': (ctx, { id }) => restorePerson(ctx.store.db, id),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
   'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
+  'followups:today': (ctx) => todayView(ctx.store.db, localDate(ctx.platform.now())),
+  'followups:summary': (ctx) => dueSummary(ctx.store.db, localDate(ctx.platform.now())),
+  'followups:create': async (ctx, input) =>
+    createFollowUp(ctx.store.db, input, await writeContext(ctx)),
+  'followups:done': async (ctx, input) => markDone(ctx.store.db, input, await writeContext(ctx)),
+  'followups:snooze': async (ctx, input) => snooze(ctx.store.db, input, await writeContext(ctx)),
+  'followups:cancel': async (ctx, { id }) =>
+    cancelFollowUp(ctx.store.db, id, await writeContext(ctx)),
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
   'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { ContactMoment, MomentFields } from '../shared/person'
 import { newId } from './ids'
+import { syncCadence } from './followup-rules'
 import { requirePerson } from './guards'
 import { toMoment } from './rows'
 import type { Database } from './schema'
@@ -35,6 +36,8 @@ export async function insertMoment(
     .set({ last_contact_on: sql<string>`max(coalesce(last_contact_on, ''), ${fields.date})` })
     .where('id', '=', personId)
     .execute()
+  // A new contact moves her keep-in-touch follow-up on.
+  await syncCadence(trx, personId, at)
   return toMoment(row)
 }
 

@@ -5,15 +5,19 @@ import type {
   PeoplePage,
   PeopleScope,
   PersonDetail,
+  PersonEvent,
   PersonFields,
   UpdatePerson,
 } from '../shared/person'
+import { addInterval } from '../shared/calendar'
+import { intervalOf } from '../shared/followups'
 import { foldKey } from '../shared/text'
 import { personNotFound, requirePerson } from './guards'
 import { newId } from './ids'
+import { addFollowUp, setFollowUpsHidden, syncAvailableFrom, syncCadence } from './followup-rules'
 import { tagIdsFor, wijkIdFor } from './lookups'
 import { insertMoment, timeline, type WriteContext } from './moments'
-import { summaryColumns, toPerson, toSummary } from './rows'
+import { summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
 import type { Database, NewPersonRow } from './schema'
 
 /** The columns that follow from what she typed, keys for "Lijkt op" included. */
@@ -48,6 +52,7 @@ function columnsFrom(fields: PersonFields, wijkId: string | null) {
     consent_scope: fields.consentScope ?? null,
     consent_note: fields.consentNote ?? null,
     age_band: fields.ageBand ?? null,
+    cadence: fields.cadence ?? null,
   } satisfies Partial<NewPersonRow>
 }
 
@@ -91,17 +96,12 @@ export async function createPerson(
     await addTags(trx, id, input, at.now)
     if (input.moment) await insertMoment(trx, id, input.moment, at)
     if (input.followUpPick) {
-      await trx
-        .insertInto('follow_up_pick')
-        .values({
-          id: newId(at.now.getTime()),
-          person_id: id,
-          pick: input.followUpPick,
-          from_date: input.moment?.date ?? at.today,
-          created_at: stamp,
-        })
-        .execute()
+      const from = input.moment?.date ?? at.today
+      const dueOn = addInterval(from, intervalOf(input.followUpPick))
+      await addFollowUp(trx, id, { dueOn, source: 'pick' }, at)
     }
+    await syncAvailableFrom(trx, id, input.availableFrom ?? null, at)
+    if (input.cadence && !input.moment) await syncCadence(trx, id, at)
     return id
   })
   return getPerson(db, id)
@@ -122,6 +122,8 @@ export async function updatePerson(
       .execute()
     await trx.deleteFrom('person_tag').where('person_id', '=', input.id).execute()
     await addTags(trx, input.id, input, at.now)
+    await syncAvailableFrom(trx, input.id, input.availableFrom ?? null, at)
+    await syncCadence(trx, input.id, at)
   })
   return getPerson(db, input.id)
 }
@@ -144,13 +146,33 @@ export async function getPerson(db: Kysely<Database>, id: string): Promise<Perso
     .orderBy('tag.kind')
     .orderBy('tag.name_key')
     .execute()
-  const followUpPicks = await db
-    .selectFrom('follow_up_pick')
-    .select(['id', 'pick', 'from_date as fromDate', 'created_at as createdAt'])
+  const followUps = await db
+    .selectFrom('follow_up')
+    .selectAll()
     .where('person_id', '=', id)
-    .orderBy('created_at')
+    .where('status', '=', 'open')
+    .orderBy('due_on')
     .execute()
-  return { ...toPerson(row), tags, moments: await timeline(db, id), followUpPicks }
+  const events = await db
+    .selectFrom('person_event')
+    .select(['id', 'date', 'kind', 'detail', 'created_at'])
+    .where('person_id', '=', id)
+    .orderBy('date', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+  return {
+    ...toPerson(row),
+    tags,
+    moments: await timeline(db, id),
+    followUps: followUps.map(toFollowUp),
+    events: events.map((event) => ({
+      id: event.id,
+      date: event.date,
+      kind: event.kind,
+      detail: JSON.parse(event.detail) as PersonEvent['detail'],
+      createdAt: event.created_at,
+    })),
+  }
 }
 
 export async function setArchived(
@@ -159,35 +181,49 @@ export async function setArchived(
   archived: boolean,
   now: Date,
 ): Promise<PersonDetail> {
-  const result = await db
-    .updateTable('person')
-    .set({ status: archived ? 'archived' : 'active', updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 0n) throw personNotFound()
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('person')
+      .set({ status: archived ? 'archived' : 'active', updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) throw personNotFound()
+    await setFollowUpsHidden(trx, id, archived)
+  })
   return getPerson(db, id)
 }
 
 /** Moves a person to the trash (undo: `restorePerson`). Real erasure comes with the privacy work. */
 export async function trashPerson(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  const result = await db
-    .updateTable('person')
-    .set({ deleted_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 0n) throw personNotFound()
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('person')
+      .set({ deleted_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) throw personNotFound()
+    await setFollowUpsHidden(trx, id, true)
+  })
 }
 
 export async function restorePerson(db: Kysely<Database>, id: string): Promise<PersonDetail> {
-  const result = await db
-    .updateTable('person')
-    .set({ deleted_at: null })
-    .where('id', '=', id)
-    .where('deleted_at', 'is not', null)
-    .executeTakeFirst()
-  if (result.numUpdatedRows === 0n) throw personNotFound()
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('person')
+      .set({ deleted_at: null })
+      .where('id', '=', id)
+      .where('deleted_at', 'is not', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) throw personNotFound()
+    const { status } = await trx
+      .selectFrom('person')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    await setFollowUpsHidden(trx, id, status !== 'active')
+  })
   return getPerson(db, id)
 }
 

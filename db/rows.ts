@@ -1,6 +1,7 @@
 import type { ContactMoment, Person, PersonSummary } from '../shared/person'
 import { maskToSlots } from '../shared/ledger'
-import type { ContactMomentRow, PersonRow } from './schema'
+import type { FollowUp } from '../shared/followups'
+import type { ContactMomentRow, FollowUpRow, PersonRow } from './schema'
 
 type SummaryRow = Pick<
   PersonRow,
@@ -67,8 +68,23 @@ export function toPerson(row: PersonRow & { wijk: string | null }): Person {
     consentScope: row.consent_scope,
     consentNote: row.consent_note,
     ageBand: row.age_band,
+    cadence: row.cadence,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  }
+}
+
+export function toFollowUp(row: FollowUpRow): FollowUp {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    dueOn: row.due_on,
+    reason: row.reason,
+    status: row.status,
+    source: row.source,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    doneNote: row.done_note,
   }
 }
 

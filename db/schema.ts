@@ -1,11 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
-import type {
-  AgeBand,
-  ConsentStatus,
-  ContactChannel,
-  FollowUpPick,
-  TagKind,
-} from '../shared/ledger'
+import type { FollowUpSource, FollowUpStatus } from '../shared/followups'
+import type { AgeBand, Cadence, ConsentStatus, ContactChannel, TagKind } from '../shared/ledger'
+import type { PersonEventKind } from '../shared/person'
 
 /** The tables as the current migrations leave them. Migrations themselves never import this. */
 export interface Database {
@@ -14,7 +10,8 @@ export interface Database {
   tag: TagTable
   person_tag: PersonTagTable
   contact_moment: ContactMomentTable
-  follow_up_pick: FollowUpPickTable
+  follow_up: FollowUpTable
+  person_event: PersonEventTable
   setting: SettingTable
 }
 
@@ -49,6 +46,7 @@ export interface PersonTable {
   consent_scope: string | null
   consent_note: string | null
   age_band: AgeBand | null
+  cadence: Cadence | null
   status: 'active' | 'archived'
   last_contact_on: string | null
   created_at: string
@@ -87,11 +85,27 @@ export interface ContactMomentTable {
   created_at: string
 }
 
-export interface FollowUpPickTable {
+export interface FollowUpTable {
   id: string
   person_id: string
-  pick: FollowUpPick
-  from_date: string
+  due_on: string
+  reason: string | null
+  status: FollowUpStatus
+  source: FollowUpSource
+  /** 1 while her person is archived or in the trash. */
+  hidden: number
+  created_at: string
+  closed_at: string | null
+  done_note: string | null
+}
+
+export interface PersonEventTable {
+  id: string
+  person_id: string
+  date: string
+  kind: PersonEventKind
+  /** JSON: what the event needs to be told (reason, dates, note). */
+  detail: string
   created_at: string
 }
 
@@ -104,3 +118,4 @@ export type PersonRow = Selectable<PersonTable>
 export type NewPersonRow = Insertable<PersonTable>
 export type PersonUpdate = Updateable<PersonTable>
 export type ContactMomentRow = Selectable<ContactMomentTable>
+export type FollowUpRow = Selectable<FollowUpTable>

@@ -4,6 +4,7 @@
  */
 export const channelNames = [
   'app:info',
+  'app:today',
   'people:create',
   'people:update',
   'people:get',
@@ -13,6 +14,12 @@ export const channelNames = [
   'people:restore',
   'people:similar',
   'moments:add',
+  'followups:today',
+  'followups:summary',
+  'followups:create',
+  'followups:done',
+  'followups:snooze',
+  'followups:cancel',
   'tags:list',
   'wijken:list',
   'wijken:create',

@@ -1,5 +1,13 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
+import {
+  createFollowUpSchema,
+  doneFollowUpSchema,
+  snoozeFollowUpSchema,
+  type DueSummary,
+  type FollowUp,
+  type TodayView,
+} from './followups'
 import { tagKinds } from './ledger'
 import {
   addMomentSchema,
@@ -82,6 +90,8 @@ interface ChannelSpec {
  */
 export const contract = {
   'app:info': { input: noInput, output: returns<AppInfo>() },
+  /** Her today, from the main side's clock (which tests can move). */
+  'app:today': { input: noInput, output: returns<{ today: string }>() },
   'people:create': { input: newPersonSchema, output: returns<PersonDetail>() },
   'people:update': { input: updatePersonSchema, output: returns<PersonDetail>() },
   'people:get': { input: personRefSchema, output: returns<PersonDetail>() },
@@ -94,6 +104,12 @@ export const contract = {
   'people:restore': { input: personRefSchema, output: returns<PersonDetail>() },
   'people:similar': { input: similarPeopleSchema, output: returns<SimilarPerson[]>() },
   'moments:add': { input: addMomentSchema, output: returns<ContactMoment>() },
+  'followups:today': { input: noInput, output: returns<TodayView>() },
+  'followups:summary': { input: noInput, output: returns<DueSummary>() },
+  'followups:create': { input: createFollowUpSchema, output: returns<FollowUp>() },
+  'followups:done': { input: doneFollowUpSchema, output: returns<FollowUp>() },
+  'followups:snooze': { input: snoozeFollowUpSchema, output: returns<FollowUp>() },
+  'followups:cancel': { input: personRefSchema, output: returns<FollowUp>() },
   'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
   'wijken:list': { input: noInput, output: returns<Wijk[]>() },
   'wijken:create': { input: z.strictObject({ name: wijkName }), output: returns<Wijk>() },

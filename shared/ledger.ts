@@ -25,6 +25,10 @@ export type TagKind = (typeof tagKinds)[number]
 export const followUpPicks = ['1w', '1m', '3m', '1y'] as const
 export type FollowUpPick = (typeof followUpPicks)[number]
 
+/** Keep in touch every …: the cadences she can choose for a person. */
+export const cadences = ['1w', '2w', '4w', '1m', '2m', '3m', '6m', '1y'] as const
+export type Cadence = (typeof cadences)[number]
+
 export const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export const dayParts = ['morning', 'afternoon', 'evening'] as const
 export type Day = (typeof days)[number]

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import type { FollowUp } from './followups'
 import {
   ageBands,
+  cadences,
   channels,
   consentStatuses,
   followUpPicks,
@@ -10,9 +12,9 @@ import {
   slots,
   tagKinds,
   type AgeBand,
+  type Cadence,
   type ConsentStatus,
   type ContactChannel,
-  type FollowUpPick,
   type Slot,
   type TagKind,
 } from './ledger'
@@ -106,6 +108,8 @@ const personShape = {
   consentScope: optionalText(500),
   consentNote: optionalText(500),
   ageBand: optionalChoice(ageBands),
+  /** Keep in touch every …: the next follow-up is set from the last contact. */
+  cadence: optionalChoice(cadences),
 }
 
 export const personFieldsSchema = z.strictObject(personShape, { error: 'validation.invalid' })
@@ -189,10 +193,19 @@ export interface ContactMoment {
   createdAt: string
 }
 
-export interface FollowUpRequest {
+export const personEventKinds = [
+  'follow_up_done',
+  'follow_up_snoozed',
+  'follow_up_cancelled',
+] as const
+export type PersonEventKind = (typeof personEventKinds)[number]
+
+/** Something that happened to her besides a contact moment, for the timeline. */
+export interface PersonEvent {
   id: string
-  pick: FollowUpPick
-  fromDate: string
+  date: string
+  kind: PersonEventKind
+  detail: { reason?: string | null; from?: string; to?: string; note?: string | null }
   createdAt: string
 }
 
@@ -228,6 +241,7 @@ export interface Person extends PersonSummary {
   consentScope: string | null
   consentNote: string | null
   ageBand: AgeBand | null
+  cadence: Cadence | null
   /** UTC, ISO-8601. */
   createdAt: string
   updatedAt: string
@@ -236,7 +250,9 @@ export interface Person extends PersonSummary {
 export interface PersonDetail extends Person {
   tags: Tag[]
   moments: ContactMoment[]
-  followUpPicks: FollowUpRequest[]
+  /** Her open follow-ups, soonest first. */
+  followUps: FollowUp[]
+  events: PersonEvent[]
 }
 
 export interface PeoplePage {

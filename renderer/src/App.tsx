@@ -7,6 +7,7 @@ import { PeopleView } from './views/PeopleView'
 import { PersonView } from './views/PersonView'
 import { PlaceholderView } from './views/PlaceholderView'
 import { SettingsView } from './views/SettingsView'
+import { TodayView } from './views/TodayView'
 import type { View } from './views'
 
 export function App() {
@@ -15,7 +16,9 @@ export function App() {
     view: View
     personId?: string | undefined
     notice?: Notice | undefined
-  }>({ view: 'people' })
+  }>({ view: 'today' })
+  // Bumped when follow-ups change, and on every move, so the sidebar's count stays right.
+  const [revision, setRevision] = useState(0)
   const unsaved = useRef(false)
 
   const go = useCallback(
@@ -23,12 +26,14 @@ export function App() {
       if (unsaved.current && !window.confirm(t('person.unsaved'))) return
       unsaved.current = false
       setPlace({ view, personId, notice })
+      setRevision((n) => n + 1)
     },
     [t],
   )
   const navigation = useMemo<Navigation>(
     () => ({
       go,
+      changed: () => setRevision((n) => n + 1),
       setUnsaved: (value) => {
         unsaved.current = value
       },
@@ -48,7 +53,7 @@ export function App() {
   return (
     <NavigationContext value={navigation}>
       <div className="layout">
-        <Sidebar current={place.view} onSelect={(view) => go(view)} />
+        <Sidebar current={place.view} revision={revision} onSelect={(view) => go(view)} />
         <main className="content" id="main">
           {place.view === 'people' && place.personId ? (
             <PersonView key={place.personId} personId={place.personId} />
@@ -56,6 +61,8 @@ export function App() {
             <PeopleView notice={place.notice} />
           ) : place.view === 'capture' ? (
             <CaptureView />
+          ) : place.view === 'today' ? (
+            <TodayView />
           ) : place.view === 'settings' ? (
             <SettingsView />
           ) : (

@@ -10,12 +10,15 @@ export interface Notice {
 export interface Navigation {
   /** Goes to a view (and a person in it); asks first when a form has unsaved changes. */
   go(view: View, personId?: string, notice?: Notice): void
+  /** Something changed that the sidebar counts (follow-ups): it reads its badge again. */
+  changed(): void
   /** A form tells whether it holds changes that would be lost on leaving. */
   setUnsaved(unsaved: boolean): void
 }
 
 export const NavigationContext = createContext<Navigation>({
   go: () => undefined,
+  changed: () => undefined,
   setUnsaved: () => undefined,
 })
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
-import { ageBands, channels, consentStatuses, followUpPicks } from '../../shared/ledger'
+import type { FollowUp } from '../../shared/followups'
+import { ageBands, cadences, channels, consentStatuses, followUpPicks } from '../../shared/ledger'
 
 type Options = { value: string; label: string }[]
 
@@ -18,6 +19,15 @@ export const ageBandOptions = (t: TFunction): Options => [
 export const followUpOptions = (t: TFunction): Options => [
   { value: '', label: t('followUp.none') },
   ...followUpPicks.map((value) => ({ value, label: t(`followUp.${value}`) })),
+]
+
+/** What a follow-up is about: her words, or what its source says. */
+export const followUpLabel = (followUp: Pick<FollowUp, 'reason' | 'source'>, t: TFunction) =>
+  followUp.reason ?? t(`followUps.source.${followUp.source}`)
+
+export const cadenceOptions = (t: TFunction): Options => [
+  { value: '', label: t('cadence.none') },
+  ...cadences.map((value) => ({ value, label: t(`cadence.${value}`) })),
 ]
 
 /** "2 maart 2026", in her language. */

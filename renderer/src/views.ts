@@ -2,4 +2,4 @@ export const views = ['today', 'people', 'capture', 'connect', 'account', 'setti
 export type View = (typeof views)[number]
 
 /** The views that exist today; the others are shown in the menu as coming. */
-export const readyViews: readonly View[] = ['people', 'capture', 'settings']
+export const readyViews: readonly View[] = ['today', 'people', 'capture', 'settings']

@@ -105,3 +105,12 @@ export async function expectNoSeriousA11yFindings(page: Page): Promise<void> {
 }
 
 export { expect }
+
+/** Goes to a view through the sidebar, as she would ("Bewoners", "Na de ronde", "Vandaag"). */
+export async function openView(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click()
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
+}

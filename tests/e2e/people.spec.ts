@@ -1,6 +1,8 @@
-import { expect, expectNoSeriousA11yFindings, test } from './fixtures'
+import { expect, expectNoSeriousA11yFindings, openView, test } from './fixtures'
 
 test.describe('Bewoners', () => {
+  test.beforeEach(async ({ app }) => openView(app.page, 'Bewoners'))
+
   test('een bewoner toevoegen en terugzien, ook na herladen en herstarten', async ({ app }) => {
     let page = app.page
     await expect(page.getByRole('heading', { name: 'Bewoners', level: 1 })).toBeVisible()
@@ -24,10 +26,12 @@ test.describe('Bewoners', () => {
     await expect(page.getByLabel('Voornaam')).toHaveValue('')
 
     await page.reload()
+    await openView(page, 'Bewoners')
     await expect(list.getByRole('listitem')).toHaveText([/Amrani, Fatima el/])
 
     await app.restart()
     page = app.page
+    await openView(page, 'Bewoners')
     await expect(
       page.getByRole('list', { name: 'Bewonerslijst' }).getByRole('listitem'),
     ).toHaveText([/Amrani, Fatima el/])
@@ -78,6 +82,7 @@ test.describe('Bewoners', () => {
     })
 
     await page.reload()
+    await openView(page, 'Bewoners')
     await expect(page.getByText('Nog niemand in je register.')).toBeVisible()
   })
 
@@ -87,6 +92,8 @@ test.describe('Bewoners', () => {
     await expect(page.getByRole('heading', { name: 'Residents', level: 1 })).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
     await page.reload()
+    await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible()
+    await page.getByRole('button', { name: /^Residents/ }).click()
     await expect(page.getByLabel('First name')).toBeVisible()
     await page.getByLabel('Language').selectOption('nl')
     await expect(page.getByRole('heading', { name: 'Bewoners', level: 1 })).toBeVisible()

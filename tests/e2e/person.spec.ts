@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yFindings, test } from './fixtures'
+import { expect, expectNoSeriousA11yFindings, openView, test } from './fixtures'
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
 const list = (page: Page) => page.getByRole('list', { name: 'Bewonerslijst' })
 
 /** Adds Jan de Vries with the quick form on Bewoners and opens him. */
 async function addAndOpenJan(page: Page) {
+  await openView(page, 'Bewoners')
   await page.getByLabel('Voornaam').fill('Jan')
   await page.getByLabel('Tussenvoegsel').fill('de')
   await page.getByLabel('Achternaam').fill('Vries')
@@ -32,6 +33,7 @@ test.describe('Een bewoner', () => {
     await expect(page.getByText('Wijzigingen opgeslagen.')).toBeVisible()
 
     await page.reload()
+    await openView(page, 'Bewoners')
     await list(page).getByRole('button', { name: 'Vries, Jan de' }).click()
     await expect(page.getByLabel('Roepnaam')).toHaveValue('Jantje')
     await expect(page.getByLabel('Postcode')).toHaveValue('3701 AB')
@@ -146,6 +148,7 @@ test('wijken beheren in Instellingen; een hernoemde wijk verhuist met haar bewon
   app,
 }) => {
   const { page } = app
+  await openView(page, 'Bewoners')
   await page.getByLabel('Voornaam').fill('Ans')
   await page.getByLabel('Wijk').fill('Kerkebos')
   await page.getByRole('button', { name: 'Opslaan' }).click()

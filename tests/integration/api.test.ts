@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type ApiTable } from '../../db/api'
 import { openContext, type ApiContext } from '../../db/context'
 import type { AppInfo } from '../../shared/contract'
+import type { TodayView } from '../../shared/followups'
 import type { ContactMoment, PeoplePage, PersonDetail } from '../../shared/person'
 import type { Result } from '../../shared/result'
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
@@ -150,12 +151,12 @@ describe('the rest of the ledger', () => {
     expect(value(await api['settings:get'](undefined))).toEqual({ workerName: 'Meike de Boer' })
   })
 
-  it('dates a follow-up pick without a moment on today in Amsterdam', async () => {
+  it('counts a follow-up pick without a moment from today in Amsterdam', async () => {
     clock.set('2026-03-02T23:30:00.000Z') // already 3 March in Amsterdam
     const jan = value<PersonDetail>(
       await api['people:create']({ firstName: 'Jan', followUpPick: '1y' }),
     )
-    expect(jan.followUpPicks).toMatchObject([{ pick: '1y', fromDate: '2026-03-03' }])
+    expect(jan.followUps).toMatchObject([{ source: 'pick', dueOn: '2027-03-03', status: 'open' }])
     clock.set('2026-03-02T09:30:00.000Z')
   })
 
@@ -203,6 +204,65 @@ describe('the rest of the ledger', () => {
     expect(value<PeoplePage>(await api['people:list']({ scope: 'trash' })).total).toBe(1)
     await api['people:restore']({ id: jan.id })
     expect(await peopleCount()).toBe(1)
+  })
+})
+
+describe('follow-ups', () => {
+  const unknownId = '01900000-0000-7000-8000-000000000000'
+
+  it('refuse a date and a pick together, neither, or a date that does not exist', async () => {
+    const jan = value<PersonDetail>(await api['people:create']({ firstName: 'Jan' }))
+    for (const input of [
+      { personId: jan.id, dueOn: '2026-12-01', pick: '1w' },
+      { personId: jan.id },
+      { personId: jan.id, dueOn: '2026-02-30' },
+      { personId: jan.id, pick: '2w' },
+    ]) {
+      expect(await api['followups:create'](input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      })
+    }
+    expect(await api['followups:snooze']({ id: unknownId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/Kies een datum of een termijn/),
+      },
+    })
+    expect(value<PersonDetail>(await api['people:get']({ id: jan.id })).followUps).toEqual([])
+  })
+
+  it('answer unknown people and follow-ups in Dutch', async () => {
+    expect(await api['followups:create']({ personId: unknownId, pick: '1w' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
+    for (const [channel, input] of [
+      ['followups:done', { id: unknownId }],
+      ['followups:snooze', { id: unknownId, by: '1m' }],
+      ['followups:cancel', { id: unknownId }],
+    ] as const) {
+      expect(await api[channel](input), channel).toEqual({
+        ok: false,
+        error: {
+          code: 'not_found',
+          message: 'Deze opvolging bestaat niet (meer), of is al afgerond.',
+        },
+      })
+    }
+  })
+
+  it('count from the clock: a pick "1w" made today is in "this week" or "later" of Vandaag', async () => {
+    clock.set('2026-11-23T09:00:00.000Z') // a Monday
+    const jan = value<PersonDetail>(await api['people:create']({ firstName: 'Jan' }))
+    await api['followups:create']({ personId: jan.id, pick: '1w', reason: 'Bellen' })
+    const view = value<TodayView>(await api['followups:today'](undefined))
+    expect(view.today).toBe('2026-11-23')
+    expect(view.groups.later.items).toMatchObject([{ dueOn: '2026-11-30', reason: 'Bellen' }])
+    clock.set('2026-12-01T09:00:00.000Z')
+    expect(value(await api['followups:summary'](undefined))).toEqual({ overdue: 1, today: 0 })
+    clock.set('2026-03-02T09:30:00.000Z')
   })
 })
 

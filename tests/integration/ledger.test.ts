@@ -30,7 +30,7 @@ afterEach(async () => {
   dir.remove()
 })
 
-const count = async (table: 'person' | 'tag' | 'wijk' | 'contact_moment' | 'follow_up_pick') =>
+const count = async (table: 'person' | 'tag' | 'wijk' | 'contact_moment' | 'follow_up') =>
   Number(
     (
       await store.db
@@ -95,7 +95,10 @@ describe('a new person', () => {
     expect(saved.moments).toMatchObject([
       { date: '2026-03-02', channel: 'portiek', worker: 'Meike' },
     ])
-    expect(saved.followUpPicks).toMatchObject([{ pick: '1m', fromDate: '2026-03-02' }])
+    expect(saved.followUps).toMatchObject([
+      { source: 'pick', dueOn: '2026-04-02', status: 'open' },
+      { source: 'available_from', dueOn: '2027-01-01', status: 'open' },
+    ])
   })
 
   it('is all or nothing: a failure halfway leaves no person, tag or wijk behind', async () => {

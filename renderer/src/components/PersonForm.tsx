@@ -14,7 +14,7 @@ import { call, sprokkel } from '../api'
 import { FormFooter } from './FormFooter'
 import { fieldError, showServerErrors } from '../formErrors'
 import { useNavigation } from '../navigation'
-import { ageBandOptions, channelOptions, consentOptions } from '../options'
+import { ageBandOptions, cadenceOptions, channelOptions, consentOptions } from '../options'
 import { SelectField } from './SelectField'
 import { TagInput } from './TagInput'
 import { TextField } from './TextField'
@@ -49,6 +49,7 @@ export const toFormValues = (p: PersonDetail): UpdatePersonInput => ({
   consentScope: p.consentScope ?? '',
   consentNote: p.consentNote ?? '',
   ageBand: p.ageBand ?? '',
+  cadence: p.cadence ?? '',
 })
 
 /** Everything about one person, to read and change; unsaved changes are never silently lost. */
@@ -158,6 +159,12 @@ export function PersonForm({
             {...register('metChannel')}
           />
           {text('firstMetOn', t('fields.firstMetOn'), 10, { type: 'date' })}
+          <SelectField
+            label={t('cadence.label')}
+            options={cadenceOptions(t)}
+            error={error('cadence')}
+            {...register('cadence')}
+          />
           <SelectField
             label={t('person.ageBand')}
             options={ageBandOptions(t)}

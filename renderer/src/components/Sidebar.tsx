@@ -1,12 +1,33 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n/messages'
 import { languages } from '../../../shared/i18n/messages'
+import { call, sprokkel } from '../api'
 import { chooseLanguage } from '../i18n'
 import { readyViews, views, type View } from '../views'
 import { AppInfoBadge } from './AppInfoBadge'
 
-export function Sidebar({ current, onSelect }: { current: View; onSelect: (view: View) => void }) {
+export function Sidebar({
+  current,
+  revision,
+  onSelect,
+}: {
+  current: View
+  /** Changes whenever the count of due follow-ups may have. */
+  revision: number
+  onSelect: (view: View) => void
+}) {
   const { t, i18n } = useTranslation()
+  const [due, setDue] = useState(0)
+  useEffect(() => {
+    let live = true
+    void call(() => sprokkel().followups.summary(), '').then((result) => {
+      if (live && result.ok) setDue(result.value.overdue + result.value.today)
+    })
+    return () => {
+      live = false
+    }
+  }, [revision])
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -29,6 +50,12 @@ export function Sidebar({ current, onSelect }: { current: View; onSelect: (view:
                   >
                     <span>{t(`nav.${view}`)}</span>
                     {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
+                    {view === 'today' && due > 0 && (
+                      <span className="badge">
+                        <span aria-hidden="true">{due}</span>
+                        <span className="sr-only">{t('today.badge', { count: due })}</span>
+                      </span>
+                    )}
                   </button>
                 </li>
               )

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { localDate } from '../../../shared/dates'
 import {
   displayName,
   momentFieldsSchema,
@@ -23,6 +22,7 @@ import { TextField } from '../components/TextField'
 import { WijkList, wijkListId } from '../components/WijkList'
 import { useNavigation } from '../navigation'
 import { channelOptions, followUpOptions } from '../options'
+import { useToday } from '../useToday'
 
 /** What a round shares from one person to the next: the day, how, and where. */
 interface RoundDefaults {
@@ -48,13 +48,15 @@ const blank = (round: RoundDefaults): NewPersonInput => ({
 
 /** "Na de ronde": several people in a row, keyboard only; Enter saves and starts the next one. */
 export function CaptureView() {
+  const today = useToday()
+  // A new form once the main side's today is known, so the round starts on the right day.
+  return <CaptureForm key={today} today={today} />
+}
+
+function CaptureForm({ today }: { today: string }) {
   const { t } = useTranslation()
   const { go, setUnsaved } = useNavigation()
-  const [round, setRound] = useState<RoundDefaults>({
-    date: localDate(new Date()),
-    channel: 'straat',
-    wijk: '',
-  })
+  const [round, setRound] = useState<RoundDefaults>({ date: today, channel: 'straat', wijk: '' })
   const [recorded, setRecorded] = useState<string[]>([])
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')

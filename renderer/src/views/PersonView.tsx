@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { displayName, type PersonDetail } from '../../../shared/person'
 import { call, sprokkel } from '../api'
+import { FollowUpsSection } from '../components/FollowUpsSection'
 import { PersonForm } from '../components/PersonForm'
 import { Timeline } from '../components/Timeline'
 import { useNavigation } from '../navigation'
@@ -83,26 +84,22 @@ export function PersonView({ personId }: { personId: string }) {
         </div>
       </header>
       {person.status === 'archived' && <p className="notice">{t('person.archivedNote')}</p>}
-      {person.followUpPicks.length > 0 && (
-        <p className="muted">
-          {t('person.followUpPicks')}:{' '}
-          {person.followUpPicks
-            .map((pick) =>
-              t('person.followUpPick', {
-                pick: t(`followUp.${pick.pick}`),
-                date: formatDate(pick.fromDate, i18n.language),
-              }),
-            )
-            .join(', ')}
-        </p>
-      )}
       <div className="person-columns">
         <PersonForm person={person} onSaved={setPerson} />
-        <Timeline
-          personId={person.id}
-          moments={person.moments}
-          onAdded={() => setRevision((n) => n + 1)}
-        />
+        <div className="person-side">
+          <FollowUpsSection
+            personId={person.id}
+            name={name}
+            followUps={person.followUps}
+            onChanged={() => setRevision((n) => n + 1)}
+          />
+          <Timeline
+            personId={person.id}
+            moments={person.moments}
+            events={person.events}
+            onAdded={() => setRevision((n) => n + 1)}
+          />
+        </div>
       </div>
     </section>
   )

@@ -1,0 +1,243 @@
+import type { Kysely, Transaction } from 'kysely'
+import { addInterval, endOfWeek } from '../shared/calendar'
+import {
+  dueGroups,
+  intervalOf,
+  type CreateFollowUp,
+  type DoneFollowUp,
+  type DueGroup,
+  type DueSummary,
+  type FollowUp,
+  type SnoozeFollowUp,
+  type TodayView,
+} from '../shared/followups'
+import { translate } from '../shared/i18n/messages'
+import { nl } from '../shared/i18n/nl'
+import type { PersonEvent, PersonEventKind } from '../shared/person'
+import { StoreError } from './errors'
+import { addFollowUp } from './followup-rules'
+import { requirePerson } from './guards'
+import { newId } from './ids'
+import { insertMoment, type WriteContext } from './moments'
+import { summaryColumns, toFollowUp, toSummary } from './rows'
+import type { Database } from './schema'
+
+const notFound = () => new StoreError('not_found', translate(nl, 'errors.followUpNotFound'))
+
+async function openFollowUp(trx: Transaction<Database>, id: string) {
+  const row = await trx
+    .selectFrom('follow_up')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+  if (!row) throw notFound()
+  return row
+}
+
+async function recordEvent(
+  trx: Transaction<Database>,
+  personId: string,
+  kind: PersonEventKind,
+  detail: PersonEvent['detail'],
+  at: WriteContext,
+): Promise<void> {
+  await trx
+    .insertInto('person_event')
+    .values({
+      id: newId(at.now.getTime()),
+      person_id: personId,
+      date: at.today,
+      kind,
+      detail: JSON.stringify(detail),
+      created_at: at.now.toISOString(),
+    })
+    .execute()
+}
+
+const byId = async (db: Kysely<Database>, id: string): Promise<FollowUp> =>
+  toFollowUp(
+    await db.selectFrom('follow_up').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  )
+
+/** A follow-up she makes herself: on a date, or after a quick pick from today. */
+export async function createFollowUp(
+  db: Kysely<Database>,
+  input: CreateFollowUp,
+  at: WriteContext,
+): Promise<FollowUp> {
+  const id = await db.transaction().execute(async (trx) => {
+    await requirePerson(trx, input.personId)
+    const dueOn = input.dueOn ?? addInterval(at.today, intervalOf(input.pick!))
+    return addFollowUp(trx, input.personId, { dueOn, reason: input.reason, source: 'manual' }, at)
+  })
+  return byId(db, id)
+}
+
+/**
+ * Done: the follow-up closes with her note, a contact moment goes on the timeline, and with "ask
+ * again in a year" the next one is made. All in one transaction.
+ */
+export async function markDone(
+  db: Kysely<Database>,
+  input: DoneFollowUp,
+  at: WriteContext,
+): Promise<FollowUp> {
+  await db.transaction().execute(async (trx) => {
+    const followUp = await openFollowUp(trx, input.id)
+    await trx
+      .updateTable('follow_up')
+      .set({ status: 'done', closed_at: at.now.toISOString(), done_note: input.note ?? null })
+      .where('id', '=', input.id)
+      .execute()
+    await insertMoment(
+      trx,
+      followUp.person_id,
+      { date: at.today, channel: input.channel, note: input.note ?? followUp.reason ?? undefined },
+      at,
+    )
+    await recordEvent(
+      trx,
+      followUp.person_id,
+      'follow_up_done',
+      { reason: followUp.reason, note: input.note ?? null },
+      at,
+    )
+    if (input.askAgainInYear) {
+      const dueOn = addInterval(at.today, { count: 1, unit: 'year' })
+      const reason = followUp.reason ?? undefined
+      await addFollowUp(trx, followUp.person_id, { dueOn, reason, source: 'ask_again' }, at)
+    }
+  })
+  return byId(db, input.id)
+}
+
+/** Later: by a week, a month, three months, a year from today, or to a date she picks. */
+export async function snooze(
+  db: Kysely<Database>,
+  input: SnoozeFollowUp,
+  at: WriteContext,
+): Promise<FollowUp> {
+  await db.transaction().execute(async (trx) => {
+    const followUp = await openFollowUp(trx, input.id)
+    const to = input.until ?? addInterval(at.today, intervalOf(input.by!))
+    await trx.updateTable('follow_up').set({ due_on: to }).where('id', '=', input.id).execute()
+    await recordEvent(
+      trx,
+      followUp.person_id,
+      'follow_up_snoozed',
+      { reason: followUp.reason, from: followUp.due_on, to },
+      at,
+    )
+  })
+  return byId(db, input.id)
+}
+
+export async function cancelFollowUp(
+  db: Kysely<Database>,
+  id: string,
+  at: WriteContext,
+): Promise<FollowUp> {
+  await db.transaction().execute(async (trx) => {
+    const followUp = await openFollowUp(trx, id)
+    await trx
+      .updateTable('follow_up')
+      .set({ status: 'cancelled', closed_at: at.now.toISOString() })
+      .where('id', '=', id)
+      .execute()
+    await recordEvent(
+      trx,
+      followUp.person_id,
+      'follow_up_cancelled',
+      { reason: followUp.reason },
+      at,
+    )
+  })
+  return byId(db, id)
+}
+
+/** The due-date range of each group, seen from `today`. */
+function ranges(today: string): Record<DueGroup, { after?: string; until?: string }> {
+  const sunday = endOfWeek(today)
+  const yesterday = addInterval(today, { count: -1, unit: 'day' })
+  return {
+    overdue: { until: yesterday },
+    today: { after: yesterday, until: today },
+    thisWeek: { after: today, until: sunday },
+    later: { after: sunday },
+  }
+}
+
+/** Open, visible follow-ups in one group's range: all read from the partial index on due_on. */
+export function dueQuery(db: Kysely<Database>, range: { after?: string; until?: string }) {
+  let query = db
+    .selectFrom('follow_up')
+    .where('follow_up.status', '=', 'open')
+    .where('follow_up.hidden', '=', 0)
+  if (range.after) query = query.where('follow_up.due_on', '>', range.after)
+  if (range.until) query = query.where('follow_up.due_on', '<=', range.until)
+  return query
+}
+
+/** "Vandaag": counts for every group and its first `limit` rows, soonest first. */
+export async function todayView(
+  db: Kysely<Database>,
+  today: string,
+  limit = 100,
+): Promise<TodayView> {
+  const groups = {} as TodayView['groups']
+  const all = ranges(today)
+  for (const group of dueGroups) {
+    const { count } = await dueQuery(db, all[group])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow()
+    const rows = await dueQuery(db, all[group])
+      .innerJoin('person', 'person.id', 'follow_up.person_id')
+      .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+      .select([
+        'follow_up.id as follow_up_id',
+        'follow_up.due_on',
+        'follow_up.reason',
+        'follow_up.status as follow_up_status',
+        'follow_up.source',
+        'follow_up.created_at as follow_up_created_at',
+        'follow_up.closed_at',
+        'follow_up.done_note',
+        ...summaryColumns,
+      ])
+      .orderBy('follow_up.due_on')
+      .orderBy('follow_up.id')
+      .limit(limit)
+      .execute()
+    groups[group] = {
+      count: Number(count),
+      items: rows.map((row) => ({
+        id: row.follow_up_id,
+        personId: row.id,
+        dueOn: row.due_on,
+        reason: row.reason,
+        status: row.follow_up_status,
+        source: row.source,
+        createdAt: row.follow_up_created_at,
+        closedAt: row.closed_at,
+        doneNote: row.done_note,
+        person: toSummary(row),
+      })),
+    }
+  }
+  return { today, groups }
+}
+
+/** What the notification says: how many are due today and how many are late. */
+export async function dueSummary(db: Kysely<Database>, today: string): Promise<DueSummary> {
+  const { overdue, today: todayRange } = ranges(today)
+  const count = async (range: { after?: string; until?: string }) =>
+    Number(
+      (
+        await dueQuery(db, range)
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count,
+    )
+  return { overdue: await count(overdue), today: await count(todayRange) }
+}

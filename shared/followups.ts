@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import type { Interval } from './calendar'
+import { channels, followUpPicks, isoDate, type Cadence, type FollowUpPick } from './ledger'
+import { idSchema, type PersonSummary } from './person'
+
+export const followUpStatuses = ['open', 'done', 'cancelled'] as const
+export type FollowUpStatus = (typeof followUpStatuses)[number]
+
+/** Where a follow-up came from: she made it, a quick pick, "beschikbaar vanaf", her cadence… */
+export const followUpSources = ['manual', 'pick', 'available_from', 'cadence', 'ask_again'] as const
+export type FollowUpSource = (typeof followUpSources)[number]
+
+const intervals: Record<FollowUpPick | Cadence, Interval> = {
+  '1w': { count: 1, unit: 'week' },
+  '2w': { count: 2, unit: 'week' },
+  '4w': { count: 4, unit: 'week' },
+  '1m': { count: 1, unit: 'month' },
+  '2m': { count: 2, unit: 'month' },
+  '3m': { count: 3, unit: 'month' },
+  '6m': { count: 6, unit: 'month' },
+  '1y': { count: 1, unit: 'year' },
+}
+export const intervalOf = (choice: FollowUpPick | Cadence): Interval => intervals[choice]
+
+export interface FollowUp {
+  id: string
+  personId: string
+  dueOn: string
+  /** Her words; null where the source says it ("beschikbaar vanaf", a quick pick). */
+  reason: string | null
+  status: FollowUpStatus
+  source: FollowUpSource
+  createdAt: string
+  closedAt: string | null
+  doneNote: string | null
+}
+
+export interface DueFollowUp extends FollowUp {
+  person: PersonSummary
+}
+
+export const dueGroups = ['overdue', 'today', 'thisWeek', 'later'] as const
+export type DueGroup = (typeof dueGroups)[number]
+
+/** "Vandaag": the open follow-ups in four groups, each with its count and its first rows. */
+export interface TodayView {
+  today: string
+  groups: Record<DueGroup, { count: number; items: DueFollowUp[] }>
+}
+
+const reason = z
+  .string({ error: 'validation.invalid' })
+  .trim()
+  .max(200, { error: 'validation.tooLong' })
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+export const createFollowUpSchema = z
+  .strictObject(
+    {
+      personId: idSchema,
+      dueOn: isoDate.optional(),
+      pick: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
+      reason,
+    },
+    { error: 'validation.invalid' },
+  )
+  .refine((input) => (input.dueOn === undefined) !== (input.pick === undefined), {
+    error: 'validation.dueOrPick',
+    path: ['dueOn'],
+  })
+export type CreateFollowUp = z.output<typeof createFollowUpSchema>
+
+export const doneFollowUpSchema = z.strictObject(
+  {
+    id: idSchema,
+    note: reason,
+    channel: z.enum(channels, { error: 'validation.channel' }).default('telefoon'),
+    askAgainInYear: z.boolean({ error: 'validation.invalid' }).default(false),
+  },
+  { error: 'validation.invalid' },
+)
+export type DoneFollowUp = z.output<typeof doneFollowUpSchema>
+
+export const snoozeFollowUpSchema = z
+  .strictObject(
+    {
+      id: idSchema,
+      by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
+      until: isoDate.optional(),
+    },
+    { error: 'validation.invalid' },
+  )
+  .refine((input) => (input.by === undefined) !== (input.until === undefined), {
+    error: 'validation.dueOrPick',
+    path: ['until'],
+  })
+export type SnoozeFollowUp = z.output<typeof snoozeFollowUpSchema>
+
+/** What the desktop notification says: counts only, never a name (it shows on a locked screen). */
+export interface DueSummary {
+  overdue: number
+  today: number
+}
