@@ -42,6 +42,11 @@ async function writeContext(ctx: ApiContext): Promise<WriteContext> {
 const handlers: Handlers = {
   'app:info': async (ctx) => ctx.info,
   'app:today': async (ctx) => ({ today: localDate(ctx.platform.now()) }),
+  'app:takeNavigation': async (ctx) => {
+    const view = ctx.pendingView ?? null
+    ctx.pendingView = undefined
+    return view
+  },
   'people:create': async (ctx, input) => createPerson(ctx.store.db, input, await writeContext(ctx)),
   'people:update': async (ctx, input) => updatePerson(ctx.store.db, input, await writeContext(ctx)),
   'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),

@@ -11,6 +11,8 @@ export interface ApiContext {
   store: Store
   platform: Platform
   info: AppInfo
+  /** Where the app should go next time its window comes forward (a clicked notification). */
+  pendingView?: 'today' | undefined
 }
 
 /** Opens this user's store in the platform's data folder with the platform's key. */

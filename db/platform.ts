@@ -18,4 +18,12 @@ export interface Platform {
   storeKey(): Promise<StoreKey>
   /** The clock, so that tests can move time without sleeping. */
   now(): Date
+  /** A desktop notification (Electron's Notification in the shell; recorded in tests). */
+  notify(notification: DesktopNotification): void
+}
+
+export interface DesktopNotification {
+  title: string
+  body: string
+  onClick?: () => void
 }

@@ -1,13 +1,17 @@
 import type { Kysely } from 'kysely'
-import type { Settings } from '../shared/contract'
+import { defaultReminderTime, type Settings } from '../shared/contract'
 import { getSetting, setSetting } from './lookups'
 import type { Database } from './schema'
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
-  return { workerName: (await getSetting(db, 'workerName')) ?? null }
+  return {
+    workerName: (await getSetting(db, 'workerName')) || null,
+    reminderTime: (await getSetting(db, 'reminderTime')) || defaultReminderTime,
+  }
 }
 
 export async function writeSettings(db: Kysely<Database>, settings: Settings): Promise<Settings> {
   await setSetting(db, 'workerName', settings.workerName ?? '')
+  await setSetting(db, 'reminderTime', settings.reminderTime)
   return readSettings(db)
 }

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron'
 import { createApi } from '../db/api'
 import { openContext, type ApiContext } from '../db/context'
 import { StoreError } from '../db/errors'
+import { startReminders } from '../db/reminders'
 import { translate } from '../shared/i18n/messages'
 import { nl } from '../shared/i18n/nl'
 import { bindApi, unbindApi } from './ipc'
@@ -25,6 +26,7 @@ const isOwnUrl = (url: string) => url.startsWith(ownPrefix)
 
 let mainWindow: BrowserWindow | undefined
 let context: ApiContext | undefined
+let reminders: { stop(): void } | undefined
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -72,7 +74,9 @@ const isTrustedSender = (event: IpcMainInvokeEvent) =>
 async function start(): Promise<void> {
   hardenSession(isOwnUrl, { cspHeader: !devServerUrl })
   try {
-    context = await openContext(electronPlatform(), { nativeBinding: electronSqliteBinding() })
+    context = await openContext(electronPlatform(showWindow), {
+      nativeBinding: electronSqliteBinding(),
+    })
   } catch (error) {
     const message = error instanceof StoreError ? error.message : String(error)
     dialog.showErrorBox('Sprokkelaar kan niet starten', message)
@@ -85,6 +89,14 @@ async function start(): Promise<void> {
   )
   mainWindow = createWindow()
   mainWindow.on('closed', () => (mainWindow = undefined))
+  reminders = startReminders(context)
+}
+
+function showWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
 }
 
 app.enableSandbox()
@@ -97,6 +109,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
+    reminders?.stop()
     unbindApi()
     void context?.store.close()
   })

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, safeStorage } from 'electron'
+import { app, Notification, safeStorage } from 'electron'
 import type { Platform } from '../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../db/store-key'
 
@@ -14,12 +14,22 @@ const safeStorageCipher: KeyCipher = {
   decrypt: (sealed) => safeStorage.decryptString(sealed),
 }
 
-export function electronPlatform(): Platform {
+/** `showWindow` brings her window forward when she clicks a notification. */
+export function electronPlatform(showWindow: () => void): Platform {
   const dataDir = app.getPath('userData')
   return {
     appVersion: app.getVersion(),
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), safeStorageCipher),
     now: () => new Date(),
+    notify: ({ title, body, onClick }) => {
+      if (!Notification.isSupported()) return
+      const notification = new Notification({ title, body })
+      notification.on('click', () => {
+        onClick?.()
+        showWindow()
+      })
+      notification.show()
+    },
   }
 }

@@ -5,6 +5,7 @@
 export const channelNames = [
   'app:info',
   'app:today',
+  'app:takeNavigation',
   'people:create',
   'people:update',
   'people:get',

@@ -43,7 +43,11 @@ const noInput = z.undefined({ error: 'validation.invalid' })
 export interface Settings {
   /** Her name, written with every contact moment she logs. */
   workerName: string | null
+  /** When the daily reminder comes, on her wall clock ("09:00"). */
+  reminderTime: string
 }
+
+export const defaultReminderTime = '09:00'
 
 export const settingsSchema = z.strictObject(
   {
@@ -52,6 +56,10 @@ export const settingsSchema = z.strictObject(
       .trim()
       .max(80, { error: 'validation.tooLong' })
       .transform((value) => (value === '' ? null : value)),
+    reminderTime: z
+      .string({ error: 'validation.time' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
+      .default(defaultReminderTime),
   },
   { error: 'validation.invalid' },
 )
@@ -92,6 +100,8 @@ export const contract = {
   'app:info': { input: noInput, output: returns<AppInfo>() },
   /** Her today, from the main side's clock (which tests can move). */
   'app:today': { input: noInput, output: returns<{ today: string }>() },
+  /** Where to go now the window came forward: 'today' once after a notification was clicked. */
+  'app:takeNavigation': { input: noInput, output: returns<'today' | null>() },
   'people:create': { input: newPersonSchema, output: returns<PersonDetail>() },
   'people:update': { input: updatePersonSchema, output: returns<PersonDetail>() },
   'people:get': { input: personRefSchema, output: returns<PersonDetail>() },

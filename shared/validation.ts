@@ -6,7 +6,10 @@ import { fail, type FieldIssue, type Result } from './result'
 /** "Voornaam" for ['firstName'], "Datum" for ['moment', 'date'], "Naam" for ['tags', '0', 'name']. */
 const fieldLabel = (path: string[]): string | undefined => {
   const last = path.findLast((segment) => !/^\d+$/.test(segment))
-  return last ? translate(nl, `fields.${last}`).replace(/^fields\./, '') : undefined
+  if (!last) return undefined
+  const label = translate(nl, `fields.${last}`)
+  // A field without a Dutch label is named by its message alone, never by its name in code.
+  return label === `fields.${last}` ? undefined : label
 }
 
 /** Turns zod's issues into keys the renderer translates and Dutch text the main side can show. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { call, sprokkel } from './api'
 import { Sidebar } from './components/Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from './views/CaptureView'
@@ -40,6 +41,16 @@ export function App() {
     }),
     [go],
   )
+
+  // A clicked notification brings the window forward: then go where it asked (Vandaag).
+  useEffect(() => {
+    const onFocus = () =>
+      void call(() => sprokkel().app.takeNavigation(), '').then((result) => {
+        if (result.ok && result.value) go(result.value)
+      })
+    window.addEventListener('focus', onFocus)
+    return () => window.removeEventListener('focus', onFocus)
+  }, [go])
 
   // Closing the window with unsaved changes asks too.
   useEffect(() => {

@@ -170,6 +170,8 @@ export const en: Messages = {
     title: 'Settings',
     workerName: 'Your name',
     workerNameHint: 'Added to every contact moment you log.',
+    reminderTime: 'Daily reminder at',
+    reminderHint: 'A desktop notification with the number of follow-ups, without names.',
     save: 'Save',
     saved: 'Settings saved.',
     wijken: 'Neighbourhoods',
@@ -248,6 +250,12 @@ export const en: Messages = {
     follow_up_snoozed: 'Follow-up moved from {{from}} to {{to}}',
     follow_up_cancelled: 'Follow-up dropped',
   },
+  reminder: {
+    title: 'Sprokkelaar',
+    today_one: '{{count}} follow-up for today',
+    today_other: '{{count}} follow-ups for today',
+    overdue: '{{count}} overdue',
+  },
   placeholder: {
     body: 'This view comes in a later version of Sprokkelaar.',
   },
@@ -269,6 +277,7 @@ export const en: Messages = {
     email: 'Enter an e-mail address like name@example.nl.',
     id: 'This reference is not valid.',
     tagName: 'A tag needs a name.',
+    time: 'Enter a time like 09:00.',
     dueOrPick: 'Choose a date or a period.',
     wijkName: 'A neighbourhood needs a name.',
     tooMany: 'That is too many.',
@@ -329,5 +338,6 @@ export const en: Messages = {
     prefix: 'Search text',
     archived: 'Archived',
     workerName: 'Your name',
+    reminderTime: 'Reminder time',
   },
 }

@@ -169,6 +169,8 @@ export const nl = {
     title: 'Instellingen',
     workerName: 'Jouw naam',
     workerNameHint: 'Komt bij elk contactmoment dat je vastlegt.',
+    reminderTime: 'Dagelijkse herinnering om',
+    reminderHint: 'Een melding op je bureaublad met het aantal opvolgingen, zonder namen.',
     save: 'Opslaan',
     saved: 'Instellingen opgeslagen.',
     wijken: 'Wijken',
@@ -247,6 +249,12 @@ export const nl = {
     follow_up_snoozed: 'Opvolging verplaatst van {{from}} naar {{to}}',
     follow_up_cancelled: 'Opvolging vervallen',
   },
+  reminder: {
+    title: 'Sprokkelaar',
+    today_one: '{{count}} opvolging voor vandaag',
+    today_other: '{{count}} opvolgingen voor vandaag',
+    overdue: '{{count}} te laat',
+  },
   placeholder: {
     body: 'Deze weergave komt in een volgende versie van Sprokkelaar.',
   },
@@ -269,6 +277,7 @@ export const nl = {
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
     id: 'Deze verwijzing klopt niet.',
     tagName: 'Een label heeft een naam nodig.',
+    time: 'Vul een tijd in zoals 09:00.',
     dueOrPick: 'Kies een datum of een termijn.',
     wijkName: 'Een wijk heeft een naam nodig.',
     tooMany: 'Dat zijn er te veel.',
@@ -329,5 +338,6 @@ export const nl = {
     prefix: 'Zoektekst',
     archived: 'Gearchiveerd',
     workerName: 'Jouw naam',
+    reminderTime: 'Herinneringstijd',
   },
 }

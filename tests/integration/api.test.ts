@@ -148,7 +148,10 @@ describe('the rest of the ledger', () => {
       await api['moments:add']({ personId: jan.id, date: '2026-03-01', channel: 'telefoon' }),
     )
     expect(moment).toMatchObject({ worker: 'Meike de Boer', date: '2026-03-01' })
-    expect(value(await api['settings:get'](undefined))).toEqual({ workerName: 'Meike de Boer' })
+    expect(value(await api['settings:get'](undefined))).toEqual({
+      workerName: 'Meike de Boer',
+      reminderTime: '09:00',
+    })
   })
 
   it('counts a follow-up pick without a moment from today in Amsterdam', async () => {

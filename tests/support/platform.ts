@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Platform } from '../../db/platform'
+import type { DesktopNotification, Platform } from '../../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
 
 const { version } = JSON.parse(
@@ -28,13 +28,21 @@ export class TestClock {
   }
 }
 
-/** The Platform of tests and the e2e harness: plain files in a folder, a clock of its own. */
-export function nodePlatform(dataDir: string, clock = new TestClock()): Platform {
+export type TestPlatform = Platform & { notifications: DesktopNotification[] }
+
+/**
+ * The Platform of tests and the e2e harness: plain files in a folder, a clock of its own, and
+ * notifications recorded instead of shown.
+ */
+export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlatform {
+  const notifications: DesktopNotification[] = []
   return {
     appVersion: version,
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
     now: clock.now,
+    notify: (notification) => notifications.push(notification),
+    notifications,
   }
 }
 

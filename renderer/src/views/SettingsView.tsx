@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../../shared/contract'
+import { defaultReminderTime, type Settings } from '../../../shared/contract'
 import { call, sprokkel } from '../api'
 import { FormFooter } from '../components/FormFooter'
 import { WijkenSettings } from '../components/WijkenSettings'
@@ -8,13 +8,16 @@ import { WijkenSettings } from '../components/WijkenSettings'
 export function SettingsView() {
   const { t } = useTranslation()
   const [workerName, setWorkerName] = useState('')
+  const [reminderTime, setReminderTime] = useState(defaultReminderTime)
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
 
   useEffect(() => {
     let current = true
     void call(() => sprokkel().settings.get(), t('errors.unreachable')).then((settings) => {
-      if (current && settings.ok) setWorkerName(settings.value.workerName ?? '')
+      if (!current || !settings.ok) return
+      setWorkerName(settings.value.workerName ?? '')
+      setReminderTime(settings.value.reminderTime)
     })
     return () => {
       current = false
@@ -24,11 +27,17 @@ export function SettingsView() {
   const save = async () => {
     setStatus('')
     const result = await call(
-      () => sprokkel().settings.update({ workerName } satisfies Record<keyof Settings, string>),
+      () =>
+        sprokkel().settings.update({ workerName, reminderTime } satisfies Record<
+          keyof Settings,
+          string
+        >),
       t('errors.unreachable'),
     )
-    if (result.ok) setStatus(t('settings.saved'))
-    else setFailure(result.error.message)
+    if (result.ok) {
+      setFailure('')
+      setStatus(t('settings.saved'))
+    } else setFailure(result.error.message)
   }
 
   return (
@@ -56,6 +65,19 @@ export function SettingsView() {
           />
           <p id="worker-name-hint" className="field-hint">
             {t('settings.workerNameHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="reminder-time">{t('settings.reminderTime')}</label>
+          <input
+            id="reminder-time"
+            type="time"
+            value={reminderTime}
+            aria-describedby="reminder-time-hint"
+            onChange={(event) => setReminderTime(event.target.value)}
+          />
+          <p id="reminder-time-hint" className="field-hint">
+            {t('settings.reminderHint')}
           </p>
         </div>
         <FormFooter label={t('settings.save')} status={status} failure={failure} />
