@@ -179,11 +179,15 @@ export function dueQuery(db: Kysely<Database>, range: { after?: string; until?: 
   return query
 }
 
-/** "Vandaag": counts for every group and its first `limit` rows, soonest first. */
+/**
+ * "Vandaag": counts for every group and its first `limit` rows, soonest first. The counts walk
+ * every open follow-up once (about 9 ms for 100k here); the rows are cheap, and fifty a group is
+ * more than a morning's work.
+ */
 export async function todayView(
   db: Kysely<Database>,
   today: string,
-  limit = 100,
+  limit = 50,
 ): Promise<TodayView> {
   const groups = {} as TodayView['groups']
   const all = ranges(today)

@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { Figure } from './measure'
 import { captureBench } from './capture.bench'
+import { followUpsBench } from './followups.bench'
 import { storeBench } from './store.bench'
 
 // Each issue adds its suite here; ids are the ones the issue names.
 const suites: [string, () => Promise<Figure[]>][] = [
   ['store', storeBench],
   ['capture', captureBench],
+  ['followups', followUpsBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

@@ -9,6 +9,8 @@ export interface AppUnderTest {
   readonly page: Page
   /** Quits and starts again on the same data folder, as she would the next morning. */
   restart(): Promise<void>
+  /** The harness behind the page (browser runs only): its clock and recorded notifications. */
+  readonly harness?: Harness
 }
 
 export const target = process.env['SPROKKELAAR_E2E'] === 'electron' ? 'electron' : 'browser'
@@ -83,9 +85,12 @@ export const test = base.extend<{ dataDir: string; app: AppUnderTest }>({
           await page.goto(harness.url)
           await use({
             page,
+            get harness() {
+              return harness
+            },
             restart: async () => {
               await harness.close()
-              harness = await startHarness({ dataDir, port: harness.port })
+              harness = await startHarness({ dataDir, port: harness.port, clock: harness.clock })
               await page.goto(harness.url)
             },
           })

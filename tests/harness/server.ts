@@ -5,13 +5,14 @@ import { extname, join, normalize } from 'node:path'
 import { createApi, isChannel } from '../../db/api'
 import { openContext, type ApiContext } from '../../db/context'
 import { fail, type Result } from '../../shared/result'
-import { nodePlatform, TestClock } from '../support/platform'
+import { nodePlatform, TestClock, type TestPlatform } from '../support/platform'
 import { rendererDir } from './paths'
 
 export interface Harness {
   url: string
   port: number
   clock: TestClock
+  platform: TestPlatform
   ctx: ApiContext
   close(): Promise<void>
 }
@@ -53,7 +54,8 @@ export async function startHarness(options: {
   port?: number
 }): Promise<Harness> {
   const clock = options.clock ?? new TestClock()
-  const ctx = await openContext(nodePlatform(options.dataDir, clock))
+  const platform = nodePlatform(options.dataDir, clock)
+  const ctx = await openContext(platform)
   const api = createApi(ctx, { onError: (channel, error) => console.error(`[${channel}]`, error) })
 
   const server = createServer((request, response) => {
@@ -92,6 +94,7 @@ export async function startHarness(options: {
     url: `http://127.0.0.1:${port}/`,
     port,
     clock,
+    platform,
     ctx,
     close: async () => {
       server.closeAllConnections()
