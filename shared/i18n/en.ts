@@ -221,6 +221,7 @@ export const en: Messages = {
     confirmDone: 'Done',
     snoozeBy: '{{name}} later: {{label}}',
     snoozeUntil: 'Until date',
+    move: 'Move',
     snoozed: 'Moved to {{date}}.',
     doneSaved: 'Done; the contact moment is on the timeline.',
     cancel: 'Cancel',

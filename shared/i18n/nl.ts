@@ -220,6 +220,7 @@ export const nl = {
     confirmDone: 'Gedaan',
     snoozeBy: '{{name}} later: {{label}}',
     snoozeUntil: 'Tot datum',
+    move: 'Verplaatsen',
     snoozed: 'Verplaatst naar {{date}}.',
     doneSaved: 'Gedaan; het contactmoment staat op de tijdlijn.',
     cancel: 'Annuleren',

@@ -94,7 +94,7 @@ export function FollowUpActions({
               <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} />
             </label>
             <button type="submit" className="link">
-              {t('followUps.snoozeUntil')}
+              {t('followUps.move')}
             </button>
           </form>
         </div>
