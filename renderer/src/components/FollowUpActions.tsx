@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FollowUp } from '../../../shared/followups'
 import { followUpPicks, type ContactChannel } from '../../../shared/ledger'
 import { call, sprokkel } from '../api'
+import { ErrorBanner } from './FormFooter'
 import { channelOptions, formatDate } from '../options'
 
 /** What she can do with an open follow-up: done (with a note), later, or drop it. */
@@ -147,11 +148,7 @@ export function FollowUpActions({
           </button>
         </form>
       )}
-      {failure && (
-        <p role="alert" className="error-banner">
-          {failure}
-        </p>
-      )}
+      <ErrorBanner message={failure} />
     </div>
   )
 }

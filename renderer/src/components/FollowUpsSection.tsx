@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FollowUp } from '../../../shared/followups'
 import { followUpPicks, type FollowUpPick } from '../../../shared/ledger'
 import { call, sprokkel } from '../api'
+import { Announcements } from './FormFooter'
 import { useNavigation } from '../navigation'
 import { followUpLabel, formatDate } from '../options'
 import { FollowUpActions } from './FollowUpActions'
@@ -96,14 +97,7 @@ export function FollowUpsSection({
           {t('followUps.add')}
         </button>
       </form>
-      <p role="status" className="status">
-        {status}
-      </p>
-      {failure && (
-        <p role="alert" className="error-banner">
-          {failure}
-        </p>
-      )}
+      <Announcements status={status} failure={failure} />
     </section>
   )
 }

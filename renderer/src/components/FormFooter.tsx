@@ -27,11 +27,27 @@ export function FormFooter({
           {status}
         </p>
       </div>
-      {failure && (
-        <p role="alert" className="error-banner">
-          {failure}
-        </p>
-      )}
+      <ErrorBanner message={failure} />
+    </>
+  )
+}
+
+export function ErrorBanner({ message }: { message: string }) {
+  return message ? (
+    <p role="alert" className="error-banner">
+      {message}
+    </p>
+  ) : null
+}
+
+/** What just happened, announced; and what went wrong, if anything. */
+export function Announcements({ status, failure }: { status: string; failure: string }) {
+  return (
+    <>
+      <p role="status" className="status">
+        {status}
+      </p>
+      <ErrorBanner message={failure} />
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Wijk } from '../../../shared/contract'
 import { call, sprokkel } from '../api'
+import { Announcements } from './FormFooter'
 
 /** Her list of wijken: add one, rename one (everyone in it moves along). */
 export function WijkenSettings() {
@@ -112,14 +113,7 @@ export function WijkenSettings() {
           {t('settings.add')}
         </button>
       </form>
-      <p role="status" className="status">
-        {status}
-      </p>
-      {failure && (
-        <p role="alert" className="error-banner">
-          {failure}
-        </p>
-      )}
+      <Announcements status={status} failure={failure} />
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { dueGroups, type TodayView as Today } from '../../../shared/followups'
 import { displayName } from '../../../shared/person'
 import { call, sprokkel } from '../api'
 import { FollowUpActions } from '../components/FollowUpActions'
+import { Announcements } from '../components/FormFooter'
 import { useNavigation } from '../navigation'
 import { followUpLabel, formatDate } from '../options'
 
@@ -41,14 +42,7 @@ export function TodayView() {
         <h1 id="view-title">{t('today.title')}</h1>
         {view && <p className="muted">{formatDate(view.today, i18n.language)}</p>}
       </header>
-      <p role="status" className="status">
-        {status}
-      </p>
-      {error && (
-        <p role="alert" className="error-banner">
-          {error}
-        </p>
-      )}
+      <Announcements status={status} failure={error} />
       {view && total === 0 && <p className="empty">{t('today.allClear')}</p>}
       {view &&
         total > 0 &&
