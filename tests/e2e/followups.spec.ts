@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { notifyDue } from '../../db/reminders'
-import { expect, openView, target, test } from './fixtures'
+import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // These move the clock through the harness; real Electron keeps its own.
 test.skip(target === 'electron', 'the clock is moved through the browser harness')
@@ -42,6 +42,8 @@ test('over een jaar: eerst later, een jaar later te laat, dan gedaan met een not
 
   await page.getByRole('button', { name: 'Fatima el Amrani: Gedaan' }).click()
   const done = page.getByRole('form', { name: 'Fatima el Amrani: gedaan' })
+  await expect(done.getByLabel('Notitie (komt op de tijdlijn)')).toBeFocused()
+  await expectNoSeriousA11yFindings(page)
   await done.getByLabel('Notitie (komt op de tijdlijn)').fill('Ze kookt mee bij de buurtmaaltijd')
   await done.getByRole('button', { name: 'Gedaan' }).click()
   await expect(page.getByText('Gedaan; het contactmoment staat op de tijdlijn.')).toBeVisible()

@@ -34,4 +34,17 @@ test('README screenshot', async ({ app }) => {
   await expect(page.getByRole('region', { name: 'Lijkt op:' })).toBeVisible()
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.screenshot({ path: 'tests/e2e/screenshots/na-de-ronde.png' })
+
+  // Vandaag, a week on, with one due and the done form open.
+  await page.getByRole('button', { name: 'Na de ronde' }).click()
+  await page.getByLabel('Voornaam').fill('Ans')
+  await page.getByLabel('Achternaam').fill('Bakker')
+  await page.getByLabel('Opvolgen').selectOption({ label: 'Over 1 week' })
+  await page.getByLabel('Voornaam').press('Enter')
+  await expect(page.getByText('Ans Bakker is vastgelegd.')).toBeVisible()
+  app.harness?.clock.set(new Date(Date.now() + 7 * 24 * 3600 * 1000))
+  await page.reload()
+  await page.getByRole('button', { name: 'Ans Bakker: Gedaan' }).click()
+  await page.setViewportSize({ width: 1280, height: 700 })
+  await page.screenshot({ path: 'tests/e2e/screenshots/vandaag.png' })
 })
