@@ -27,6 +27,7 @@ import {
   updatePerson,
 } from './people'
 import { readSettings, writeSettings } from './settings'
+import { reindex, searchPeople } from './search'
 import { similarPeople } from './similar'
 
 type Handlers = {
@@ -39,6 +40,13 @@ async function writeContext(ctx: ApiContext): Promise<WriteContext> {
   return { now, today: localDate(now), worker: workerName }
 }
 
+/** Runs a write, then brings the search index up to date for the people it touched. */
+async function andReindex<T>(ctx: ApiContext, write: Promise<T>, ids: (result: T) => string[]) {
+  const result = await write
+  await reindex(ctx, ids(result))
+  return result
+}
+
 const handlers: Handlers = {
   'app:info': async (ctx) => ctx.info,
   'app:today': async (ctx) => ({ today: localDate(ctx.platform.now()) }),
@@ -47,18 +55,21 @@ const handlers: Handlers = {
     ctx.pendingView = undefined
     return view
   },
-  'people:create': async (ctx, input) => createPerson(ctx.store.db, input, await writeContext(ctx)),
-  'people:update': async (ctx, input) => updatePerson(ctx.store.db, input, await writeContext(ctx)),
+  'people:create': async (ctx, input) =>
+    andReindex(ctx, createPerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
+  'people:update': async (ctx, input) =>
+    andReindex(ctx, updatePerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
   'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),
   'people:list': (ctx, input) => listPeople(ctx.store.db, input),
   'people:archive': (ctx, { id, archived }) =>
-    setArchived(ctx.store.db, id, archived, ctx.platform.now()),
+    andReindex(ctx, setArchived(ctx.store.db, id, archived, ctx.platform.now()), () => [id]),
   'people:trash': async (ctx, { id }) => {
-    await trashPerson(ctx.store.db, id, ctx.platform.now())
+    await andReindex(ctx, trashPerson(ctx.store.db, id, ctx.platform.now()), () => [id])
     return null
   },
-  'people:restore': (ctx, { id }) => restorePerson(ctx.store.db, id),
+  'people:restore': (ctx, { id }) => andReindex(ctx, restorePerson(ctx.store.db, id), () => [id]),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
+  'people:search': (ctx, input) => searchPeople(ctx, input),
   'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
   'followups:today': (ctx) => todayView(ctx.store.db, localDate(ctx.platform.now())),
   'followups:summary': (ctx) => dueSummary(ctx.store.db, localDate(ctx.platform.now())),
@@ -71,7 +82,20 @@ const handlers: Handlers = {
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
   'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),
-  'wijken:rename': (ctx, { id, name }) => renameWijk(ctx.store.db, id, name),
+  // Everyone in a renamed wijk is found by its new name.
+  'wijken:rename': async (ctx, { id, name }) => {
+    const wijk = await renameWijk(ctx.store.db, id, name)
+    const people = await ctx.store.db
+      .selectFrom('person')
+      .select('id')
+      .where('wijk_id', '=', id)
+      .execute()
+    await reindex(
+      ctx,
+      people.map((person) => person.id),
+    )
+    return wijk
+  },
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }

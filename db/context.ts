@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
 import type { Platform } from './platform'
+import { buildSearchIndex } from './search'
+import type { SearchIndex } from './search-index'
 import { openStore, type OpenStoreOptions, type Store } from './store'
 
 export const storeFileName = 'sprokkelaar.db'
@@ -9,6 +11,8 @@ export const storeFileName = 'sprokkelaar.db'
 /** Everything a handler may use: the open store, the OS services and facts about this install. */
 export interface ApiContext {
   store: Store
+  /** Every person's words, for search as she types (db/search.ts). */
+  search: SearchIndex
   platform: Platform
   info: AppInfo
   /** Where the app should go next time its window comes forward (a clicked notification). */
@@ -25,6 +29,7 @@ export async function openContext(
   const store = await openStore(join(platform.dataDir, storeFileName), key.key, options)
   return {
     store,
+    search: await buildSearchIndex(store.db),
     platform,
     info: {
       version: platform.appVersion,

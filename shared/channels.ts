@@ -14,6 +14,7 @@ export const channelNames = [
   'people:trash',
   'people:restore',
   'people:similar',
+  'people:search',
   'moments:add',
   'followups:today',
   'followups:summary',

@@ -260,13 +260,48 @@ export interface PeoplePage {
   total: number
 }
 
+/** Where in a person a search word was found, most important first. */
+export const searchFieldNames = [
+  'name',
+  'tag',
+  'address',
+  'wijk',
+  'wish',
+  'strength',
+  'need',
+  'note',
+] as const
+export type SearchFieldName = (typeof searchFieldNames)[number]
+
+export const searchPeopleSchema = z.strictObject(
+  {
+    query: z.string({ error: 'validation.invalid' }).max(200, { error: 'validation.tooLong' }),
+    scope: z.enum(['active', 'archived'], { error: 'validation.invalid' }).default('active'),
+    limit: z.int({ error: 'validation.notANumber' }).min(1).max(500).default(100),
+  },
+  { error: 'validation.invalid' },
+)
+
+export interface PeopleSearchResult {
+  person: PersonSummary
+  /** Why she matched: name, tag, address… (most important first). */
+  fields: SearchFieldName[]
+  /** The words that matched, folded, for highlighting. */
+  words: string[]
+}
+
 export interface SimilarPerson {
   person: PersonSummary
   /** Why she is suggested: a like name, the same address, or both. Never merged on name alone. */
   reason: 'name' | 'address' | 'name_and_address'
 }
 
-type Named = Pick<PersonSummary, 'firstName' | 'tussenvoegsel' | 'lastName'>
+/** A stored person (null where not known) or a new one (undefined). */
+type Named = {
+  firstName: string
+  tussenvoegsel?: string | null | undefined
+  lastName?: string | null | undefined
+}
 
 /** "Jan de Vries": how a name reads in a sentence. */
 export function displayName(person: Named): string {

@@ -4,8 +4,14 @@ export interface Figure {
   id: string
   value: number
   unit: string
-  target?: number
+  target?: number | undefined
+  /** Whether the target is a ceiling (times, memory) or a floor (recall). */
+  better?: 'lower' | 'higher'
 }
+
+export const meetsTarget = (figure: Figure): boolean =>
+  figure.target === undefined ||
+  (figure.better === 'higher' ? figure.value >= figure.target : figure.value <= figure.target)
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN

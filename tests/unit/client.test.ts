@@ -35,6 +35,7 @@ describe('the client built from the channel names', () => {
       'get',
       'list',
       'restore',
+      'search',
       'similar',
       'trash',
       'update',

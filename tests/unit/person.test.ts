@@ -7,7 +7,7 @@ import {
   slotsToMask,
 } from '../../shared/ledger'
 import { displayName, newPersonSchema, sortName } from '../../shared/person'
-import { editDistance, foldKey } from '../../shared/text'
+import { editDistance, foldKey, searchTokens } from '../../shared/text'
 
 describe('names the Dutch way', () => {
   const jan = { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' }
@@ -108,5 +108,21 @@ describe('folding names', () => {
     expect(editDistance('fatma', 'fatima')).toBe(1)
     expect(editDistance('tuinren', 'tuinieren')).toBe(2)
     expect(editDistance('jan', 'mohamed', 2)).toBe(3)
+    expect(editDistance('fatmia', 'fatima')).toBe(1) // a swap is one typo
+  })
+})
+
+describe('search tokens', () => {
+  it('fold accents, case and ij/y, drop punctuation, keep house numbers', () => {
+    expect(searchTokens('Noor van Dijk, Kerkstraat 12a')).toEqual([
+      'noor',
+      'van',
+      'dyk',
+      'kerkstraat',
+      '12a',
+    ])
+    expect(searchTokens('Saïda Öztürk')).toEqual(searchTokens('saida ozturk'))
+    expect(searchTokens('IJsselstein')).toEqual(['ysselstein'])
+    expect(searchTokens("van 't Hof — tuinieren!")).toEqual(['van', 't', 'hof', 'tuinieren'])
   })
 })

@@ -1,0 +1,286 @@
+import {
+  searchFieldNames as searchFields,
+  type SearchFieldName as SearchField,
+} from '../shared/person'
+import { editDistance, searchTokens } from '../shared/text'
+
+// Where in a person a word was found; the order is the order of importance.
+export { searchFields, type SearchField }
+
+/** Name above tag above the rest, note last. */
+const fieldWeight: Record<SearchField, number> = {
+  name: 16,
+  tag: 8,
+  address: 6,
+  wijk: 4,
+  wish: 2,
+  strength: 2,
+  need: 2,
+  note: 1,
+}
+
+/** Exact and prefix above fuzzy. */
+const quality = { exact: 4, prefix: 3, fuzzy: 1 } as const
+type Quality = keyof typeof quality
+
+export interface SearchDoc {
+  id: string
+  /** Sorts ties the Dutch way (the person's name key). */
+  sortKey: string
+  /** Searched apart: the active people, or the archived ones. */
+  status?: 'active' | 'archived'
+  fields: Partial<Record<SearchField, string>>
+}
+
+export interface SearchHit {
+  id: string
+  score: number
+  /** The fields that matched, most important first: what the row says ("naam", "label"…). */
+  fields: SearchField[]
+  /** The indexed words that matched, for highlighting. */
+  words: string[]
+}
+
+interface Entry {
+  id: string
+  sortKey: string
+  status: 'active' | 'archived'
+  /** Every (word, field) of the document, to take it out of the postings again. */
+  words: [string, number][]
+}
+
+/** Word → documents and fields it occurs in, as `doc * 8 + field`. */
+type Postings = Map<string, Set<number>>
+
+/**
+ * The search index: every word of every person, by field, in memory in the main process next to
+ * the store. Words are found exactly, by prefix (a sorted word list) and with one or two typos
+ * (bounded edit distance over words of nearby length); all words of the query must match, in any
+ * order, so "de vries jan", "jan vries" and "vries" all find Jan de Vries.
+ */
+export class SearchIndex {
+  private readonly entries: (Entry | undefined)[] = []
+  private readonly slotOf = new Map<string, number>()
+  private readonly free: number[] = []
+  private readonly postings: Postings = new Map()
+  private sortedWords: string[] = []
+  private wordsByLength = new Map<number, string[]>()
+  private dirty = false
+  /** Query word → the indexed words it matches; valid until the word lists change. */
+  private matchCache = new Map<string, { word: string; how: Quality }[]>()
+  // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
+  private generation = 0
+  private seen = new Float64Array(0)
+  private wordStamp = new Float64Array(0)
+  private wordBest = new Float64Array(0)
+  private total = new Float64Array(0)
+  private count = new Float64Array(0)
+
+  get size(): number {
+    return this.slotOf.size
+  }
+
+  put(doc: SearchDoc): void {
+    this.remove(doc.id)
+    const slot = this.free.pop() ?? this.entries.length
+    const words: [string, number][] = []
+    searchFields.forEach((field, fieldIndex) => {
+      const text = doc.fields[field]
+      if (!text) return
+      for (const word of new Set(searchTokens(text))) {
+        words.push([word, fieldIndex])
+        let set = this.postings.get(word)
+        if (!set) {
+          set = new Set()
+          this.postings.set(word, set)
+          this.dirty = true
+        }
+        set.add(slot * 8 + fieldIndex)
+      }
+    })
+    this.entries[slot] = { id: doc.id, sortKey: doc.sortKey, status: doc.status ?? 'active', words }
+    this.slotOf.set(doc.id, slot)
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return
+    for (const [word, field] of this.entries[slot]!.words) {
+      const set = this.postings.get(word)!
+      set.delete(slot * 8 + field)
+      if (set.size === 0) {
+        this.postings.delete(word)
+        this.dirty = true
+      }
+    }
+    this.entries[slot] = undefined
+    this.slotOf.delete(id)
+    this.free.push(slot)
+  }
+
+  /**
+   * The best hits for `query`, at most `limit`, among people of `status` when given.
+   * People matching more of the query's words come first, then the higher score, then by name: a
+   * garbled word costs a place, not the whole result.
+   */
+  search(query: string, limit = 50, status?: 'active' | 'archived'): SearchHit[] {
+    const queryWords = [...new Set(searchTokens(query))]
+    if (queryWords.length === 0) return []
+    this.refreshWordLists()
+    const slots = this.entries.length
+    if (this.total.length < slots) this.grow(slots)
+    this.generation += queryWords.length + 1
+    const base = this.generation - queryWords.length
+    const touched: number[] = []
+
+    queryWords.forEach((queryWord, w) => {
+      const stamp = base + w
+      for (const { word, how } of this.wordsMatching(queryWord)) {
+        for (const posting of this.postings.get(word)!) {
+          const slot = posting >> 3
+          const score = fieldWeight[searchFields[posting & 7]!] * quality[how]
+          if (this.seen[slot]! < base) {
+            // First time this search: start the slot's tally.
+            this.seen[slot] = base
+            this.total[slot] = 0
+            this.count[slot] = 0
+            touched.push(slot)
+          }
+          if (this.wordStamp[slot] !== stamp) {
+            this.wordStamp[slot] = stamp
+            this.wordBest[slot] = score
+            this.total[slot]! += score
+            this.count[slot]! += 1
+          } else if (this.wordBest[slot]! < score) {
+            this.total[slot]! += score - this.wordBest[slot]!
+            this.wordBest[slot] = score
+          }
+        }
+      }
+    })
+
+    // Sort keys are folded already, so plain comparison orders them (and costs far less).
+    const byName = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
+    const better = (a: number, b: number) =>
+      this.count[a]! - this.count[b]! ||
+      this.total[a]! - this.total[b]! ||
+      byName(this.entries[a]!.sortKey, this.entries[b]!.sortKey)
+    const top = topK(
+      touched,
+      limit,
+      better,
+      (slot) => !status || this.entries[slot]!.status === status,
+    )
+    return top.map((slot) => this.hit(slot, queryWords))
+  }
+
+  /** Why a person matched: per query word its best field and word (only for the hits shown). */
+  private hit(slot: number, queryWords: string[]): SearchHit {
+    const fields = new Set<SearchField>()
+    const words = new Set<string>()
+    for (const queryWord of queryWords) {
+      let best: { score: number; field: SearchField; word: string } | undefined
+      for (const { word, how } of this.wordsMatching(queryWord)) {
+        const set = this.postings.get(word)!
+        searchFields.forEach((field, f) => {
+          const score = fieldWeight[field] * quality[how]
+          if (set.has(slot * 8 + f) && (!best || best.score < score)) best = { score, field, word }
+        })
+      }
+      if (best) {
+        fields.add(best.field)
+        words.add(best.word)
+      }
+    }
+    return {
+      id: this.entries[slot]!.id,
+      score: this.total[slot]!,
+      fields: [...fields].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
+      words: [...words],
+    }
+  }
+
+  /** The indexed words a query word matches, and how: exactly, as a prefix, or with a typo. */
+  private wordsMatching(queryWord: string): { word: string; how: Quality }[] {
+    const cached = this.matchCache.get(queryWord)
+    if (cached) return cached
+    const found: { word: string; how: Quality }[] = []
+    if (this.postings.has(queryWord)) found.push({ word: queryWord, how: 'exact' })
+    for (const word of this.prefixed(queryWord)) {
+      if (word !== queryWord) found.push({ word, how: 'prefix' })
+    }
+    // Typos once a word is long enough to tell them from another word.
+    const allowed = queryWord.length >= 7 ? 2 : queryWord.length >= 3 ? 1 : 0
+    for (let length = queryWord.length - allowed; length <= queryWord.length + allowed; length++) {
+      if (allowed === 0) break
+      for (const word of this.wordsByLength.get(length) ?? []) {
+        // Exact and prefix matches were counted above, at their better quality.
+        if (word.startsWith(queryWord)) continue
+        if (editDistance(queryWord, word, allowed) <= allowed) found.push({ word, how: 'fuzzy' })
+      }
+    }
+    this.matchCache.set(queryWord, found)
+    return found
+  }
+
+  /** Words that start with `prefix`, from the sorted list by binary search. */
+  private *prefixed(prefix: string): Generator<string> {
+    let low = 0
+    let high = this.sortedWords.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.sortedWords[middle]! < prefix) low = middle + 1
+      else high = middle
+    }
+    for (let i = low; i < this.sortedWords.length && this.sortedWords[i]!.startsWith(prefix); i++) {
+      yield this.sortedWords[i]!
+    }
+  }
+
+  private grow(size: number): void {
+    const bigger = (old: Float64Array) => {
+      const next = new Float64Array(Math.max(size, old.length * 2))
+      next.set(old)
+      return next
+    }
+    this.seen = bigger(this.seen)
+    this.wordStamp = bigger(this.wordStamp)
+    this.wordBest = bigger(this.wordBest)
+    this.total = bigger(this.total)
+    this.count = bigger(this.count)
+  }
+
+  /** The word lists follow the postings lazily: rebuilt on the first search after a new word. */
+  private refreshWordLists(): void {
+    if (!this.dirty) return
+    this.matchCache.clear()
+    this.sortedWords = [...this.postings.keys()].sort()
+    this.wordsByLength = new Map()
+    for (const word of this.sortedWords) {
+      const list = this.wordsByLength.get(word.length)
+      if (list) list.push(word)
+      else this.wordsByLength.set(word.length, [word])
+    }
+    this.dirty = false
+  }
+}
+
+/** The `k` best of `items` by `better` (positive when a beats b), keeping only those `keep` accepts. */
+function topK(
+  items: number[],
+  k: number,
+  better: (a: number, b: number) => number,
+  keep: (item: number) => boolean,
+): number[] {
+  // A small sorted list beats a heap for the k of a results page.
+  const best: number[] = []
+  for (const item of items) {
+    if (best.length === k && better(item, best[k - 1]!) <= 0) continue
+    if (!keep(item)) continue
+    let at = best.length
+    while (at > 0 && better(item, best[at - 1]!) > 0) at--
+    best.splice(at, 0, item)
+    if (best.length > k) best.pop()
+  }
+  return best
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely'
+import type { PeopleSearchResult, PersonSummary } from '../shared/person'
+import { displayName } from '../shared/person'
+import type { ApiContext } from './context'
+import { summaryColumns, toSummary } from './rows'
+import type { Database } from './schema'
+import { SearchIndex, type SearchDoc } from './search-index'
+
+/**
+ * The search index lives in the main process, next to the store: every write goes through the API
+ * table here, so the index changes in the same call as the data, and the renderer receives only
+ * the rows it shows (a page of results), never the whole ledger.
+ */
+
+const indexColumns = [
+  ...summaryColumns,
+  'person.name_key',
+  'person.wish',
+  'person.strength',
+  'person.need',
+  'person.note',
+] as const
+
+/** The people with these ids (or everyone), as the index reads them: words by field. */
+async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promise<SearchDoc[]> {
+  if (ids && ids.length === 0) return []
+  let query = db
+    .selectFrom('person')
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select(indexColumns)
+    .where('person.deleted_at', 'is', null)
+  if (ids) query = query.where('person.id', 'in', ids)
+  const rows = await query.execute()
+  let tagQuery = db
+    .selectFrom('person_tag')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['person_tag.person_id', 'tag.name'])
+  if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
+  const tags = new Map<string, string[]>()
+  for (const { person_id, name } of await tagQuery.execute()) {
+    tags.set(person_id, [...(tags.get(person_id) ?? []), name])
+  }
+  return rows.map((row) => {
+    const person = toSummary(row)
+    return {
+      id: row.id,
+      sortKey: row.name_key,
+      status: row.status,
+      fields: {
+        name: [displayName(person), person.nickname].filter(Boolean).join(' '),
+        address: [person.street, person.houseNumber].filter(Boolean).join(' '),
+        wijk: person.wijk ?? undefined,
+        tag: (tags.get(row.id) ?? []).join(' '),
+        wish: row.wish ?? undefined,
+        strength: row.strength ?? undefined,
+        need: row.need ?? undefined,
+        note: row.note ?? undefined,
+      },
+    }
+  })
+}
+
+export async function buildSearchIndex(db: Kysely<Database>): Promise<SearchIndex> {
+  const index = new SearchIndex()
+  for (const doc of await searchDocs(db)) index.put(doc)
+  return index
+}
+
+/** After a write: these people as they are now (or gone, when in the trash). */
+export async function reindex(ctx: ApiContext, ids: readonly string[]): Promise<void> {
+  const docs = await searchDocs(ctx.store.db, ids)
+  const present = new Set(docs.map((doc) => doc.id))
+  for (const id of ids) if (!present.has(id)) ctx.search.remove(id)
+  for (const doc of docs) ctx.search.put(doc)
+}
+
+export async function searchPeople(
+  ctx: ApiContext,
+  input: { query: string; scope: 'active' | 'archived'; limit: number },
+): Promise<PeopleSearchResult[]> {
+  const hits = ctx.search.search(input.query, input.limit, input.scope)
+  if (hits.length === 0) return []
+  const rows = await ctx.store.db
+    .selectFrom('person')
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select(summaryColumns)
+    .where(
+      'person.id',
+      'in',
+      hits.map((hit) => hit.id),
+    )
+    .execute()
+  const byId = new Map<string, PersonSummary>(rows.map((row) => [row.id, toSummary(row)]))
+  return hits.flatMap((hit) => {
+    const person = byId.get(hit.id)
+    return person ? [{ person, fields: hit.fields, words: hit.words }] : []
+  })
+}

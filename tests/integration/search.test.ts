@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApi, type ApiTable } from '../../db/api'
+import { openContext, type ApiContext } from '../../db/context'
+import type { PeopleSearchResult, PersonDetail } from '../../shared/person'
+import type { Result } from '../../shared/result'
+import { makeTempDir, nodePlatform } from '../support/platform'
+
+let dir: ReturnType<typeof makeTempDir>
+let ctx: ApiContext
+let api: ApiTable
+beforeEach(async () => {
+  dir = makeTempDir()
+  ctx = await openContext(nodePlatform(dir.path))
+  api = createApi(ctx)
+})
+afterEach(async () => {
+  await ctx.store.close()
+  dir.remove()
+})
+
+const value = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value as T
+}
+const names = async (query: string, scope?: 'active' | 'archived') =>
+  value<PeopleSearchResult[]>(
+    await api['people:search']({ query, ...(scope ? { scope } : {}) }),
+  ).map((result) => `${result.person.firstName} ${result.person.lastName ?? ''}`.trim())
+const create = async (fields: Record<string, unknown>) =>
+  value<PersonDetail>(await api['people:create'](fields))
+
+describe('people:search', () => {
+  beforeEach(async () => {
+    await create({ firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries', wijk: 'Hoge Dennen' })
+    await create({
+      firstName: 'Ans',
+      lastName: 'Bakker',
+      tags: [{ kind: 'passion', name: 'Tuinieren' }],
+      strength: 'Kan goed snoeien',
+    })
+    await create({
+      firstName: 'Mehmet',
+      lastName: 'Yılmaz',
+      street: 'Boulevard',
+      houseNumber: '7',
+      strength: 'Repareert fietsen',
+    })
+  })
+
+  it('finds as she remembers: typos, partial names, tags, street and talent', async () => {
+    expect(await names('tuinren')).toEqual(['Ans Bakker'])
+    expect(await names('de vr')).toEqual(['Jan Vries'])
+    expect(await names('fietsen boulevard')).toEqual(['Mehmet Yılmaz'])
+    const [result] = value<PeopleSearchResult[]>(await api['people:search']({ query: 'tuinieren' }))
+    expect(result).toMatchObject({ fields: ['tag'], words: ['tuinieren'] })
+  })
+
+  it('is built from the store when the app opens', async () => {
+    await ctx.store.close()
+    ctx = await openContext(nodePlatform(dir.path))
+    api = createApi(ctx)
+    expect(await names('vries')).toEqual(['Jan Vries'])
+    expect(ctx.search.size).toBe(3)
+  })
+
+  it('stays right after edits, archiving, the trash, restoring and a renamed wijk', async () => {
+    const [jan] = value<PeopleSearchResult[]>(await api['people:search']({ query: 'jan' }))
+    const id = jan!.person.id
+    await api['people:update']({
+      id,
+      firstName: 'Jan',
+      tussenvoegsel: 'de',
+      lastName: 'Boer',
+      wijk: 'Hoge Dennen',
+    })
+    expect(await names('vries')).toEqual([])
+    expect(await names('boer')).toEqual(['Jan Boer'])
+
+    await api['people:archive']({ id, archived: true })
+    expect(await names('boer')).toEqual([])
+    expect(await names('boer', 'archived')).toEqual(['Jan Boer'])
+    await api['people:archive']({ id, archived: false })
+
+    await api['people:trash']({ id })
+    expect(await names('boer')).toEqual([])
+    await api['people:restore']({ id })
+    expect(await names('boer')).toEqual(['Jan Boer'])
+
+    const [wijk] = value<{ id: string }[]>(await api['wijken:list'](undefined))
+    await api['wijken:rename']({ id: wijk!.id, name: 'Vollenhove' })
+    expect(await names('vollenhove')).toEqual(['Jan Boer'])
+    expect(await names('dennen')).toEqual([])
+  })
+
+  it('refuses a query too long or a silly page size, in Dutch', async () => {
+    for (const input of [{ query: 'x'.repeat(201) }, { query: 'jan', limit: 0 }, { query: 42 }]) {
+      expect(await api['people:search'](input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/^Controleer de invoer/) },
+      })
+    }
+  })
+})

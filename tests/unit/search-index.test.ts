@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { SearchIndex, type SearchDoc } from '../../db/search-index'
+
+const docs: SearchDoc[] = [
+  {
+    id: 'jan',
+    sortKey: 'vries jan',
+    fields: { name: 'Jan de Vries', address: 'Dorpsweg 3', wijk: 'Hoge Dennen', tag: 'Voetbal' },
+  },
+  {
+    id: 'fatima',
+    sortKey: 'amrani fatima',
+    fields: { name: 'Fatima el Amrani', address: 'Kerkstraat 12', tag: 'Koken' },
+  },
+  {
+    id: 'gardener',
+    sortKey: 'bakker ans',
+    fields: { name: 'Ans Bakker', tag: 'Tuinieren', strength: 'Kan goed snoeien' },
+  },
+  {
+    id: 'noor',
+    sortKey: 'dyk noor',
+    fields: { name: 'Noor van Dijk', note: 'Wil graag tuinieren bij de moestuin' },
+  },
+  {
+    id: 'bikes',
+    sortKey: 'yilmaz mehmet',
+    fields: { name: 'Mehmet Yılmaz', strength: 'Repareert fietsen', note: 'Bij de Boulevard' },
+  },
+  { id: 'vries2', sortKey: 'vries piet', fields: { name: 'Piet Vriesema', wijk: 'Kerckebosch' } },
+]
+
+let index: SearchIndex
+beforeEach(() => {
+  index = new SearchIndex()
+  for (const doc of docs) index.put(doc)
+})
+const ids = (query: string) => index.search(query).map((hit) => hit.id)
+
+describe('finding people the way she remembers them', () => {
+  it.each([['de vries jan'], ['jan vries'], ['vries jan'], ['de vr'], ['Jan de Vries']])(
+    '"%s" finds Jan de Vries first',
+    (query) => {
+      expect(ids(query)[0]).toBe('jan')
+    },
+  )
+
+  it('"vries" finds both Vries names, the exact one first', () => {
+    expect(ids('vries')).toEqual(['jan', 'vries2'])
+  })
+
+  it('tolerates a typo or two: "tuinren" finds the gardener, "Fatma" finds Fatima', () => {
+    expect(ids('tuinren')[0]).toBe('gardener')
+    expect(ids('Fatma')).toEqual(['fatima'])
+  })
+
+  it('ranks a name above a tag above a note', () => {
+    // "tuinieren" is Ans's tag and a word in Noor's note.
+    expect(ids('tuinieren')).toEqual(['gardener', 'noor'])
+  })
+
+  it('reads ij and y alike, and folds accents', () => {
+    expect(ids('dyk')).toEqual(['noor'])
+    expect(ids('yilmaz')).toEqual(['bikes'])
+  })
+
+  it('matches house numbers as given, and any word of any field', () => {
+    index.put({
+      id: 'neighbour',
+      sortKey: 'zz',
+      fields: { name: 'Kees', address: 'Kerkstraat 13' },
+    })
+    expect(ids('kerkstraat 12')[0]).toBe('fatima')
+    // The wrong number costs a place, not the whole result: the right one first.
+    expect(ids('kerkstraat 13')).toEqual(['neighbour', 'fatima'])
+    expect(ids('fiets boulevard')).toEqual(['bikes'])
+  })
+
+  it('says why a person matched', () => {
+    const [hit] = index.search('fatima koken')
+    expect(hit).toMatchObject({ id: 'fatima', fields: ['name', 'tag'] })
+    expect(hit!.words.sort()).toEqual(['fatima', 'koken'])
+  })
+
+  it('finds nothing for nothing, and searches active and archived people apart', () => {
+    expect(ids('  ')).toEqual([])
+    index.put({ ...docs[5]!, status: 'archived' })
+    expect(index.search('vries', 10, 'active').map((h) => h.id)).toEqual(['jan'])
+    expect(index.search('vries', 10, 'archived').map((h) => h.id)).toEqual(['vries2'])
+  })
+})
+
+describe('keeping the index right', () => {
+  it('follows edits and deletes without a rebuild', () => {
+    index.put({ ...docs[0]!, fields: { ...docs[0]!.fields, name: 'Jan de Boer' } })
+    expect(ids('vries')).toEqual(['vries2'])
+    expect(ids('boer')).toEqual(['jan'])
+    index.remove('vries2')
+    expect(ids('vries')).toEqual([])
+    expect(index.size).toBe(5)
+    index.put(docs[5]!)
+    expect(ids('vriesema')).toEqual(['vries2'])
+  })
+
+  it('forgets words nobody uses any more, so they stop matching by typo too', () => {
+    index.remove('gardener')
+    index.remove('noor')
+    expect(ids('tuinieren')).toEqual([])
+    expect(ids('tuinren')).toEqual([])
+  })
+})
