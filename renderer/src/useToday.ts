@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react'
-import { localDate } from '../../shared/dates'
 import { call, sprokkel } from './api'
 
 /**
- * Her today as the main side counts it (the clock that dates follow-ups). Until it answers, the
- * page's own calendar stands in; both are in Europe/Amsterdam.
+ * Her today as the main side counts it (the clock that dates follow-ups). Undefined until it
+ * answers: forms that default to today wait for it, so nothing typed is ever reset by it.
  */
-export function useToday(): string {
-  const [today, setToday] = useState(() => localDate(new Date()))
+export function useToday(): string | undefined {
+  const [today, setToday] = useState<string>()
   useEffect(() => {
     let live = true
     void call(() => sprokkel().app.today(), '').then((result) => {

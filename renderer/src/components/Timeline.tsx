@@ -49,8 +49,8 @@ export function Timeline({
   return (
     <section className="card timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('timeline.title')}</h2>
-      {/* A new form once the main side's today is known, so a moment defaults to the right day. */}
-      <MomentForm key={today} today={today} personId={personId} onAdded={onAdded} />
+      {/* The form waits for the main side's today, so a moment defaults to the right day. */}
+      {today && <MomentForm today={today} personId={personId} onAdded={onAdded} />}
       {moments.length + events.length === 0 ? (
         <p className="muted">{t('timeline.empty')}</p>
       ) : (

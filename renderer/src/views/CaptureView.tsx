@@ -49,8 +49,9 @@ const blank = (round: RoundDefaults): NewPersonInput => ({
 /** "Na de ronde": several people in a row, keyboard only; Enter saves and starts the next one. */
 export function CaptureView() {
   const today = useToday()
-  // A new form once the main side's today is known, so the round starts on the right day.
-  return <CaptureForm key={today} today={today} />
+  const { t } = useTranslation()
+  // The form waits for the main side's today, so the round starts on the right day.
+  return today ? <CaptureForm today={today} /> : <p className="muted">{t('people.loading')}</p>
 }
 
 function CaptureForm({ today }: { today: string }) {

@@ -1,28 +1,46 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { defaultReminderTime, type Settings } from '../../../shared/contract'
+import type { Settings } from '../../../shared/contract'
 import { call, sprokkel } from '../api'
-import { FormFooter } from '../components/FormFooter'
+import { ErrorBanner, FormFooter } from '../components/FormFooter'
 import { WijkenSettings } from '../components/WijkenSettings'
 
 export function SettingsView() {
   const { t } = useTranslation()
-  const [workerName, setWorkerName] = useState('')
-  const [reminderTime, setReminderTime] = useState(defaultReminderTime)
-  const [status, setStatus] = useState('')
+  const [stored, setStored] = useState<Settings>()
   const [failure, setFailure] = useState('')
 
   useEffect(() => {
     let current = true
     void call(() => sprokkel().settings.get(), t('errors.unreachable')).then((settings) => {
-      if (!current || !settings.ok) return
-      setWorkerName(settings.value.workerName ?? '')
-      setReminderTime(settings.value.reminderTime)
+      if (!current) return
+      if (settings.ok) setStored(settings.value)
+      else setFailure(settings.error.message)
     })
     return () => {
       current = false
     }
   }, [t])
+
+  return (
+    <section aria-labelledby="view-title" className="view">
+      <header className="view-header">
+        <h1 id="view-title">{t('settings.title')}</h1>
+      </header>
+      <ErrorBanner message={failure} />
+      {/* The form waits for what is stored, so nothing she types can be overwritten by it. */}
+      {stored ? <SettingsForm stored={stored} /> : <p className="muted">{t('people.loading')}</p>}
+      <WijkenSettings />
+    </section>
+  )
+}
+
+function SettingsForm({ stored }: { stored: Settings }) {
+  const { t } = useTranslation()
+  const [workerName, setWorkerName] = useState(stored.workerName ?? '')
+  const [reminderTime, setReminderTime] = useState(stored.reminderTime)
+  const [status, setStatus] = useState('')
+  const [failure, setFailure] = useState('')
 
   const save = async () => {
     setStatus('')
@@ -41,48 +59,42 @@ export function SettingsView() {
   }
 
   return (
-    <section aria-labelledby="view-title" className="view">
-      <header className="view-header">
-        <h1 id="view-title">{t('settings.title')}</h1>
-      </header>
-      <form
-        className="card"
-        aria-label={t('settings.title')}
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <div className="field">
-          <label htmlFor="worker-name">{t('settings.workerName')}</label>
-          <input
-            id="worker-name"
-            type="text"
-            maxLength={80}
-            value={workerName}
-            aria-describedby="worker-name-hint"
-            onChange={(event) => setWorkerName(event.target.value)}
-          />
-          <p id="worker-name-hint" className="field-hint">
-            {t('settings.workerNameHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="reminder-time">{t('settings.reminderTime')}</label>
-          <input
-            id="reminder-time"
-            type="time"
-            value={reminderTime}
-            aria-describedby="reminder-time-hint"
-            onChange={(event) => setReminderTime(event.target.value)}
-          />
-          <p id="reminder-time-hint" className="field-hint">
-            {t('settings.reminderHint')}
-          </p>
-        </div>
-        <FormFooter label={t('settings.save')} status={status} failure={failure} />
-      </form>
-      <WijkenSettings />
-    </section>
+    <form
+      className="card"
+      aria-label={t('settings.title')}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void save()
+      }}
+    >
+      <div className="field">
+        <label htmlFor="worker-name">{t('settings.workerName')}</label>
+        <input
+          id="worker-name"
+          type="text"
+          maxLength={80}
+          value={workerName}
+          aria-describedby="worker-name-hint"
+          onChange={(event) => setWorkerName(event.target.value)}
+        />
+        <p id="worker-name-hint" className="field-hint">
+          {t('settings.workerNameHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="reminder-time">{t('settings.reminderTime')}</label>
+        <input
+          id="reminder-time"
+          type="time"
+          value={reminderTime}
+          aria-describedby="reminder-time-hint"
+          onChange={(event) => setReminderTime(event.target.value)}
+        />
+        <p id="reminder-time-hint" className="field-hint">
+          {t('settings.reminderHint')}
+        </p>
+      </div>
+      <FormFooter label={t('settings.save')} status={status} failure={failure} />
+    </form>
   )
 }
