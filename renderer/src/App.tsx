@@ -21,6 +21,8 @@ export function App() {
   // Bumped when follow-ups change, and on every move, so the sidebar's count stays right.
   const [revision, setRevision] = useState(0)
   const unsaved = useRef(false)
+  const [searchRequest, setSearchRequest] = useState(0)
+  const searchHandled = useRef(0)
 
   const go = useCallback(
     (view: View, personId?: string, notice?: Notice) => {
@@ -35,11 +37,16 @@ export function App() {
     () => ({
       go,
       changed: () => setRevision((n) => n + 1),
+      takeSearchFocus: () => {
+        if (searchRequest <= searchHandled.current) return false
+        searchHandled.current = searchRequest
+        return true
+      },
       setUnsaved: (value) => {
         unsaved.current = value
       },
     }),
-    [go],
+    [go, searchRequest],
   )
 
   // A clicked notification brings the window forward: then go where it asked (Vandaag).
@@ -50,6 +57,18 @@ export function App() {
       })
     window.addEventListener('focus', onFocus)
     return () => window.removeEventListener('focus', onFocus)
+  }, [go])
+
+  // Ctrl+K (Cmd+K on a Mac) searches from anywhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey)) return
+      event.preventDefault()
+      go('people')
+      setSearchRequest((n) => n + 1)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
   }, [go])
 
   // Closing the window with unsaved changes asks too.

@@ -14,12 +14,15 @@ export interface Navigation {
   changed(): void
   /** A form tells whether it holds changes that would be lost on leaving. */
   setUnsaved(unsaved: boolean): void
+  /** Ctrl/Cmd+K: true once per request to focus search (the search box asks when it shows). */
+  takeSearchFocus(): boolean
 }
 
 export const NavigationContext = createContext<Navigation>({
   go: () => undefined,
   changed: () => undefined,
   setUnsaved: () => undefined,
+  takeSearchFocus: () => false,
 })
 
 export const useNavigation = () => useContext(NavigationContext)

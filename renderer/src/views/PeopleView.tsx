@@ -11,6 +11,7 @@ import {
 import { call, sprokkel } from '../api'
 import { AddPersonForm } from '../components/AddPersonForm'
 import { NoticeBanner } from '../components/NoticeBanner'
+import { PeopleSearch } from '../components/PeopleSearch'
 import { useNavigation, type Notice } from '../navigation'
 import { formatDate } from '../options'
 
@@ -21,6 +22,7 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
   const [page, setPage] = useState<PeoplePage>()
   const [error, setError] = useState<string>()
   const [message, setMessage] = useState<Notice | undefined>(notice)
+  const [searching, setSearching] = useState(false)
   // Bumped after every change, so the list is read again from the store.
   const [revision, setRevision] = useState(0)
   const reload = () => setRevision((n) => n + 1)
@@ -62,7 +64,6 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
           }}
         />
       )}
-      {scope === 'active' && <AddPersonForm onSaved={reload} />}
       <div className="segmented" role="group" aria-label={t('scopes.label')}>
         {peopleScopes.map((option) => (
           <button
@@ -75,14 +76,18 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
           </button>
         ))}
       </div>
+      {scope !== 'trash' && <PeopleSearch scope={scope} onSearching={setSearching} />}
+      {scope === 'active' && !searching && <AddPersonForm onSaved={reload} />}
       {error && (
         <p role="alert" className="error-banner">
           {error}
         </p>
       )}
-      {!page && !error && <p className="muted">{t('people.loading')}</p>}
-      {page && page.items.length === 0 && <p className="empty">{t('people.empty')}</p>}
-      {page && page.items.length > 0 && (
+      {!searching && !page && !error && <p className="muted">{t('people.loading')}</p>}
+      {!searching && page && page.items.length === 0 && (
+        <p className="empty">{t('people.empty')}</p>
+      )}
+      {!searching && page && page.items.length > 0 && (
         <ul className="people-list" aria-label={t('people.listLabel')}>
           {page.items.map((person) => (
             <li key={person.id} className="person-row">
@@ -116,7 +121,7 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
           ))}
         </ul>
       )}
-      {page && page.total > page.items.length && (
+      {!searching && page && page.total > page.items.length && (
         <p className="muted">
           {t('people.showingFirst', { shown: page.items.length, total: page.total })}
         </p>

@@ -1,0 +1,84 @@
+import { expect, expectNoSeriousA11yFindings, openView, test } from './fixtures'
+
+test.beforeEach(async ({ app }) => {
+  // Through the same API the app uses; capturing them by hand is what other specs test.
+  await app.page.evaluate(async () => {
+    const people = [
+      {
+        firstName: 'Jan',
+        tussenvoegsel: 'de',
+        lastName: 'Vries',
+        street: 'Dorpsweg',
+        houseNumber: '3',
+      },
+      {
+        firstName: 'Ans',
+        lastName: 'Bakker',
+        tags: [{ kind: 'passion' as const, name: 'Tuinieren' }],
+      },
+      { firstName: 'Piet', lastName: 'Vriesema', wijk: 'Kerckebosch' },
+      {
+        firstName: 'Mehmet',
+        lastName: 'Yılmaz',
+        street: 'Boulevard',
+        houseNumber: '7',
+        strength: 'Repareert fietsen',
+      },
+    ]
+    for (const person of people) await window.sprokkel.people.create(person)
+  })
+  await openView(app.page, 'Bewoners')
+})
+
+test('zoeken terwijl ze typt: een tikfout, een half woord, en waarom iemand gevonden is', async ({
+  app,
+}) => {
+  const { page } = app
+  const search = page.getByRole('combobox', { name: 'Zoeken' })
+  const results = page.getByRole('listbox', { name: 'Zoekresultaten' })
+
+  await search.fill('tuinren')
+  await expect(results.getByRole('option')).toHaveText([/Bakker, Ans.*gevonden in: label/])
+
+  await search.fill('de vr')
+  await expect(results.getByRole('option').first()).toContainText('Vries, Jan de')
+  await expect(results.getByRole('option').first().locator('mark')).toHaveText(['Vries', 'de'])
+
+  await search.fill('fietsen boulevard')
+  await expect(results.getByRole('option')).toHaveText([
+    /Yılmaz, Mehmet.*Boulevard 7.*gevonden in: adres, kan/,
+  ])
+  await expectNoSeriousA11yFindings(page)
+})
+
+test('pijltjes kiezen, Enter opent, Esc wist', async ({ app }) => {
+  const { page } = app
+  const search = page.getByRole('combobox', { name: 'Zoeken' })
+  await search.fill('vries')
+  const options = page.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option')
+  await expect(options).toHaveText([/Vries, Jan de/, /Vriesema, Piet/])
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true')
+
+  await search.press('ArrowDown')
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await search.press('Escape')
+  await expect(search).toHaveValue('')
+  await expect(page.getByRole('list', { name: 'Bewonerslijst' })).toBeVisible()
+
+  await search.fill('vries')
+  await search.press('ArrowDown')
+  await search.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Piet Vriesema', level: 1 })).toBeVisible()
+})
+
+test('Ctrl+K zoekt vanaf elke plek', async ({ app }) => {
+  const { page } = app
+  await openView(page, 'Vandaag')
+  await page.keyboard.press('Control+k')
+  const search = page.getByRole('combobox', { name: 'Zoeken' })
+  await expect(search).toBeFocused()
+  await page.keyboard.type('yilmaz')
+  await expect(
+    page.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option'),
+  ).toHaveText([/Yılmaz, Mehmet/])
+})
