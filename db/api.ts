@@ -60,7 +60,7 @@ const handlers: Handlers = {
   'people:update': async (ctx, input) =>
     andReindex(ctx, updatePerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
   'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),
-  'people:list': (ctx, input) => listPeople(ctx.store.db, input),
+  'people:list': (ctx, input) => listPeople(ctx.store.db, input, localDate(ctx.platform.now())),
   'people:archive': (ctx, { id, archived }) =>
     andReindex(ctx, setArchived(ctx.store.db, id, archived, ctx.platform.now()), () => [id]),
   'people:trash': async (ctx, { id }) => {
@@ -69,13 +69,18 @@ const handlers: Handlers = {
   },
   'people:restore': (ctx, { id }) => andReindex(ctx, restorePerson(ctx.store.db, id), () => [id]),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
-  'people:search': (ctx, input) => searchPeople(ctx, input),
-  'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
+  'people:search': (ctx, input) => searchPeople(ctx, input, localDate(ctx.platform.now())),
+  // A moment moves "last contact", which a filter looks at.
+  'moments:add': async (ctx, input) =>
+    andReindex(ctx, addMoment(ctx.store.db, input, await writeContext(ctx)), () => [
+      input.personId,
+    ]),
   'followups:today': (ctx) => todayView(ctx.store.db, localDate(ctx.platform.now())),
   'followups:summary': (ctx) => dueSummary(ctx.store.db, localDate(ctx.platform.now())),
   'followups:create': async (ctx, input) =>
     createFollowUp(ctx.store.db, input, await writeContext(ctx)),
-  'followups:done': async (ctx, input) => markDone(ctx.store.db, input, await writeContext(ctx)),
+  'followups:done': async (ctx, input) =>
+    andReindex(ctx, markDone(ctx.store.db, input, await writeContext(ctx)), (f) => [f.personId]),
   'followups:snooze': async (ctx, input) => snooze(ctx.store.db, input, await writeContext(ctx)),
   'followups:cancel': async (ctx, { id }) =>
     cancelFollowUp(ctx.store.db, id, await writeContext(ctx)),

@@ -1,7 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { normalisePostcode, slotsToMask } from '../shared/ledger'
+import { lastContactBefore } from '../shared/filters'
+import { normalisePostcode, slots, slotsToMask } from '../shared/ledger'
 import type {
   NewPerson,
+  PeopleFilter,
   PeoplePage,
   PeopleScope,
   PersonDetail,
@@ -227,36 +229,59 @@ export async function restorePerson(db: Kysely<Database>, id: string): Promise<P
   return getPerson(db, id)
 }
 
+type ListPage = { scope: PeopleScope; filter?: PeopleFilter; limit: number; offset: number }
+
+/** The people of a scope that pass the filter; the conditions are those of `passesFilter`. */
+function scopedPeople(db: Kysely<Database>, page: ListPage, today: string) {
+  let query = db.selectFrom('person')
+  query =
+    page.scope === 'trash'
+      ? query.where('person.deleted_at', 'is not', null)
+      : query.where('person.deleted_at', 'is', null).where('person.status', '=', page.scope)
+  const filter = page.filter ?? {}
+  if (filter.wijkId) query = query.where('person.wijk_id', '=', filter.wijkId)
+  if (filter.tagId) {
+    const tagId = filter.tagId
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('person_tag')
+          .select('person_tag.tag_id')
+          .whereRef('person_tag.person_id', '=', 'person.id')
+          .where('person_tag.tag_id', '=', tagId),
+      ),
+    )
+  }
+  if (filter.slot) {
+    const bit = 1 << slots.indexOf(filter.slot)
+    query = query.where(sql<boolean>`(person.availability & ${bit}) != 0`)
+  }
+  if (filter.consent) query = query.where('person.consent_status', '=', filter.consent)
+  if (filter.lastContact === 'never') query = query.where('person.last_contact_on', 'is', null)
+  const before = lastContactBefore(filter, today)
+  if (before) query = query.where('person.last_contact_on', '<', before)
+  return query
+}
+
 /** One page of a list, in the order of its index: the Dutch name order, or newest trash first. */
-export const peoplePageQuery = (
-  db: Kysely<Database>,
-  page: { scope: PeopleScope; limit: number; offset: number },
-) => {
-  const base = db
-    .selectFrom('person')
+export const peoplePageQuery = (db: Kysely<Database>, page: ListPage, today = '') => {
+  const base = scopedPeople(db, page, today)
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
     .select(summaryColumns)
-  const scoped =
+  const ordered =
     page.scope === 'trash'
-      ? base.where('person.deleted_at', 'is not', null).orderBy('person.deleted_at', 'desc')
-      : base
-          .where('person.deleted_at', 'is', null)
-          .where('person.status', '=', page.scope)
-          .orderBy('person.name_key')
-          .orderBy(sql`person.first_name COLLATE NOCASE`)
-  return scoped.orderBy('person.id').limit(page.limit).offset(page.offset)
+      ? base.orderBy('person.deleted_at', 'desc')
+      : base.orderBy('person.name_key').orderBy(sql`person.first_name COLLATE NOCASE`)
+  return ordered.orderBy('person.id').limit(page.limit).offset(page.offset)
 }
 
 export async function listPeople(
   db: Kysely<Database>,
-  page: { scope: PeopleScope; limit: number; offset: number },
+  page: ListPage,
+  today = '',
 ): Promise<PeoplePage> {
-  const rows = await peoplePageQuery(db, page).execute()
-  let count = db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('total'))
-  count =
-    page.scope === 'trash'
-      ? count.where('deleted_at', 'is not', null)
-      : count.where('deleted_at', 'is', null).where('status', '=', page.scope)
-  const { total } = await count.executeTakeFirstOrThrow()
-  return { items: rows.map(toSummary), total }
+  const rows = await peoplePageQuery(db, page, today).execute()
+  const { total } = await scopedPeople(db, page, today)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  return { items: rows.map(toSummary), total: Number(total) }
 }

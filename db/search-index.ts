@@ -2,6 +2,8 @@ import {
   searchFieldNames as searchFields,
   type SearchFieldName as SearchField,
 } from '../shared/person'
+import { passesFilter, type FilterAttributes } from '../shared/filters'
+import type { PeopleFilter } from '../shared/person'
 import { editDistance, searchTokens } from '../shared/text'
 
 // Where in a person a word was found; the order is the order of importance.
@@ -29,6 +31,8 @@ export interface SearchDoc {
   sortKey: string
   /** Searched apart: the active people, or the archived ones. */
   status?: 'active' | 'archived'
+  /** What filters look at (wijk, tags, availability, consent, last contact). */
+  attributes?: FilterAttributes
   fields: Partial<Record<SearchField, string>>
 }
 
@@ -45,6 +49,7 @@ interface Entry {
   id: string
   sortKey: string
   status: 'active' | 'archived'
+  attributes: FilterAttributes | undefined
   /** Every (word, field) of the document, to take it out of the postings again. */
   words: [string, number][]
 }
@@ -98,7 +103,13 @@ export class SearchIndex {
         set.add(slot * 8 + fieldIndex)
       }
     })
-    this.entries[slot] = { id: doc.id, sortKey: doc.sortKey, status: doc.status ?? 'active', words }
+    this.entries[slot] = {
+      id: doc.id,
+      sortKey: doc.sortKey,
+      status: doc.status ?? 'active',
+      attributes: doc.attributes,
+      words,
+    }
     this.slotOf.set(doc.id, slot)
   }
 
@@ -123,7 +134,12 @@ export class SearchIndex {
    * People matching more of the query's words come first, then the higher score, then by name: a
    * garbled word costs a place, not the whole result.
    */
-  search(query: string, limit = 50, status?: 'active' | 'archived'): SearchHit[] {
+  search(
+    query: string,
+    limit = 50,
+    status?: 'active' | 'archived',
+    filter?: { conditions: PeopleFilter; today: string },
+  ): SearchHit[] {
     const queryWords = [...new Set(searchTokens(query))]
     if (queryWords.length === 0) return []
     this.refreshWordLists()
@@ -165,12 +181,13 @@ export class SearchIndex {
       this.count[a]! - this.count[b]! ||
       this.total[a]! - this.total[b]! ||
       byName(this.entries[a]!.sortKey, this.entries[b]!.sortKey)
-    const top = topK(
-      touched,
-      limit,
-      better,
-      (slot) => !status || this.entries[slot]!.status === status,
-    )
+    const keep = (slot: number) => {
+      const entry = this.entries[slot]!
+      if (status && entry.status !== status) return false
+      if (!filter || !entry.attributes) return true
+      return passesFilter(entry.attributes, filter.conditions, filter.today)
+    }
+    const top = topK(touched, limit, better, keep)
     return top.map((slot) => this.hit(slot, queryWords))
   }
 

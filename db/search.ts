@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { PeopleSearchResult, PersonSummary } from '../shared/person'
+import type { PeopleFilter, PeopleSearchResult, PersonSummary } from '../shared/person'
 import { displayName } from '../shared/person'
 import type { ApiContext } from './context'
 import { summaryColumns, toSummary } from './rows'
@@ -15,6 +15,9 @@ import { SearchIndex, type SearchDoc } from './search-index'
 const indexColumns = [
   ...summaryColumns,
   'person.name_key',
+  'person.wijk_id',
+  'person.availability',
+  'person.consent_status',
   'person.wish',
   'person.strength',
   'person.need',
@@ -34,11 +37,11 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
   let tagQuery = db
     .selectFrom('person_tag')
     .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-    .select(['person_tag.person_id', 'tag.name'])
+    .select(['person_tag.person_id', 'tag.id', 'tag.name'])
   if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
-  const tags = new Map<string, string[]>()
-  for (const { person_id, name } of await tagQuery.execute()) {
-    tags.set(person_id, [...(tags.get(person_id) ?? []), name])
+  const tags = new Map<string, { id: string; name: string }[]>()
+  for (const { person_id, id, name } of await tagQuery.execute()) {
+    tags.set(person_id, [...(tags.get(person_id) ?? []), { id, name }])
   }
   return rows.map((row) => {
     const person = toSummary(row)
@@ -46,11 +49,18 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
       id: row.id,
       sortKey: row.name_key,
       status: row.status,
+      attributes: {
+        wijkId: row.wijk_id,
+        tagIds: (tags.get(row.id) ?? []).map((tag) => tag.id),
+        availability: row.availability,
+        consent: row.consent_status,
+        lastContactOn: row.last_contact_on,
+      },
       fields: {
         name: [displayName(person), person.nickname].filter(Boolean).join(' '),
         address: [person.street, person.houseNumber].filter(Boolean).join(' '),
         wijk: person.wijk ?? undefined,
-        tag: (tags.get(row.id) ?? []).join(' '),
+        tag: (tags.get(row.id) ?? []).map((tag) => tag.name).join(' '),
         wish: row.wish ?? undefined,
         strength: row.strength ?? undefined,
         need: row.need ?? undefined,
@@ -76,9 +86,13 @@ export async function reindex(ctx: ApiContext, ids: readonly string[]): Promise<
 
 export async function searchPeople(
   ctx: ApiContext,
-  input: { query: string; scope: 'active' | 'archived'; limit: number },
+  input: { query: string; scope: 'active' | 'archived'; filter: PeopleFilter; limit: number },
+  today: string,
 ): Promise<PeopleSearchResult[]> {
-  const hits = ctx.search.search(input.query, input.limit, input.scope)
+  const hits = ctx.search.search(input.query, input.limit, input.scope, {
+    conditions: input.filter,
+    today,
+  })
   if (hits.length === 0) return []
   const rows = await ctx.store.db
     .selectFrom('person')

@@ -34,7 +34,7 @@ test.describe('Na de ronde', () => {
     for (const [index, person] of residents.entries()) {
       await typeAndTab(page, person.first, person.tv, person.last, person.street, person.nr)
       if (index === 0) await page.keyboard.type('Kerckebosch')
-      await expect(page.getByLabel('Wijk')).toHaveValue('Kerckebosch')
+      await expect(page.getByLabel('Wijk', { exact: true })).toHaveValue('Kerckebosch')
       // The rest of the way to the passions field: wijk, wil, kan, nodig.
       await typeAndTab(page, '', index === 1 ? 'Jeugd trainen' : '', '', '')
       await expect(page.getByLabel('Passies en talenten')).toBeFocused()

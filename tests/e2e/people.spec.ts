@@ -11,7 +11,7 @@ test.describe('Bewoners', () => {
     await page.getByLabel('Voornaam').fill('Fatima')
     await page.getByLabel('Tussenvoegsel').fill('el')
     await page.getByLabel('Achternaam').fill('Amrani')
-    await page.getByLabel('Wijk').fill('Kerckebosch')
+    await page.getByLabel('Wijk', { exact: true }).fill('Kerckebosch')
     await page.getByLabel('Notitie').fill('Wil graag koken voor de buurt')
     await page.getByRole('button', { name: 'Opslaan' }).click()
 

@@ -10,7 +10,7 @@ async function addAndOpenJan(page: Page) {
   await page.getByLabel('Voornaam').fill('Jan')
   await page.getByLabel('Tussenvoegsel').fill('de')
   await page.getByLabel('Achternaam').fill('Vries')
-  await page.getByLabel('Wijk').fill('Hoge Dennen')
+  await page.getByLabel('Wijk', { exact: true }).fill('Hoge Dennen')
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await list(page).getByRole('button', { name: 'Vries, Jan de' }).click()
   await expect(page.getByRole('heading', { name: 'Jan de Vries', level: 1 })).toBeVisible()
@@ -156,7 +156,7 @@ test('wijken beheren in Instellingen; een hernoemde wijk verhuist met haar bewon
   const { page } = app
   await openView(page, 'Bewoners')
   await page.getByLabel('Voornaam').fill('Ans')
-  await page.getByLabel('Wijk').fill('Kerkebos')
+  await page.getByLabel('Wijk', { exact: true }).fill('Kerkebos')
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await expect(list(page).getByRole('listitem')).toHaveText([/Ans.*Kerkebos/])
 

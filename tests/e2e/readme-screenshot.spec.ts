@@ -18,7 +18,7 @@ test('README screenshot', async ({ app }) => {
     await page.getByLabel('Voornaam').fill(firstName)
     await page.getByLabel('Tussenvoegsel').fill(tussenvoegsel)
     await page.getByLabel('Achternaam').fill(lastName)
-    await page.getByLabel('Wijk').fill(wijk)
+    await page.getByLabel('Wijk', { exact: true }).fill(wijk)
     await page.getByLabel('Notitie').fill(note)
     await page.getByRole('button', { name: 'Opslaan' }).click()
     await expect(page.getByRole('status')).toContainText(`${lastName} is opgeslagen`)

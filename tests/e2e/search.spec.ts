@@ -82,3 +82,20 @@ test('Ctrl+K zoekt vanaf elke plek', async ({ app }) => {
     page.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option'),
   ).toHaveText([/Yılmaz, Mehmet/])
 })
+
+test('een filter verfijnt de zoekresultaten en de lijst', async ({ app }) => {
+  const { page } = app
+  const search = page.getByRole('combobox', { name: 'Zoeken' })
+  await search.fill('vries')
+  const options = page.getByRole('listbox', { name: 'Zoekresultaten' }).getByRole('option')
+  await expect(options).toHaveCount(2)
+  await page.getByLabel('In wijk').selectOption({ label: 'Kerckebosch' })
+  await expect(options).toHaveText([/Vriesema, Piet/])
+
+  await search.press('Escape')
+  const list = page.getByRole('list', { name: 'Bewonerslijst' })
+  await expect(list.getByRole('listitem')).toHaveText([/Vriesema, Piet/])
+  await page.getByRole('button', { name: 'Filters wissen' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(4)
+  await expectNoSeriousA11yFindings(page)
+})

@@ -3,14 +3,14 @@ import { createApi, type ApiTable } from '../../db/api'
 import { openContext, type ApiContext } from '../../db/context'
 import type { PeopleSearchResult, PersonDetail } from '../../shared/person'
 import type { Result } from '../../shared/result'
-import { makeTempDir, nodePlatform } from '../support/platform'
+import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
 
 let dir: ReturnType<typeof makeTempDir>
 let ctx: ApiContext
 let api: ApiTable
 beforeEach(async () => {
   dir = makeTempDir()
-  ctx = await openContext(nodePlatform(dir.path))
+  ctx = await openContext(nodePlatform(dir.path, new TestClock(new Date('2026-11-26T09:00:00Z'))))
   api = createApi(ctx)
 })
 afterEach(async () => {
@@ -57,7 +57,7 @@ describe('people:search', () => {
 
   it('is built from the store when the app opens', async () => {
     await ctx.store.close()
-    ctx = await openContext(nodePlatform(dir.path))
+    ctx = await openContext(nodePlatform(dir.path, new TestClock(new Date('2026-11-26T09:00:00Z'))))
     api = createApi(ctx)
     expect(await names('vries')).toEqual(['Jan Vries'])
     expect(ctx.search.size).toBe(3)
@@ -99,5 +99,80 @@ describe('people:search', () => {
         error: { code: 'invalid_input', message: expect.stringMatching(/^Controleer de invoer/) },
       })
     }
+  })
+})
+
+describe('filters, on the list and on search alike', () => {
+  const ids: Record<string, string> = {}
+  beforeEach(async () => {
+    for (const [key, fields] of [
+      [
+        'ans',
+        {
+          firstName: 'Ans',
+          lastName: 'Jansen',
+          wijk: 'Kerckebosch',
+          tags: [{ kind: 'passion', name: 'Wandelen' }],
+          availability: ['tue-morning'],
+          consentStatus: 'written',
+        },
+      ],
+      [
+        'bob',
+        {
+          firstName: 'Bob',
+          lastName: 'Jansen',
+          wijk: 'Hoge Dennen',
+          availability: ['tue-evening'],
+          moment: { date: '2026-01-05', channel: 'straat' },
+        },
+      ],
+      [
+        'cor',
+        {
+          firstName: 'Cor',
+          lastName: 'Jansen',
+          wijk: 'Kerckebosch',
+          moment: { date: '2025-12-01', channel: 'telefoon' },
+        },
+      ],
+    ] as const) {
+      ids[key] = (await create(fields as unknown as Record<string, unknown>)).id
+    }
+  })
+
+  const both = async (filter: Record<string, unknown>) => {
+    const listed = value<{ items: { firstName: string }[] }>(await api['people:list']({ filter }))
+    const found = value<PeopleSearchResult[]>(
+      await api['people:search']({ query: 'jansen', filter }),
+    )
+    const list = listed.items.map((p) => p.firstName)
+    expect(found.map((r) => r.person.firstName).sort(), JSON.stringify(filter)).toEqual(
+      [...list].sort(),
+    )
+    return list
+  }
+
+  it('narrow by wijk, tag, day part, consent and last contact', async () => {
+    const [kerckebosch] = value<{ id: string; name: string }[]>(
+      await api['wijken:list'](undefined),
+    ).filter((w) => w.name === 'Kerckebosch')
+    const [walking] = value<{ id: string }[]>(await api['tags:list']({ prefix: 'wandel' }))
+    expect(await both({})).toEqual(['Ans', 'Bob', 'Cor'])
+    expect(await both({ wijkId: kerckebosch!.id })).toEqual(['Ans', 'Cor'])
+    expect(await both({ tagId: walking!.id })).toEqual(['Ans'])
+    expect(await both({ slot: 'tue-evening' })).toEqual(['Bob'])
+    expect(await both({ consent: 'written' })).toEqual(['Ans'])
+    expect(await both({ lastContact: 'never' })).toEqual(['Ans'])
+    // Today is 26 November 2026: Bob's last contact (5 January) and Cor's (1 December 2025) are
+    // more than three months ago, neither more than a year.
+    expect(await both({ lastContact: 'over3m' })).toEqual(['Bob', 'Cor'])
+    expect(await both({ lastContact: 'over1y' })).toEqual([])
+    expect(await both({ wijkId: kerckebosch!.id, lastContact: 'over3m' })).toEqual(['Cor'])
+  })
+
+  it('follow a new contact moment', async () => {
+    await api['moments:add']({ personId: ids['ans']!, date: '2026-02-01', channel: 'straat' })
+    expect(await both({ lastContact: 'never' })).toEqual([])
   })
 })

@@ -1,6 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { address, sortName, type PeopleSearchResult } from '../../../shared/person'
+import {
+  address,
+  sortName,
+  type PeopleFilter,
+  type PeopleSearchResult,
+} from '../../../shared/person'
 import { call, sprokkel } from '../api'
 import { useNavigation } from '../navigation'
 import { Highlight } from './Highlight'
@@ -12,9 +17,11 @@ import { Highlight } from './Highlight'
  */
 export function PeopleSearch({
   scope,
+  filter,
   onSearching,
 }: {
   scope: 'active' | 'archived'
+  filter: PeopleFilter
   onSearching: (searching: boolean) => void
 }) {
   const { t } = useTranslation()
@@ -35,36 +42,43 @@ export function PeopleSearch({
     onSearching(searching)
   }, [searching, onSearching])
 
-  // Every keystroke searches; the latest answer wins.
+  // Every keystroke searches; the latest answer wins. Her choice in the list stays where she
+  // put it: typing resets it, an answer arriving does not (she may press ↓ before it comes).
   useEffect(() => {
     let current = true
     if (!searching) return
-    void call(() => sprokkel().people.search({ query, scope, limit: 100 }), '').then((result) => {
-      if (!current) return
-      setResults(result.ok ? result.value : [])
-      setActive(0)
-    })
+    void call(() => sprokkel().people.search({ query, scope, filter, limit: 100 }), '').then(
+      (result) => {
+        if (current) setResults(result.ok ? result.value : [])
+      },
+    )
     return () => {
       current = false
     }
-  }, [query, scope, searching])
+  }, [query, scope, filter, searching])
+
+  const shown = searching ? results : []
+  const chosen = Math.max(0, Math.min(active, shown.length - 1))
+  const type = (text: string) => {
+    setQuery(text)
+    setActive(0)
+  }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault()
-      setActive((i) => Math.min(i + 1, results.length - 1))
+      setActive(Math.min(chosen + 1, shown.length - 1))
     } else if (event.key === 'ArrowUp') {
       event.preventDefault()
-      setActive((i) => Math.max(i - 1, 0))
-    } else if (event.key === 'Enter' && results[active]) {
+      setActive(Math.max(chosen - 1, 0))
+    } else if (event.key === 'Enter' && shown[chosen]) {
       event.preventDefault()
-      go('people', results[active].person.id)
+      go('people', shown[chosen].person.id)
     } else if (event.key === 'Escape') {
-      setQuery('')
+      type('')
     }
   }
 
-  const shown = searching ? results : []
   return (
     <div className="people-search">
       <label htmlFor={`${id}-input`}>{t('search.label')}</label>
@@ -75,13 +89,13 @@ export function PeopleSearch({
         role="combobox"
         aria-expanded={searching}
         aria-controls={`${id}-results`}
-        aria-activedescendant={shown[active] ? `${id}-${shown[active].person.id}` : undefined}
+        aria-activedescendant={shown[chosen] ? `${id}-${shown[chosen].person.id}` : undefined}
         aria-describedby={`${id}-hint`}
         autoComplete="off"
         placeholder={t('search.placeholder')}
         value={query}
         maxLength={200}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => type(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <p id={`${id}-hint`} className="field-hint">
@@ -105,8 +119,8 @@ export function PeopleSearch({
                 key={result.person.id}
                 id={`${id}-${result.person.id}`}
                 role="option"
-                aria-selected={index === active}
-                className={index === active ? 'person-row active' : 'person-row'}
+                aria-selected={index === chosen}
+                className={index === chosen ? 'person-row active' : 'person-row'}
                 onClick={() => go('people', result.person.id)}
               >
                 <span className="person-name">

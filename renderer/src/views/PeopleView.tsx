@@ -5,11 +5,13 @@ import {
   displayName,
   sortName,
   type PeoplePage,
+  type PeopleFilter,
   type PeopleScope,
   peopleScopes,
 } from '../../../shared/person'
 import { call, sprokkel } from '../api'
 import { AddPersonForm } from '../components/AddPersonForm'
+import { FilterBar } from '../components/FilterBar'
 import { NoticeBanner } from '../components/NoticeBanner'
 import { PeopleSearch } from '../components/PeopleSearch'
 import { useNavigation, type Notice } from '../navigation'
@@ -23,21 +25,24 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
   const [error, setError] = useState<string>()
   const [message, setMessage] = useState<Notice | undefined>(notice)
   const [searching, setSearching] = useState(false)
+  const [filter, setFilter] = useState<PeopleFilter>({})
   // Bumped after every change, so the list is read again from the store.
   const [revision, setRevision] = useState(0)
   const reload = () => setRevision((n) => n + 1)
 
   useEffect(() => {
     let current = true
-    void call(() => sprokkel().people.list({ scope }), t('errors.unreachable')).then((result) => {
-      if (!current) return
-      setPage(result.ok ? result.value : undefined)
-      setError(result.ok ? undefined : result.error.message)
-    })
+    void call(() => sprokkel().people.list({ scope, filter }), t('errors.unreachable')).then(
+      (result) => {
+        if (!current) return
+        setPage(result.ok ? result.value : undefined)
+        setError(result.ok ? undefined : result.error.message)
+      },
+    )
     return () => {
       current = false
     }
-  }, [revision, scope, t])
+  }, [revision, scope, filter, t])
 
   const restore = async (id: string) => {
     const result = await call(() => sprokkel().people.restore({ id }), t('errors.unreachable'))
@@ -76,7 +81,10 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
           </button>
         ))}
       </div>
-      {scope !== 'trash' && <PeopleSearch scope={scope} onSearching={setSearching} />}
+      {scope !== 'trash' && (
+        <PeopleSearch scope={scope} filter={filter} onSearching={setSearching} />
+      )}
+      <FilterBar filter={filter} onChange={setFilter} />
       {scope === 'active' && !searching && <AddPersonForm onSaved={reload} />}
       {error && (
         <p role="alert" className="error-banner">
