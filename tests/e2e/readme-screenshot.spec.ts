@@ -12,7 +12,7 @@ const residents = [
 
 test('README screenshot', async ({ app }) => {
   const { page } = app
-  await page.setViewportSize({ width: 1280, height: 760 })
+  await page.setViewportSize({ width: 1280, height: 1000 })
   await page.getByRole('button', { name: /^Bewoners/ }).click()
   for (const [firstName, tussenvoegsel, lastName, wijk, note] of residents) {
     await page.getByLabel('Voornaam').fill(firstName)

@@ -99,3 +99,32 @@ test('een filter verfijnt de zoekresultaten en de lijst', async ({ app }) => {
   await expect(list.getByRole('listitem')).toHaveCount(4)
   await expectNoSeriousA11yFindings(page)
 })
+
+test('een lange lijst: alleen wat in beeld is staat in de pagina, scrollen haalt de rest', async ({
+  app,
+}) => {
+  const { page } = app
+  await page.evaluate(async () => {
+    for (let i = 0; i < 300; i++) {
+      await window.sprokkel.people.create({
+        firstName: 'Test',
+        lastName: `Bakker${String(i).padStart(3, '0')}`,
+      })
+    }
+  })
+  await page.reload()
+  await openView(page, 'Bewoners')
+  await expect(page.getByText('304 bewoners')).toBeVisible()
+  const list = page.getByRole('list', { name: 'Bewonerslijst' })
+  await expect(list.getByRole('listitem').nth(1)).toContainText('Bakker000, Test')
+  expect(await list.getByRole('listitem').count()).toBeLessThan(40)
+
+  await list.hover()
+  await expect(async () => {
+    await page.mouse.wheel(0, 4000)
+    await expect(list.getByRole('listitem').filter({ hasText: 'Yılmaz, Mehmet' })).toBeVisible({
+      timeout: 200,
+    })
+  }).toPass()
+  expect(await list.getByRole('listitem').count()).toBeLessThan(40)
+})

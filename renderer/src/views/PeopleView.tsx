@@ -14,6 +14,7 @@ import { AddPersonForm } from '../components/AddPersonForm'
 import { FilterBar } from '../components/FilterBar'
 import { NoticeBanner } from '../components/NoticeBanner'
 import { PeopleSearch } from '../components/PeopleSearch'
+import { VirtualPeopleList } from '../components/VirtualPeopleList'
 import { useNavigation, type Notice } from '../navigation'
 import { formatDate } from '../options'
 
@@ -96,9 +97,13 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
         <p className="empty">{t('people.empty')}</p>
       )}
       {!searching && page && page.items.length > 0 && (
-        <ul className="people-list" aria-label={t('people.listLabel')}>
-          {page.items.map((person) => (
-            <li key={person.id} className="person-row">
+        <VirtualPeopleList
+          scope={scope}
+          filter={filter}
+          total={page.total}
+          revision={revision}
+          renderRow={(person) => (
+            <>
               {scope === 'trash' ? (
                 <span className="person-name">{sortName(person)}</span>
               ) : (
@@ -125,14 +130,9 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
                   {t('trash.restore')}
                 </button>
               )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!searching && page && page.total > page.items.length && (
-        <p className="muted">
-          {t('people.showingFirst', { shown: page.items.length, total: page.total })}
-        </p>
+            </>
+          )}
+        />
       )}
     </section>
   )
