@@ -31,13 +31,14 @@ export async function insertMoment(
     created_at: at.now.toISOString(),
   }
   await trx.insertInto('contact_moment').values(row).execute()
-  await trx
+  const person = await trx
     .updateTable('person')
     .set({ last_contact_on: sql<string>`max(coalesce(last_contact_on, ''), ${fields.date})` })
     .where('id', '=', personId)
-    .execute()
-  // A new contact moves her keep-in-touch follow-up on.
-  await syncCadence(trx, personId, at)
+    .returning(['cadence', 'last_contact_on'])
+    .executeTakeFirstOrThrow()
+  // A new contact moves her keep-in-touch follow-up on (most people have no cadence: no query).
+  if (person.cadence) await syncCadence(trx, personId, at)
   return toMoment(row)
 }
 

@@ -102,11 +102,12 @@ export async function createPerson(
       const dueOn = addInterval(from, intervalOf(input.followUpPick))
       await addFollowUp(trx, id, { dueOn, source: 'pick' }, at)
     }
-    await syncAvailableFrom(trx, id, input.availableFrom ?? null, at)
+    // A new person has no follow-ups yet: only a date or a cadence makes one.
+    if (input.availableFrom) await syncAvailableFrom(trx, id, input.availableFrom, at)
     if (input.cadence && !input.moment) await syncCadence(trx, id, at)
     return id
   })
-  return getPerson(db, id)
+  return getPerson(db, id, { isNew: true })
 }
 
 export async function updatePerson(
@@ -130,8 +131,15 @@ export async function updatePerson(
   return getPerson(db, input.id)
 }
 
-/** Everything about one person, her timeline included. People in the trash are found too. */
-export async function getPerson(db: Kysely<Database>, id: string): Promise<PersonDetail> {
+/**
+ * Everything about one person, her timeline included. People in the trash are found too.
+ * `isNew`: she was created just now, so she has no timeline events to read.
+ */
+export async function getPerson(
+  db: Kysely<Database>,
+  id: string,
+  { isNew = false }: { isNew?: boolean } = {},
+): Promise<PersonDetail> {
   const row = await db
     .selectFrom('person')
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
@@ -155,13 +163,15 @@ export async function getPerson(db: Kysely<Database>, id: string): Promise<Perso
     .where('status', '=', 'open')
     .orderBy('due_on')
     .execute()
-  const events = await db
-    .selectFrom('person_event')
-    .select(['id', 'date', 'kind', 'detail', 'created_at'])
-    .where('person_id', '=', id)
-    .orderBy('date', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute()
+  const events = isNew
+    ? []
+    : await db
+        .selectFrom('person_event')
+        .select(['id', 'date', 'kind', 'detail', 'created_at'])
+        .where('person_id', '=', id)
+        .orderBy('date', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute()
   return {
     ...toPerson(row),
     tags,

@@ -32,7 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Vandaag reads open follow-ups by date, counts included, from this index alone.
   await sql`CREATE INDEX follow_up_open_due ON follow_up (due_on)
     WHERE status = 'open' AND hidden = 0`.execute(db)
-  await sql`CREATE INDEX follow_up_person ON follow_up (person_id, status)`.execute(db)
+  // Her follow-ups, open ones soonest first, straight from the index (no sort).
+  await sql`CREATE INDEX follow_up_person ON follow_up (person_id, status, due_on)`.execute(db)
 
   await sql`CREATE TABLE person_event (
     id TEXT PRIMARY KEY NOT NULL,

@@ -147,6 +147,7 @@ export async function searchBench(): Promise<Figure[]> {
     const fuseHeap = heapMb() - fuseHeapBefore
     const theirs = measure(sample, (text) => fuse.search(text, { limit: 10 }).map((r) => r.item.id))
     figures.push({ id: `fuse_baseline.p95_ms${label}`, value: round(theirs.p95), unit: 'ms' })
+    figures.push({ id: `fuse_baseline.p50_ms${label}`, value: round(theirs.p50), unit: 'ms' })
     if (size === 10_000)
       figures.push({ id: 'fuse_baseline.recall10@10k', value: round(theirs.recall), unit: 'ratio' })
     if (size === 100_000) {
