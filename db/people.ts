@@ -3,7 +3,6 @@ import { lastContactBefore } from '../shared/filters'
 import { normalisePostcode, slots, slotsToMask } from '../shared/ledger'
 import type {
   NewPerson,
-  PeopleFilter,
   PeoplePage,
   PeopleScope,
   PersonDetail,
@@ -11,6 +10,7 @@ import type {
   PersonFields,
   UpdatePerson,
 } from '../shared/person'
+import type { PeopleFilter } from '../shared/people-query'
 import { addInterval } from '../shared/calendar'
 import { intervalOf } from '../shared/followups'
 import { foldKey } from '../shared/text'

@@ -1,9 +1,9 @@
 import {
   searchFieldNames as searchFields,
   type SearchFieldName as SearchField,
-} from '../shared/person'
+} from '../shared/people-query'
 import { passesFilter, type FilterAttributes } from '../shared/filters'
-import type { PeopleFilter } from '../shared/person'
+import type { PeopleFilter } from '../shared/people-query'
 import { editDistance, searchTokens } from '../shared/text'
 
 // Where in a person a word was found; the order is the order of importance.

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { PeopleFilter, PeopleSearchResult, PersonSummary } from '../shared/person'
+import type { PersonSummary } from '../shared/person'
+import type { PeopleFilter, PeopleSearchResult } from '../shared/people-query'
 import { displayName } from '../shared/person'
 import type { ApiContext } from './context'
 import { summaryColumns, toSummary } from './rows'

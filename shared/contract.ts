@@ -12,20 +12,18 @@ import { tagKinds } from './ledger'
 import {
   addMomentSchema,
   idSchema,
-  listPeopleSchema,
   newPersonSchema,
   personLimits,
   personRefSchema,
-  searchPeopleSchema,
   similarPeopleSchema,
   updatePersonSchema,
   type ContactMoment,
   type PeoplePage,
-  type PeopleSearchResult,
   type PersonDetail,
   type SimilarPerson,
   type Tag,
 } from './person'
+import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
 export type KeyProtection = 'os-keyring' | 'file-only'
 

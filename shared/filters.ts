@@ -1,6 +1,6 @@
 import { addMonths } from './calendar'
 import { slots } from './ledger'
-import type { PeopleFilter } from './person'
+import type { PeopleFilter } from './people-query'
 
 /** What a filter looks at in a person. */
 export interface FilterAttributes {

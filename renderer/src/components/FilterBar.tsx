@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Wijk } from '../../../shared/contract'
 import { consentStatuses, dayParts, days } from '../../../shared/ledger'
-import { lastContactFilters, type PeopleFilter, type Tag } from '../../../shared/person'
+import { type Tag } from '../../../shared/person'
+import { lastContactFilters, type PeopleFilter } from '../../../shared/people-query'
 import { call, sprokkel } from '../api'
 
 /** Narrow the list (and a search) by wijk, label, day part, consent and last contact. */

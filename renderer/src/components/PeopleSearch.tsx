@@ -1,11 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  address,
-  sortName,
-  type PeopleFilter,
-  type PeopleSearchResult,
-} from '../../../shared/person'
+import { address, sortName } from '../../../shared/person'
+import { type PeopleFilter, type PeopleSearchResult } from '../../../shared/people-query'
 import { call, sprokkel } from '../api'
 import { useNavigation } from '../navigation'
 import { Highlight } from './Highlight'

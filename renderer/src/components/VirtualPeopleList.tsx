@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PeopleFilter, PeopleScope, PersonSummary } from '../../../shared/person'
+import type { PeopleScope, PersonSummary } from '../../../shared/person'
+import type { PeopleFilter } from '../../../shared/people-query'
 import { call, sprokkel } from '../api'
 
 const pageSize = 200

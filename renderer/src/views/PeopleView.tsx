@@ -5,10 +5,10 @@ import {
   displayName,
   sortName,
   type PeoplePage,
-  type PeopleFilter,
   type PeopleScope,
   peopleScopes,
 } from '../../../shared/person'
+import { type PeopleFilter } from '../../../shared/people-query'
 import { call, sprokkel } from '../api'
 import { AddPersonForm } from '../components/AddPersonForm'
 import { FilterBar } from '../components/FilterBar'
