@@ -5,7 +5,6 @@ import { idSchema, peopleScopes, type PersonSummary } from './person'
 /** Listing, searching and narrowing people: what the list and search channels take and give. */
 
 export const lastContactFilters = ['never', 'over3m', 'over1y'] as const
-export type LastContactFilter = (typeof lastContactFilters)[number]
 
 /** Narrowing the list or a search: all given conditions hold. */
 export const peopleFilterSchema = z.strictObject(

@@ -13,7 +13,7 @@ const fieldLabel = (path: string[]): string | undefined => {
 }
 
 /** Turns zod's issues into keys the renderer translates and Dutch text the main side can show. */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String)
     const key = issue.message.startsWith('validation.') ? issue.message : 'validation.invalid'

@@ -22,6 +22,7 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
   const [scope, setScope] = useState<PeopleScope>('active')
+  // Only the count: the virtual list reads the rows it shows.
   const [page, setPage] = useState<PeoplePage>()
   const [error, setError] = useState<string>()
   const [message, setMessage] = useState<Notice | undefined>(notice)
@@ -33,13 +34,14 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
 
   useEffect(() => {
     let current = true
-    void call(() => sprokkel().people.list({ scope, filter }), t('errors.unreachable')).then(
-      (result) => {
-        if (!current) return
-        setPage(result.ok ? result.value : undefined)
-        setError(result.ok ? undefined : result.error.message)
-      },
-    )
+    void call(
+      () => sprokkel().people.list({ scope, filter, limit: 1 }),
+      t('errors.unreachable'),
+    ).then((result) => {
+      if (!current) return
+      setPage(result.ok ? result.value : undefined)
+      setError(result.ok ? undefined : result.error.message)
+    })
     return () => {
       current = false
     }
@@ -93,10 +95,8 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
         </p>
       )}
       {!searching && !page && !error && <p className="muted">{t('people.loading')}</p>}
-      {!searching && page && page.items.length === 0 && (
-        <p className="empty">{t('people.empty')}</p>
-      )}
-      {!searching && page && page.items.length > 0 && (
+      {!searching && page && page.total === 0 && <p className="empty">{t('people.empty')}</p>}
+      {!searching && page && page.total > 0 && (
         <VirtualPeopleList
           scope={scope}
           filter={filter}
