@@ -15,6 +15,9 @@ import {
   snooze,
   todayView,
 } from './followups'
+import { commitImport } from './import/commit'
+import { importHistory, importReport, undoImport } from './import/history'
+import { checkImportRow, configureImport, openImport, previewImport } from './import/session'
 import { createWijk, listTags, listWijken, renameWijk } from './lookups'
 import { addMoment, type WriteContext } from './moments'
 import {
@@ -100,6 +103,23 @@ const handlers: Handlers = {
       people.map((person) => person.id),
     )
     return wijk
+  },
+  'import:open': (ctx) => openImport(ctx),
+  'import:configure': (ctx, input) => configureImport(ctx, input),
+  'import:preview': (ctx, input) => previewImport(ctx, input),
+  'import:checkRow': (ctx, input) => checkImportRow(ctx, input),
+  'import:commit': async (ctx, input) => {
+    const { report, touched } = await commitImport(ctx, input, await writeContext(ctx))
+    await reindex(ctx, touched)
+    return report
+  },
+  'import:progress': async (ctx) => ctx.importProgress ?? null,
+  'import:history': (ctx) => importHistory(ctx.store.db),
+  'import:report': (ctx, { id }) => importReport(ctx.store.db, id),
+  'import:undo': async (ctx, { id }) => {
+    const { report, touched } = await undoImport(ctx.store.db, id, ctx.platform.now())
+    await reindex(ctx, touched)
+    return report
   },
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
+import type { ImportProgress } from '../shared/import'
+import type { ImportSession } from './import/session'
 import type { Platform } from './platform'
 import { buildSearchIndex } from './search'
 import type { SearchIndex } from './search-index'
@@ -17,6 +19,10 @@ export interface ApiContext {
   info: AppInfo
   /** Where the app should go next time its window comes forward (a clicked notification). */
   pendingView?: 'today' | undefined
+  /** The import she is working through, between its steps (db/import/session.ts). */
+  importSession?: ImportSession | undefined
+  /** How far a long import step is, for her progress bar; null when none runs. */
+  importProgress?: ImportProgress | null
 }
 
 /** Opens this user's store in the platform's data folder with the platform's key. */

@@ -23,7 +23,7 @@ import { summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
 import type { Database, NewPersonRow } from './schema'
 
 /** The columns that follow from what she typed, keys for "Lijkt op" included. */
-function columnsFrom(fields: PersonFields, wijkId: string | null) {
+export function columnsFrom(fields: PersonFields, wijkId: string | null) {
   return {
     first_name: fields.firstName,
     tussenvoegsel: fields.tussenvoegsel ?? null,

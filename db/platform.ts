@@ -20,6 +20,13 @@ export interface Platform {
   now(): Date
   /** A desktop notification (Electron's Notification in the shell; recorded in tests). */
   notify(notification: DesktopNotification): void
+  /** Asks her for a file to open (the native dialog in the shell); null when she cancels. */
+  chooseFile(request: FileRequest): Promise<string | null>
+}
+
+export interface FileRequest {
+  title: string
+  filters: { name: string; extensions: string[] }[]
 }
 
 export interface DesktopNotification {

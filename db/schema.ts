@@ -13,6 +13,8 @@ export interface Database {
   follow_up: FollowUpTable
   person_event: PersonEventTable
   setting: SettingTable
+  import_batch: ImportBatchTable
+  import_person: ImportPersonTable
 }
 
 export interface PersonTable {
@@ -112,6 +114,25 @@ export interface PersonEventTable {
 export interface SettingTable {
   key: string
   value: string
+}
+
+export interface ImportBatchTable {
+  id: string
+  file_name: string
+  created_at: string
+  /** JSON: the ImportReport without its id, file name and dates. */
+  report: string
+  undone_at: string | null
+}
+
+export interface ImportPersonTable {
+  import_id: string
+  person_id: string
+  action: 'added' | 'merged'
+  /** JSON (merges only): `{ person: PersonRow, tagIds: string[] }` before the import. */
+  before: string | null
+  /** JSON: `{ moments: string[], followUps: string[] }` the import made for her. */
+  created: string
 }
 
 export type PersonRow = Selectable<PersonTable>

@@ -42,7 +42,9 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
   if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
   const tags = new Map<string, { id: string; name: string }[]>()
   for (const { person_id, id, name } of await tagQuery.execute()) {
-    tags.set(person_id, [...(tags.get(person_id) ?? []), { id, name }])
+    const list = tags.get(person_id)
+    if (list) list.push({ id, name })
+    else tags.set(person_id, [{ id, name }])
   }
   return rows.map((row) => {
     const person = toSummary(row)
@@ -79,10 +81,14 @@ export async function buildSearchIndex(db: Kysely<Database>): Promise<SearchInde
 
 /** After a write: these people as they are now (or gone, when in the trash). */
 export async function reindex(ctx: ApiContext, ids: readonly string[]): Promise<void> {
-  const docs = await searchDocs(ctx.store.db, ids)
-  const present = new Set(docs.map((doc) => doc.id))
-  for (const id of ids) if (!present.has(id)) ctx.search.remove(id)
-  for (const doc of docs) ctx.search.put(doc)
+  // In chunks: an import touches thousands, and SQLite binds at most 32,766 values a statement.
+  for (let i = 0; i < ids.length; i += 2000) {
+    const chunk = ids.slice(i, i + 2000)
+    const docs = await searchDocs(ctx.store.db, chunk)
+    const present = new Set(docs.map((doc) => doc.id))
+    for (const id of chunk) if (!present.has(id)) ctx.search.remove(id)
+    for (const doc of docs) ctx.search.put(doc)
+  }
 }
 
 export async function searchPeople(

@@ -74,9 +74,12 @@ const isTrustedSender = (event: IpcMainInvokeEvent) =>
 async function start(): Promise<void> {
   hardenSession(isOwnUrl, { cspHeader: !devServerUrl })
   try {
-    context = await openContext(electronPlatform(showWindow), {
-      nativeBinding: electronSqliteBinding(),
-    })
+    context = await openContext(
+      electronPlatform(showWindow, () => mainWindow),
+      {
+        nativeBinding: electronSqliteBinding(),
+      },
+    )
   } catch (error) {
     const message = error instanceof StoreError ? error.message : String(error)
     dialog.showErrorBox('Sprokkelaar kan niet starten', message)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, Notification, safeStorage } from 'electron'
+import { app, dialog, Notification, safeStorage, type BrowserWindow } from 'electron'
 import type { Platform } from '../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../db/store-key'
 
@@ -14,8 +14,14 @@ const safeStorageCipher: KeyCipher = {
   decrypt: (sealed) => safeStorage.decryptString(sealed),
 }
 
-/** `showWindow` brings her window forward when she clicks a notification. */
-export function electronPlatform(showWindow: () => void): Platform {
+/**
+ * `showWindow` brings her window forward when she clicks a notification; `window` is the one a
+ * dialog belongs to (modal to it).
+ */
+export function electronPlatform(
+  showWindow: () => void,
+  window: () => BrowserWindow | undefined,
+): Platform {
   const dataDir = app.getPath('userData')
   return {
     appVersion: app.getVersion(),
@@ -30,6 +36,14 @@ export function electronPlatform(showWindow: () => void): Platform {
         showWindow()
       })
       notification.show()
+    },
+    chooseFile: async ({ title, filters }) => {
+      const options = { title, filters, properties: ['openFile' as const] }
+      const parent = window()
+      const { canceled, filePaths } = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options)
+      return canceled ? null : (filePaths[0] ?? null)
     },
   }
 }

@@ -23,6 +23,19 @@ import {
   type SimilarPerson,
   type Tag,
 } from './person'
+import {
+  checkRowSchema,
+  commitImportSchema,
+  configureImportSchema,
+  importRefSchema,
+  previewImportSchema,
+  type ImportFileView,
+  type ImportHistoryItem,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportReport,
+  type PreviewRow,
+} from './import'
 import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
 export type KeyProtection = 'os-keyring' | 'file-only'
@@ -128,6 +141,17 @@ export const contract = {
     input: z.strictObject({ id: idSchema, name: wijkName }, { error: 'validation.invalid' }),
     output: returns<Wijk>(),
   },
+  /** Opens the native file dialog and reads the chosen file; null when she cancels. */
+  'import:open': { input: noInput, output: returns<ImportFileView | null>() },
+  'import:configure': { input: configureImportSchema, output: returns<ImportFileView>() },
+  'import:preview': { input: previewImportSchema, output: returns<ImportPreview>() },
+  'import:checkRow': { input: checkRowSchema, output: returns<PreviewRow>() },
+  'import:commit': { input: commitImportSchema, output: returns<ImportReport>() },
+  /** How far the running step is (asked while it runs, for the progress bar). */
+  'import:progress': { input: noInput, output: returns<ImportProgress | null>() },
+  'import:history': { input: noInput, output: returns<ImportHistoryItem[]>() },
+  'import:report': { input: importRefSchema, output: returns<ImportReport>() },
+  'import:undo': { input: importRefSchema, output: returns<ImportReport>() },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>

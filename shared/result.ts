@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'store_wrong_key'
   | 'store_too_new'
   | 'store_unavailable'
+  /** A file she chose cannot be read as a spreadsheet (empty, damaged, password-protected…). */
+  | 'file_unreadable'
   | 'internal'
 
 /** One problem with one field of an input, as a translation key and as Dutch text. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import * as m0001 from './0001_person'
 import * as m0002 from './0002_ledger'
 import * as m0003 from './0003_follow_ups'
+import * as m0004 from './0004_imports'
 
 export interface Migration {
   name: string
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0001_person', ...m0001 },
   { name: '0002_ledger', ...m0002 },
   { name: '0003_follow_ups', ...m0003 },
+  { name: '0004_imports', ...m0004 },
 ]

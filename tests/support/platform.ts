@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DesktopNotification, Platform } from '../../db/platform'
+import type { DesktopNotification, FileRequest, Platform } from '../../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
 
 const { version } = JSON.parse(
@@ -28,14 +28,24 @@ export class TestClock {
   }
 }
 
-export type TestPlatform = Platform & { notifications: DesktopNotification[] }
+/** The file dialog of tests: answers with the file a test put ready (or "cancel" with null). */
+export interface TestFileDialog {
+  answer: string | null
+  requests: FileRequest[]
+}
+
+export type TestPlatform = Platform & {
+  notifications: DesktopNotification[]
+  fileDialog: TestFileDialog
+}
 
 /**
- * The Platform of tests and the e2e harness: plain files in a folder, a clock of its own, and
- * notifications recorded instead of shown.
+ * The Platform of tests and the e2e harness: plain files in a folder, a clock of its own,
+ * notifications recorded instead of shown, and a file dialog that answers what the test chose.
  */
 export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlatform {
   const notifications: DesktopNotification[] = []
+  const fileDialog: TestFileDialog = { answer: null, requests: [] }
   return {
     appVersion: version,
     dataDir,
@@ -43,6 +53,11 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     now: clock.now,
     notify: (notification) => notifications.push(notification),
     notifications,
+    chooseFile: async (request) => {
+      fileDialog.requests.push(request)
+      return fileDialog.answer
+    },
+    fileDialog,
   }
 }
 

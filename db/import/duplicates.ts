@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely'
+import type { DuplicateMatch, DuplicateReason, PreviewPerson } from '../../shared/import'
+import { displayName } from '../../shared/person'
+import { foldKey } from '../../shared/text'
+import type { Database } from '../schema'
+
+/** What two records are compared on. The name alone never makes a match. */
+interface Keys {
+  name: string
+  nameKey: string
+  phone: string | null
+  email: string | null
+  address: string | null
+}
+
+interface Known extends Keys {
+  personId?: string
+  row?: number
+}
+
+const phoneKey = (phone: string | null | undefined) =>
+  phone ? phone.replace(/\D/g, '').replace(/^(0031|31)(?=\d{9}$)/, '0') || null : null
+
+const addressKey = (street: string | null | undefined, houseNumber: string | null | undefined) =>
+  street && houseNumber ? foldKey(`${street} ${houseNumber}`) : null
+
+function keysOf(person: {
+  firstName: string
+  tussenvoegsel: string | null
+  lastName: string | null
+  phone: string | null
+  email: string | null
+  street: string | null
+  houseNumber: string | null
+}): Keys {
+  const name = displayName(person)
+  return {
+    name,
+    nameKey: foldKey(name),
+    phone: phoneKey(person.phone),
+    email: person.email ? foldKey(person.email) : null,
+    address: addressKey(person.street, person.houseNumber),
+  }
+}
+
+function reasons(a: Keys, b: Keys): DuplicateReason[] {
+  const found: DuplicateReason[] = []
+  if (a.phone && a.phone === b.phone) found.push('phone')
+  if (a.email && a.email === b.email) found.push('email')
+  if (a.address && a.address === b.address) found.push('address')
+  return found
+}
+
+/**
+ * Finds who a row may already be: the same name and the same phone, e-mail or street + number,
+ * first among the people in her ledger (archived ones too), then among earlier rows of the file.
+ */
+export class DuplicateFinder {
+  private readonly byName = new Map<string, Known[]>()
+
+  static async forLedger(db: Kysely<Database>): Promise<DuplicateFinder> {
+    const finder = new DuplicateFinder()
+    const people = await db
+      .selectFrom('person')
+      .select(['id', 'first_name', 'tussenvoegsel', 'last_name', 'phone', 'email', 'street'])
+      .select('house_number')
+      .where('deleted_at', 'is', null)
+      .execute()
+    for (const p of people) {
+      finder.add({
+        personId: p.id,
+        ...keysOf({
+          firstName: p.first_name,
+          tussenvoegsel: p.tussenvoegsel,
+          lastName: p.last_name,
+          phone: p.phone,
+          email: p.email,
+          street: p.street,
+          houseNumber: p.house_number,
+        }),
+      })
+    }
+    return finder
+  }
+
+  private add(known: Known) {
+    const list = this.byName.get(known.nameKey)
+    if (list) list.push(known)
+    else this.byName.set(known.nameKey, [known])
+  }
+
+  /** Who this row may be: someone in the ledger, else an earlier row of the file. */
+  match(row: number, person: PreviewPerson): DuplicateMatch | null {
+    if (!person.firstName) return null
+    const keys = keysOf({ ...person, firstName: person.firstName })
+    const candidates = this.byName.get(keys.nameKey) ?? []
+    for (const known of candidates) {
+      const why = reasons(keys, known)
+      if (why.length > 0 && known.personId) {
+        return { kind: 'existing', personId: known.personId, name: known.name, reasons: why }
+      }
+    }
+    for (const known of candidates) {
+      const why = reasons(keys, known)
+      if (why.length > 0 && known.row !== undefined && known.row < row) {
+        return { kind: 'file', row: known.row, name: known.name, reasons: why }
+      }
+    }
+    return null
+  }
+
+  /** Remembers a row of the file, so that the rows after it are compared with it too. */
+  remember(row: number, person: PreviewPerson): void {
+    if (person.firstName) this.add({ row, ...keysOf({ ...person, firstName: person.firstName }) })
+  }
+}

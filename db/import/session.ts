@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import type {
+  ImportFileView,
+  ImportPreview,
+  ImportProgress,
+  ImportTarget,
+  PreviewRow,
+} from '../../shared/import'
+import type { ApiContext } from '../context'
+import { StoreError } from '../errors'
+import type { Cell } from './cells'
+import { convertRow, mapColumns, rowHasContent, type MappedColumn } from './convert'
+import { DuplicateFinder } from './duplicates'
+import { describeColumns, findHeaderRow, hasContent } from './mapping'
+import { readSpreadsheet, type CsvOptions, type ReadFile } from './read'
+
+/**
+ * One import in progress: the file as read and where its header is. It lives in the main process
+ * between the steps, so the renderer never sends a path or file contents, only choices.
+ */
+export interface ImportSession {
+  id: string
+  path: string
+  file: ReadFile
+  sheet: number
+  /** 0-based. */
+  headerRow: number
+  columns: ReturnType<typeof describeColumns>
+}
+
+/** Lets the main process answer other calls (progress) during long work: once every `every` items. */
+export const yieldEvery = async (i: number, every = 500) => {
+  if (i > 0 && i % every === 0) await new Promise((resolve) => setImmediate(resolve))
+}
+
+export function requireSession(ctx: ApiContext, id: string): ImportSession {
+  const session = ctx.importSession
+  if (!session || session.id !== id) {
+    throw new StoreError('not_found', translate(nl, 'import.errors.sessionGone'))
+  }
+  return session
+}
+
+const rowsOf = (session: ImportSession): Cell[][] => session.file.sheets[session.sheet]?.rows ?? []
+
+/** The sheet with most rows in it: the list, not the instructions tab. */
+const fullestSheet = (file: ReadFile) =>
+  file.sheets.reduce(
+    (best, sheet, index) =>
+      sheet.rows.filter(hasContent).length > file.sheets[best]!.rows.filter(hasContent).length
+        ? index
+        : best,
+    0,
+  )
+
+function setSheet(session: ImportSession, sheet: number, headerRow?: number) {
+  const rows = session.file.sheets[sheet]?.rows ?? []
+  session.sheet = sheet
+  session.headerRow = headerRow ?? findHeaderRow(rows)
+  session.columns = describeColumns(rows, session.headerRow)
+}
+
+export function viewOf(session: ImportSession): ImportFileView {
+  const rows = rowsOf(session)
+  let rowCount = 0
+  for (let r = session.headerRow + 1; r < rows.length; r++) if (hasContent(rows[r])) rowCount++
+  return {
+    sessionId: session.id,
+    fileName: session.file.fileName,
+    format: session.file.format,
+    encoding: session.file.encoding ?? null,
+    separator: session.file.separator ?? null,
+    sheets: session.file.sheets.map((sheet) => sheet.name),
+    sheet: session.sheet,
+    headerRow: session.headerRow + 1,
+    rowCount,
+    columns: session.columns,
+  }
+}
+
+/** A file with nothing under its header cannot be imported: say so at once. */
+function assertHasRows(view: ImportFileView) {
+  if (view.columns.length === 0) {
+    throw new StoreError('file_unreadable', translate(nl, 'import.errors.empty'))
+  }
+  if (view.rowCount === 0) {
+    throw new StoreError('file_unreadable', translate(nl, 'import.errors.onlyHeader'))
+  }
+}
+
+/** Step 1: she chooses a file in the native dialog; it is read here. Null when she cancels. */
+export async function openImport(ctx: ApiContext): Promise<ImportFileView | null> {
+  const path = await ctx.platform.chooseFile({
+    title: translate(nl, 'import.dialogTitle'),
+    filters: [{ name: translate(nl, 'import.dialogFilter'), extensions: ['xlsx', 'csv', 'txt'] }],
+  })
+  if (!path) return null
+  ctx.importSession = undefined
+  ctx.importProgress = { phase: 'reading', done: 0, total: 0 }
+  let file: ReadFile
+  try {
+    file = await readSpreadsheet(path)
+  } finally {
+    ctx.importProgress = null
+  }
+  const session: ImportSession = {
+    id: randomUUID(),
+    path,
+    file,
+    sheet: 0,
+    headerRow: 0,
+    columns: [],
+  }
+  setSheet(session, fullestSheet(file))
+  const view = viewOf(session)
+  assertHasRows(view)
+  ctx.importSession = session
+  return view
+}
+
+/** She corrects how the file was read: another sheet, header row, encoding or separator. */
+export async function configureImport(
+  ctx: ApiContext,
+  input: {
+    sessionId: string
+    sheet?: number | undefined
+    headerRow?: number | undefined
+  } & CsvOptions,
+): Promise<ImportFileView> {
+  const session = requireSession(ctx, input.sessionId)
+  if (session.file.format === 'csv' && (input.encoding || input.separator)) {
+    session.file = await readSpreadsheet(session.path, {
+      encoding: input.encoding ?? session.file.encoding,
+      separator: input.separator ?? session.file.separator,
+    })
+    setSheet(session, 0, input.headerRow !== undefined ? input.headerRow - 1 : undefined)
+  } else {
+    const sheet = input.sheet ?? session.sheet
+    if (sheet >= session.file.sheets.length) {
+      throw new StoreError('invalid_input', translate(nl, 'import.errors.noSuchSheet'))
+    }
+    const headerRow = input.headerRow !== undefined ? input.headerRow - 1 : undefined
+    setSheet(session, sheet, sheet === session.sheet ? (headerRow ?? session.headerRow) : headerRow)
+  }
+  return viewOf(session)
+}
+
+/** The rows under the header with something in the mapped columns, with their sheet row numbers. */
+export function dataRows(session: ImportSession, columns: readonly MappedColumn[]) {
+  const rows = rowsOf(session)
+  const result: { row: number; cells: Cell[] }[] = []
+  let empty = 0
+  for (let r = session.headerRow + 1; r < rows.length; r++) {
+    const cells = rows[r] ?? []
+    if (rowHasContent(columns, cells)) result.push({ row: r + 1, cells })
+    else if (hasContent(cells)) empty++
+  }
+  return { rows: result, empty }
+}
+
+export function mappedColumns(session: ImportSession, mapping: readonly ImportTarget[]) {
+  if (mapping.length !== session.columns.length) {
+    throw new StoreError('invalid_input', translate(nl, 'import.errors.mappingStale'))
+  }
+  return mapColumns(session.columns, mapping)
+}
+
+/**
+ * Steps 3 and 4: every row as it will be stored, its problems, and who it may already be. Rows
+ * with nothing in the mapped columns are counted, not shown.
+ */
+export async function previewImport(
+  ctx: ApiContext,
+  input: { sessionId: string; mapping: ImportTarget[] },
+): Promise<ImportPreview> {
+  const session = requireSession(ctx, input.sessionId)
+  const columns = mappedColumns(session, input.mapping)
+  const { rows, empty } = dataRows(session, columns)
+  const finder = await DuplicateFinder.forLedger(ctx.store.db)
+  const progress: ImportProgress = { phase: 'checking', done: 0, total: rows.length }
+  ctx.importProgress = progress
+  const preview: PreviewRow[] = []
+  try {
+    for (const [i, { row, cells }] of rows.entries()) {
+      await yieldEvery(i)
+      progress.done = i
+      const converted = convertRow(columns, cells, row)
+      converted.duplicate = finder.match(row, converted.person)
+      finder.remember(row, converted.person)
+      preview.push(converted)
+    }
+  } finally {
+    ctx.importProgress = null
+  }
+  return { rows: preview, emptyRows: empty }
+}
+
+/** One row again, with her corrections: is it readable now, and who may it be? */
+export async function checkImportRow(
+  ctx: ApiContext,
+  input: {
+    sessionId: string
+    mapping: ImportTarget[]
+    row: number
+    fixes: Record<string, string>
+  },
+): Promise<PreviewRow> {
+  const session = requireSession(ctx, input.sessionId)
+  const columns = mappedColumns(session, input.mapping)
+  const { rows } = dataRows(session, columns)
+  const target = rows.find((candidate) => candidate.row === input.row)
+  if (!target) throw new StoreError('not_found', translate(nl, 'import.errors.noSuchRow'))
+  const finder = await DuplicateFinder.forLedger(ctx.store.db)
+  for (const { row, cells } of rows) {
+    if (row >= input.row) break
+    finder.remember(row, convertRow(columns, cells, row).person)
+  }
+  const converted = convertRow(columns, target.cells, target.row, input.fixes)
+  converted.duplicate = finder.match(target.row, converted.person)
+  return converted
+}
