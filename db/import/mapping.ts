@@ -36,7 +36,7 @@ const suggestions: readonly [RegExp, ImportTarget][] = [
 /** The field a header suggests, or undefined when it suggests none. */
 export function suggestTarget(header: string): ImportTarget | undefined {
   const key = foldKey(header)
-    .replace(/[?:*()[\]]/g, '')
+    .replace(/[?:*()[\].]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
   for (const [pattern, target] of suggestions) if (pattern.test(key)) return target
