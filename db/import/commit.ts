@@ -173,7 +173,7 @@ async function plan(
   const undecided: number[] = []
   let merged = 0
   let keptInNote = 0
-  progress.total = rows.length * 2
+  progress.total = rows.length
   for (const [i, { row, cells }] of rows.entries()) {
     await yieldEvery(i, 1000)
     progress.done = i
@@ -270,7 +270,6 @@ export async function commitImport(
   ctx.importProgress = progress
   try {
     const planned = await plan(ctx, input, progress)
-    progress.done = progress.total / 2
     const stamp = at.now.toISOString()
     const importId = newId(at.now.getTime())
     const report: ImportReport = {
@@ -426,6 +425,9 @@ async function write(
     touched.push(id)
   }
 
+  // From here on the bar counts people written, from the start again.
+  progress.done = 0
+  progress.total = people.length + merges.length
   // 30-odd columns a person: 100 people stay far under SQLite's 32,766 bound values.
   await insertChunked(
     people,
@@ -515,6 +517,7 @@ async function write(
       created: JSON.stringify(created),
     })
     touched.push(id)
+    progress.done++
   }
 
   await insertChunked(moments, 100, (chunk) =>

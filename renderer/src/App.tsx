@@ -4,6 +4,7 @@ import { call, sprokkel } from './api'
 import { Sidebar } from './components/Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from './views/CaptureView'
+import { ImportView } from './views/import/ImportView'
 import { PeopleView } from './views/PeopleView'
 import { PersonView } from './views/PersonView'
 import { PlaceholderView } from './views/PlaceholderView'
@@ -93,6 +94,8 @@ export function App() {
             <CaptureView />
           ) : place.view === 'today' ? (
             <TodayView />
+          ) : place.view === 'import' ? (
+            <ImportView />
           ) : place.view === 'settings' ? (
             <SettingsView />
           ) : (

@@ -1,5 +1,18 @@
-export const views = ['today', 'people', 'capture', 'connect', 'account', 'settings'] as const
+export const views = [
+  'today',
+  'people',
+  'capture',
+  'connect',
+  'account',
+  'settings',
+  'import',
+] as const
 export type View = (typeof views)[number]
 
 /** The views that exist today; the others are shown in the menu as coming. */
-export const readyViews: readonly View[] = ['today', 'people', 'capture', 'settings']
+export const readyViews: readonly View[] = ['today', 'people', 'capture', 'settings', 'import']
+
+/** Views reached from inside another (Importeren from Bewoners), not from the menu. */
+export const menuViews: readonly View[] = views.filter(
+  (view) => view !== 'settings' && view !== 'import',
+)

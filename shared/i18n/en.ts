@@ -323,7 +323,7 @@ export const en: Messages = {
     encoding: 'Character set',
     separator: 'Separator',
     encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows (Excel)', 'utf-16le': 'UTF-16' },
-    separators: { ';': 'semicolon ( ; )', ',': 'comma ( , )', '\t': 'tab' },
+    separators: { semicolon: 'semicolon ( ; )', comma: 'comma ( , )', tab: 'tab' },
     columnsIntro:
       'Choose where each column goes. What has no place can be kept in the note; nothing is lost.',
     columnsTable: 'Columns in the file',
@@ -398,8 +398,7 @@ export const en: Messages = {
     appliedToSimilar_one: 'Applied to {{count}} row.',
     appliedToSimilar_other: 'Applied to {{count}} rows.',
     commit: 'Import',
-    committing: 'Importing… {{done}} of {{total}}',
-    progress: 'Progress',
+    importing: 'Importing…',
     reportTitle: 'Import of {{file}}',
     reportAdded_one: '{{count}} resident added',
     reportAdded_other: '{{count}} residents added',
@@ -419,6 +418,7 @@ export const en: Messages = {
       nameMissing: 'no name',
     },
     undone: 'Undone on {{date}}.',
+    undoneShort: 'undone',
     undo: 'Undo import',
     undoConfirm:
       'Undo this import? The residents it added disappear, and those it merged into are as they were before.',

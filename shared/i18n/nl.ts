@@ -323,7 +323,7 @@ export const nl = {
     encoding: 'Tekenset',
     separator: 'Scheidingsteken',
     encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows (Excel)', 'utf-16le': 'UTF-16' },
-    separators: { ';': 'puntkomma ( ; )', ',': 'komma ( , )', '\t': 'tab' },
+    separators: { semicolon: 'puntkomma ( ; )', comma: 'komma ( , )', tab: 'tab' },
     columnsIntro:
       'Kies per kolom waar hij heen gaat. Wat je niet kunt plaatsen, bewaar je in de notitie; niets gaat verloren.',
     columnsTable: 'Kolommen uit het bestand',
@@ -403,8 +403,7 @@ export const nl = {
     appliedToSimilar_one: 'Toegepast op {{count}} rij.',
     appliedToSimilar_other: 'Toegepast op {{count}} rijen.',
     commit: 'Importeren',
-    committing: 'Importeren… {{done}} van {{total}}',
-    progress: 'Voortgang',
+    importing: 'Importeren…',
     reportTitle: 'Import van {{file}}',
     reportAdded_one: '{{count}} bewoner toegevoegd',
     reportAdded_other: '{{count}} bewoners toegevoegd',
@@ -424,6 +423,7 @@ export const nl = {
       nameMissing: 'geen naam',
     },
     undone: 'Ongedaan gemaakt op {{date}}.',
+    undoneShort: 'ongedaan gemaakt',
     undo: 'Import ongedaan maken',
     undoConfirm:
       'Deze import ongedaan maken? De bewoners die hij toevoegde verdwijnen, en wie samengevoegd werd, wordt weer zoals vóór de import.',

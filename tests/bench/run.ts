@@ -3,6 +3,7 @@ import { cpus } from 'node:os'
 import { meetsTarget, type Figure } from './measure'
 import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
+import { importBench } from './import.bench'
 import { searchBench } from './search.bench'
 import { storeBench } from './store.bench'
 
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['capture', captureBench],
   ['followups', followUpsBench],
   ['search', searchBench],
+  ['import', importBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

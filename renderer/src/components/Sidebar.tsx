@@ -4,7 +4,7 @@ import type { Language } from '../../../shared/i18n/messages'
 import { languages } from '../../../shared/i18n/messages'
 import { call, sprokkel } from '../api'
 import { chooseLanguage } from '../i18n'
-import { readyViews, views, type View } from '../views'
+import { menuViews, readyViews, type View } from '../views'
 import { AppInfoBadge } from './AppInfoBadge'
 
 export function Sidebar({
@@ -36,30 +36,28 @@ export function Sidebar({
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list">
-          {views
-            .filter((view) => view !== 'settings')
-            .map((view) => {
-              const ready = readyViews.includes(view)
-              return (
-                <li key={view}>
-                  <button
-                    type="button"
-                    className="nav-item"
-                    aria-current={view === current ? 'page' : undefined}
-                    onClick={() => onSelect(view)}
-                  >
-                    <span>{t(`nav.${view}`)}</span>
-                    {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
-                    {view === 'today' && due > 0 && (
-                      <span className="badge">
-                        <span aria-hidden="true">{due}</span>
-                        <span className="sr-only">{t('today.badge', { count: due })}</span>
-                      </span>
-                    )}
-                  </button>
-                </li>
-              )
-            })}
+          {menuViews.map((view) => {
+            const ready = readyViews.includes(view)
+            return (
+              <li key={view}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={view === current ? 'page' : undefined}
+                  onClick={() => onSelect(view)}
+                >
+                  <span>{t(`nav.${view}`)}</span>
+                  {!ready && <span className="nav-soon">{t('nav.comingSoon')}</span>}
+                  {view === 'today' && due > 0 && (
+                    <span className="badge">
+                      <span aria-hidden="true">{due}</span>
+                      <span className="sr-only">{t('today.badge', { count: due })}</span>
+                    </span>
+                  )}
+                </button>
+              </li>
+            )
+          })}
         </ul>
       </nav>
       <div className="sidebar-footer">

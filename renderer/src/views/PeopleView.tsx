@@ -62,6 +62,9 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
       <header className="view-header">
         <h1 id="view-title">{t('people.title')}</h1>
         {page && <p className="muted">{t('people.count', { count: page.total })}</p>}
+        <button type="button" className="secondary header-action" onClick={() => go('import')}>
+          {t('import.open')}
+        </button>
       </header>
       {message && (
         <NoticeBanner

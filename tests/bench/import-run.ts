@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks'
+import { createApi } from '../../db/api'
+import { openContext } from '../../db/context'
+import type { ImportFileView, ImportPreview, ImportReport } from '../../shared/import'
+import type { Result } from '../../shared/result'
+import { makeTempDir, nodePlatform } from '../support/platform'
+
+/**
+ * One import of one file into an empty ledger, in a process of its own so that its peak memory is
+ * the import's: through the API table, as the app runs it (read, preview, import, search index).
+ * Prints one line of JSON for import.bench.ts.
+ */
+const file = process.argv[2]!
+const value = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value as T
+}
+
+const dir = makeTempDir('sprokkelaar-bench-import-')
+const platform = nodePlatform(dir.path)
+const ctx = await openContext(platform)
+const api = createApi(ctx, { onError: (_c, error) => console.error(error) })
+const baseMb = process.memoryUsage().rss / 1024 / 1024
+try {
+  platform.fileDialog.answer = file
+  const start = performance.now()
+  const view = value<ImportFileView>(await api['import:open'](undefined))
+  const opened = performance.now()
+  const mapping = view.columns.map((column) => column.suggested)
+  const preview = value<ImportPreview>(
+    await api['import:preview']({ sessionId: view.sessionId, mapping }),
+  )
+  const previewed = performance.now()
+  // She adds every possible duplicate as new (a generated list has many same-name neighbours).
+  const decisions = preview.rows
+    .filter((row) => row.duplicate)
+    .map((row) => ({ row: row.row, duplicate: 'new' as const }))
+  const report = value<ImportReport>(
+    await api['import:commit']({ sessionId: view.sessionId, mapping, decisions }),
+  )
+  const done = performance.now()
+  console.log(
+    JSON.stringify({
+      seconds: (done - start) / 1000,
+      open: (opened - start) / 1000,
+      preview: (previewed - opened) / 1000,
+      commit: (done - previewed) / 1000,
+      added: report.added,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+      baseMb,
+    }),
+  )
+} finally {
+  await ctx.store.close()
+  dir.remove()
+}
