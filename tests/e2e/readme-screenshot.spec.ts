@@ -1,6 +1,10 @@
+import { join } from 'node:path'
+import { createApi } from '../../db/api'
+import { henkInLedger, writeWorkerXlsx } from '../support/import-fixtures'
+import { makeTempDir } from '../support/platform'
 import { expect, test } from './fixtures'
 
-// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- readme-screenshot` renews the README's picture.
+// `UPDATE_SCREENSHOTS=1 npm run test:e2e -- readme-screenshot` renews the README's pictures.
 test.skip(!process.env['UPDATE_SCREENSHOTS'], 'only when renewing the README screenshot')
 
 const residents = [
@@ -47,4 +51,25 @@ test('README screenshot', async ({ app }) => {
   await page.getByRole('button', { name: 'Ans Bakker: Gedaan' }).click()
   await page.setViewportSize({ width: 1280, height: 700 })
   await page.screenshot({ path: 'tests/e2e/screenshots/vandaag.png' })
+})
+
+test('README screenshot: Importeren', async ({ app }) => {
+  const { page } = app
+  const files = makeTempDir('sprokkelaar-readme-')
+  try {
+    const path = join(files.path, 'bewonerslijst.xlsx')
+    await writeWorkerXlsx(path)
+    await createApi(app.harness!.ctx)['people:create'](henkInLedger)
+    await page.setViewportSize({ width: 1280, height: 760 })
+    await page.getByRole('button', { name: /^Bewoners/ }).click()
+    await page.getByRole('button', { name: 'Excel-lijst importeren' }).click()
+    app.harness!.platform.fileDialog.answer = path
+    await page.getByRole('button', { name: 'Bestand kiezen…' }).click()
+    await page.getByRole('button', { name: 'Verder: voorbeeld' }).click()
+    await page.getByRole('button', { name: 'Verder: dubbelen' }).click()
+    await page.getByRole('radio', { name: 'Samenvoegen' }).first().check()
+    await page.screenshot({ path: 'tests/e2e/screenshots/importeren.png' })
+  } finally {
+    files.remove()
+  }
 })
