@@ -15,9 +15,18 @@ import {
   snooze,
   todayView,
 } from './followups'
+import { createConnection, listConnections, setConnectionStatus } from './connections'
 import { commitImport } from './import/commit'
 import { importHistory, importReport, undoImport } from './import/history'
 import { checkImportRow, configureImport, openImport, previewImport } from './import/session'
+import {
+  createInitiative,
+  getInitiative,
+  listInitiatives,
+  reindexInitiative,
+  updateInitiative,
+} from './initiatives'
+import { matchInitiative, suggestForPerson } from './matching'
 import { createWijk, listTags, listWijken, renameWijk } from './lookups'
 import { addMoment, type WriteContext } from './moments'
 import {
@@ -121,6 +130,26 @@ const handlers: Handlers = {
     await reindex(ctx, touched)
     return report
   },
+  'initiatives:create': async (ctx, input) => {
+    const initiative = await createInitiative(ctx.store.db, input, ctx.platform.now())
+    await reindexInitiative(ctx.store.db, ctx.initiativeSearch, initiative.id)
+    return initiative
+  },
+  'initiatives:update': async (ctx, input) => {
+    const initiative = await updateInitiative(ctx.store.db, input, ctx.platform.now())
+    await reindexInitiative(ctx.store.db, ctx.initiativeSearch, initiative.id)
+    return initiative
+  },
+  'initiatives:get': (ctx, { id }) => getInitiative(ctx.store.db, id),
+  'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
+  'initiatives:match': (ctx, input) =>
+    matchInitiative(ctx.store.db, ctx.search, input, localDate(ctx.platform.now())),
+  'people:suggestions': (ctx, { id }) => suggestForPerson(ctx.store.db, ctx.initiativeSearch, id),
+  'connections:create': async (ctx, input) =>
+    createConnection(ctx.store.db, input, await writeContext(ctx)),
+  'connections:setStatus': async (ctx, input) =>
+    setConnectionStatus(ctx.store.db, input, await writeContext(ctx)),
+  'connections:list': (ctx, input) => listConnections(ctx.store.db, input),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }

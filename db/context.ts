@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract'
 import type { ImportProgress } from '../shared/import'
 import type { ImportSession } from './import/session'
 import type { Platform } from './platform'
+import { buildInitiativeIndex } from './initiatives'
 import { buildSearchIndex } from './search'
 import type { SearchIndex } from './search-index'
 import { openStore, type OpenStoreOptions, type Store } from './store'
@@ -15,6 +16,8 @@ export interface ApiContext {
   store: Store
   /** Every person's words, for search as she types (db/search.ts). */
   search: SearchIndex
+  /** The initiatives' words, for searching them like people. */
+  initiativeSearch: SearchIndex
   platform: Platform
   info: AppInfo
   /** Where the app should go next time its window comes forward (a clicked notification). */
@@ -36,6 +39,7 @@ export async function openContext(
   return {
     store,
     search: await buildSearchIndex(store.db),
+    initiativeSearch: await buildInitiativeIndex(store.db),
     platform,
     info: {
       version: platform.appVersion,

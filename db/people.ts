@@ -14,6 +14,7 @@ import type { PeopleFilter } from '../shared/people-query'
 import { addInterval } from '../shared/calendar'
 import { intervalOf } from '../shared/followups'
 import { foldKey } from '../shared/text'
+import { connectionEvents, listConnections } from './connections'
 import { personNotFound, requirePerson } from './guards'
 import { newId } from './ids'
 import { addFollowUp, setFollowUpsHidden, syncAvailableFrom, syncCadence } from './followup-rules'
@@ -172,18 +173,23 @@ export async function getPerson(
         .orderBy('date', 'desc')
         .orderBy('created_at', 'desc')
         .execute()
+  const connections = isNew ? [] : await listConnections(db, { personId: id })
   return {
     ...toPerson(row),
     tags,
     moments: await timeline(db, id),
     followUps: followUps.map(toFollowUp),
-    events: events.map((event) => ({
-      id: event.id,
-      date: event.date,
-      kind: event.kind,
-      detail: JSON.parse(event.detail) as PersonEvent['detail'],
-      createdAt: event.created_at,
-    })),
+    events: [
+      ...events.map((event) => ({
+        id: event.id,
+        date: event.date,
+        kind: event.kind,
+        detail: JSON.parse(event.detail) as PersonEvent['detail'],
+        createdAt: event.created_at,
+      })),
+      ...connectionEvents(connections, id),
+    ],
+    connections,
   }
 }
 

@@ -1,4 +1,10 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ConnectionStatus,
+  InitiativeKind,
+  InitiativeStatus,
+  Proposer,
+} from '../shared/connect'
 import type { FollowUpSource, FollowUpStatus } from '../shared/followups'
 import type { AgeBand, Cadence, ConsentStatus, ContactChannel, TagKind } from '../shared/ledger'
 import type { PersonEventKind } from '../shared/person'
@@ -15,6 +21,10 @@ export interface Database {
   setting: SettingTable
   import_batch: ImportBatchTable
   import_person: ImportPersonTable
+  initiative: InitiativeTable
+  initiative_tag: InitiativeTagTable
+  connection: ConnectionTable
+  connection_event: ConnectionEventTable
 }
 
 export interface PersonTable {
@@ -133,6 +143,54 @@ export interface ImportPersonTable {
   before: string | null
   /** JSON: `{ moments: string[], followUps: string[] }` the import made for her. */
   created: string
+}
+
+export interface InitiativeTable {
+  id: string
+  name: string
+  name_key: string
+  kind: InitiativeKind
+  wijk_id: string | null
+  /** When it meets: the week grid, 21 bits (see shared/ledger.ts). */
+  meets: number
+  meets_note: string | null
+  contact_person_id: string | null
+  contact_name: string | null
+  looking_for: string | null
+  status: InitiativeStatus
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface InitiativeTagTable {
+  initiative_id: string
+  tag_id: string
+}
+
+export interface ConnectionTable {
+  id: string
+  person_id: string
+  initiative_id: string | null
+  other_person_id: string | null
+  date: string
+  proposed_by: Proposer
+  status: ConnectionStatus
+  status_date: string
+  stop_reason: string | null
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ConnectionEventTable {
+  id: string
+  connection_id: string
+  date: string
+  status: ConnectionStatus
+  reason: string | null
+  note: string | null
+  created_at: string
 }
 
 export type PersonRow = Selectable<PersonTable>

@@ -191,6 +191,27 @@ export class SearchIndex {
     return top.map((slot) => this.hit(slot, queryWords))
   }
 
+  /**
+   * The documents with `word` (or a word it begins: "wandel" finds "wandelen") in one of `fields`,
+   * each with the first such field: for matching by theme, where a typo would be a wrong reason.
+   */
+  documentsWithWord(word: string, fields: readonly SearchField[]): Map<string, SearchField> {
+    this.refreshWordLists()
+    const wanted = fields.map((field) => searchFields.indexOf(field))
+    const found = new Map<string, SearchField>()
+    const words = this.postings.has(word) ? [word] : []
+    for (const other of this.prefixed(word)) if (other !== word) words.push(other)
+    for (const matched of words) {
+      for (const posting of this.postings.get(matched)!) {
+        const field = posting & 7
+        if (!wanted.includes(field)) continue
+        const entry = this.entries[posting >> 3]
+        if (entry && !found.has(entry.id)) found.set(entry.id, searchFields[field]!)
+      }
+    }
+    return found
+  }
+
   /** Why a person matched: per query word its best field and word (only for the hits shown). */
   private hit(slot: number, queryWords: string[]): SearchHit {
     const fields = new Set<SearchField>()

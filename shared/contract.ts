@@ -24,6 +24,19 @@ import {
   type Tag,
 } from './person'
 import {
+  createConnectionSchema,
+  initiativeFieldsSchema,
+  listInitiativesSchema,
+  matchInitiativeSchema,
+  setConnectionStatusSchema,
+  updateInitiativeSchema,
+  type Connection,
+  type Initiative,
+  type InitiativeMatches,
+  type InitiativeSummary,
+  type PersonSuggestions,
+} from './connect'
+import {
   checkRowSchema,
   commitImportSchema,
   configureImportSchema,
@@ -152,6 +165,23 @@ export const contract = {
   'import:history': { input: noInput, output: returns<ImportHistoryItem[]>() },
   'import:report': { input: importRefSchema, output: returns<ImportReport>() },
   'import:undo': { input: importRefSchema, output: returns<ImportReport>() },
+  'initiatives:create': { input: initiativeFieldsSchema, output: returns<Initiative>() },
+  'initiatives:update': { input: updateInitiativeSchema, output: returns<Initiative>() },
+  'initiatives:get': { input: personRefSchema, output: returns<Initiative>() },
+  'initiatives:list': { input: listInitiativesSchema, output: returns<InitiativeSummary[]>() },
+  /** Who fits this initiative, ranked with reasons; "straks beschikbaar" apart. */
+  'initiatives:match': { input: matchInitiativeSchema, output: returns<InitiativeMatches>() },
+  /** For one person: initiatives that fit her, and residents who share a passion. */
+  'people:suggestions': { input: personRefSchema, output: returns<PersonSuggestions>() },
+  'connections:create': { input: createConnectionSchema, output: returns<Connection>() },
+  'connections:setStatus': { input: setConnectionStatusSchema, output: returns<Connection>() },
+  'connections:list': {
+    input: z.union(
+      [z.strictObject({ personId: idSchema }), z.strictObject({ initiativeId: idSchema })],
+      { error: 'validation.invalid' },
+    ),
+    output: returns<Connection[]>(),
+  },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Connection, ConnectionStatus } from './connect'
 import type { FollowUp } from './followups'
 import {
   ageBands,
@@ -193,8 +194,17 @@ export type PersonEventKind = (typeof personEventKinds)[number]
 export interface PersonEvent {
   id: string
   date: string
-  kind: PersonEventKind
-  detail: { reason?: string | null; from?: string; to?: string; note?: string | null }
+  /** A follow-up's fate, or a connection's status (kept with the connection, shown here too). */
+  kind: PersonEventKind | 'connection'
+  detail: {
+    reason?: string | null
+    from?: string
+    to?: string
+    note?: string | null
+    /** Connections: the initiative or person, and the status it got. */
+    with?: string
+    status?: ConnectionStatus
+  }
   createdAt: string
 }
 
@@ -242,6 +252,8 @@ export interface PersonDetail extends Person {
   /** Her open follow-ups, soonest first. */
   followUps: FollowUp[]
   events: PersonEvent[]
+  /** Her connections, to initiatives and to other residents, newest first. */
+  connections: Connection[]
 }
 
 export interface PeoplePage {

@@ -3,6 +3,7 @@ import * as m0001 from './0001_person'
 import * as m0002 from './0002_ledger'
 import * as m0003 from './0003_follow_ups'
 import * as m0004 from './0004_imports'
+import * as m0005 from './0005_connect'
 
 export interface Migration {
   name: string
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002_ledger', ...m0002 },
   { name: '0003_follow_ups', ...m0003 },
   { name: '0004_imports', ...m0004 },
+  { name: '0005_connect', ...m0005 },
 ]

@@ -299,6 +299,9 @@ export const en: Messages = {
     keyFileOnly: 'The key is kept in a file only you can read; this system has no keyring.',
     version: 'Version {{version}}',
   },
+  connections: {
+    followUpReason: 'Ask how it is going with {{name}}',
+  },
   import: {
     title: 'Import from Excel',
     intro:
@@ -479,6 +482,10 @@ export const en: Messages = {
     wijkName: 'A neighbourhood needs a name.',
     tooMany: 'That is too many.',
     channel: 'Choose how the contact took place.',
+    initiativeName: 'An initiative needs a name.',
+    connectionTarget: 'Choose an initiative or another resident (one of the two).',
+    connectionSelf: 'A resident cannot be connected to themselves.',
+    stopReason: 'Write down why it stopped.',
     summary: 'Please check your input: {{details}}',
   },
   errors: {
@@ -493,6 +500,9 @@ export const en: Messages = {
     followUpNotFound: 'This follow-up does not exist (any more), or is closed already.',
     wijkNotFound: 'This neighbourhood does not exist (any more).',
     wijkExists: 'There is a neighbourhood called {{name}} already.',
+    initiativeNotFound: 'This initiative does not exist (any more).',
+    connectionNotFound: 'This connection does not exist (any more).',
+    connectionExists: 'This resident is already connected to this initiative.',
   },
   fields: {
     firstName: 'First name',

@@ -299,6 +299,9 @@ export const nl = {
       'De sleutel staat in een bestand dat alleen jij kunt lezen; dit systeem heeft geen sleutelbos.',
     version: 'Versie {{version}}',
   },
+  connections: {
+    followUpReason: 'Vraag hoe het gaat met {{name}}',
+  },
   import: {
     title: 'Importeren uit Excel',
     intro:
@@ -488,6 +491,10 @@ export const nl = {
     wijkName: 'Een wijk heeft een naam nodig.',
     tooMany: 'Dat zijn er te veel.',
     channel: 'Kies hoe het contact was.',
+    initiativeName: 'Een initiatief heeft een naam nodig.',
+    connectionTarget: 'Kies een initiatief of een andere bewoner (één van de twee).',
+    connectionSelf: 'Een bewoner kan niet met zichzelf worden verbonden.',
+    stopReason: 'Schrijf op waarom het gestopt is.',
     summary: 'Controleer de invoer: {{details}}',
   },
   errors: {
@@ -502,6 +509,9 @@ export const nl = {
     followUpNotFound: 'Deze opvolging bestaat niet (meer), of is al afgerond.',
     wijkNotFound: 'Deze wijk bestaat niet (meer).',
     wijkExists: 'Er is al een wijk die {{name}} heet.',
+    initiativeNotFound: 'Dit initiatief bestaat niet (meer).',
+    connectionNotFound: 'Deze verbinding bestaat niet (meer).',
+    connectionExists: 'Deze bewoner is al verbonden met dit initiatief.',
   },
   fields: {
     firstName: 'Voornaam',
