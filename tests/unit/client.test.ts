@@ -37,6 +37,7 @@ describe('the client built from the channel names', () => {
       'restore',
       'search',
       'similar',
+      'suggestions',
       'trash',
       'update',
     ])
