@@ -144,7 +144,8 @@ const handlers: Handlers = {
   'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
   'initiatives:match': (ctx, input) =>
     matchInitiative(ctx.store.db, ctx.search, input, localDate(ctx.platform.now())),
-  'people:suggestions': (ctx, { id }) => suggestForPerson(ctx.store.db, ctx.initiativeSearch, id),
+  'people:suggestions': (ctx, { id }) =>
+    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.search, id),
   'connections:create': async (ctx, input) =>
     createConnection(ctx.store.db, input, await writeContext(ctx)),
   'connections:setStatus': async (ctx, input) =>

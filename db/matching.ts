@@ -36,7 +36,7 @@ type TextField = keyof typeof weights.text
 const textFields: readonly TextField[] = ['wish', 'strength', 'need']
 
 interface Candidate {
-  summary: PersonSummary
+  id: string
   sortKey: string
   availability: number
   availableFrom: string | null
@@ -79,6 +79,21 @@ function score(
   return { score: total, reasons }
 }
 
+/** The best `limit` by score then name, without sorting everyone (tens of thousands share a tag). */
+function topByScore<T extends { score: number; sortKey: string; id: string }>(
+  items: T[],
+  limit: number,
+) {
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === limit && byScoreThenName(item, top[limit - 1]!) >= 0) continue
+    top.push(item)
+    top.sort(byScoreThenName)
+    if (top.length > limit) top.pop()
+  }
+  return top
+}
+
 const byScoreThenName = <T extends { score: number; sortKey: string; id: string }>(a: T, b: T) =>
   b.score - a.score ||
   (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
@@ -103,10 +118,36 @@ function textMatches(
   return result ?? new Map()
 }
 
+/** The summaries (name, address, wijk…) of these people, in the order given. */
+async function summaries(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, PersonSummary>()
+  const rows = await db
+    .selectFrom('person')
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select(summaryColumns)
+    .where('person.id', 'in', ids)
+    .execute()
+  return new Map(rows.map((row) => [row.id, toSummary(row)]))
+}
+
+/** Theme tags by id: every tag (of any kind) named like one of the themes. */
+async function tagsNamed(db: Kysely<Database>, keys: readonly string[]) {
+  if (keys.length === 0) return new Map<string, { kind: TagKind; name: string; key: string }>()
+  const rows = await db
+    .selectFrom('tag')
+    .select(['id', 'kind', 'name', 'name_key'])
+    .where('name_key', 'in', keys)
+    .where('kind', 'in', ['passion', 'need', 'theme'])
+    .execute()
+  return new Map(rows.map((tag) => [tag.id, { kind: tag.kind, name: tag.name, key: tag.name_key }]))
+}
+
 /**
  * For an initiative: the active residents whose passions, talents, needs or wishes meet its themes,
  * ranked, with "beschikbaar vanaf" still to come apart. People already connected to it (and not
- * stopped) and its own contact person are left out.
+ * stopped) and its own contact person are left out. The people are read from the search index in
+ * memory (their tags, day parts, wijk, consent), kept in step with the store by the API table; only
+ * the ones shown are read from the store.
  */
 export async function matchInitiative(
   db: Kysely<Database>,
@@ -128,9 +169,10 @@ export async function matchInitiative(
     .where('initiative_tag.initiative_id', '=', query.id)
     .execute()
   if (themes.length === 0) return { now: [], soon: [] }
-  const themeKeys = themes.map((theme) => theme.name_key)
-
-  const candidates = new Map<string, Candidate>()
+  const themeTags = await tagsNamed(
+    db,
+    themes.map((theme) => theme.name_key),
+  )
   const excluded = new Set(
     (
       await db
@@ -143,94 +185,66 @@ export async function matchInitiative(
   )
   if (initiative.contact_person_id) excluded.add(initiative.contact_person_id)
 
-  const personQuery = () => {
-    let select = db
-      .selectFrom('person')
-      .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
-      .select(summaryColumns)
-      .select(['person.name_key', 'person.availability', 'person.available_from', 'person.wijk_id'])
-      .where('person.deleted_at', 'is', null)
-      .where('person.status', '=', 'active')
-    if (query.wijkId) select = select.where('person.wijk_id', '=', query.wijkId)
-    if (query.consent === 'given')
-      select = select.where('person.consent_status', 'in', ['verbal', 'written'])
-    return select
-  }
-  type Row = Awaited<ReturnType<ReturnType<typeof personQuery>['execute']>>[number]
-  const candidateOf = (row: Row): Candidate => {
-    let candidate = candidates.get(row.id)
-    if (!candidate) {
-      candidate = {
-        summary: toSummary(row),
-        sortKey: row.name_key,
-        availability: row.availability,
-        availableFrom: row.available_from,
-        wijkId: row.wijk_id,
-        tags: new Map(),
-        text: new Map(),
-      }
-      candidates.set(row.id, candidate)
-    }
-    return candidate
-  }
-
-  // Everyone with a tag of one of its themes, with that tag: one pass over the tag index.
-  const tagged = await personQuery()
-    .innerJoin('person_tag', 'person_tag.person_id', 'person.id')
-    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-    .select(['tag.kind as tag_kind', 'tag.name as tag_name', 'tag.name_key as tag_key'])
-    .where('tag.name_key', 'in', themeKeys)
-    .where('tag.kind', 'in', ['passion', 'need', 'theme'])
-    .execute()
-  for (const row of tagged) {
-    if (excluded.has(row.id)) continue
-    const candidate = candidateOf(row)
-    const known = candidate.tags.get(row.tag_key)
-    if (!known || tagOrder[row.tag_kind] < tagOrder[known.kind]) {
-      candidate.tags.set(row.tag_key, { kind: row.tag_kind, name: row.tag_name })
-    }
-  }
-
-  // And everyone who writes a theme in wil, kan or nodig (from the search index, no typos).
-  const textOnly = new Map<string, Map<string, { field: TextField; word: string }>>()
+  // Who writes a theme in wil, kan or nodig (no typos: a typo would be a wrong reason).
+  const textByPerson = new Map<string, Map<string, { field: TextField; word: string }>>()
   for (const theme of themes) {
     for (const [id, match] of textMatches(index, theme.name)) {
-      if (excluded.has(id)) continue
-      const candidate = candidates.get(id)
-      if (candidate) candidate.text.set(theme.name_key, match)
-      else textOnly.set(id, (textOnly.get(id) ?? new Map()).set(theme.name_key, match))
+      const map = textByPerson.get(id) ?? new Map<string, { field: TextField; word: string }>()
+      textByPerson.set(id, map.set(theme.name_key, match))
     }
   }
-  const textIds = [...textOnly.keys()]
-  for (let i = 0; i < textIds.length; i += 2000) {
-    const rows = await personQuery()
-      .where('person.id', 'in', textIds.slice(i, i + 2000))
-      .execute()
-    for (const row of rows) candidateOf(row).text = textOnly.get(row.id)!
+
+  const candidates: Candidate[] = []
+  for (const doc of index.documents()) {
+    if (doc.status !== 'active' || excluded.has(doc.id)) continue
+    const a = doc.attributes
+    if (query.wijkId && a.wijkId !== query.wijkId) continue
+    if (query.consent === 'given' && a.consent !== 'verbal' && a.consent !== 'written') continue
+    let tags: Candidate['tags'] | undefined
+    for (const tagId of a.tagIds) {
+      const tag = themeTags.get(tagId)
+      if (!tag) continue
+      tags ??= new Map()
+      const known = tags.get(tag.key)
+      if (!known || tagOrder[tag.kind] < tagOrder[known.kind]) {
+        tags.set(tag.key, { kind: tag.kind, name: tag.name })
+      }
+    }
+    const text = textByPerson.get(doc.id)
+    if (!tags && !text) continue
+    candidates.push({
+      id: doc.id,
+      sortKey: doc.sortKey,
+      availability: a.availability,
+      availableFrom: a.availableFrom ?? null,
+      wijkId: a.wijkId,
+      tags: tags ?? new Map(),
+      text: text ?? new Map(),
+    })
   }
 
-  const scored = [...candidates.values()].map((candidate) => ({
+  const scored = candidates.map((candidate) => ({
     ...score(candidate, initiative.meets, { id: initiative.wijk_id, name: initiative.name }),
-    id: candidate.summary.id,
+    id: candidate.id,
     sortKey: candidate.sortKey,
-    candidate,
+    availableFrom: candidate.availableFrom,
   }))
   scored.sort(byScoreThenName)
-  const toMatch = (item: (typeof scored)[number]): PersonMatch => ({
-    person: item.candidate.summary,
-    score: item.score,
-    reasons: item.reasons,
-    availableFrom: item.candidate.availableFrom,
-  })
-  const isSoon = (item: (typeof scored)[number]) =>
-    item.candidate.availableFrom !== null && item.candidate.availableFrom > today
-  return {
-    now: scored
-      .filter((item) => !isSoon(item))
-      .slice(0, query.limit)
-      .map(toMatch),
-    soon: scored.filter(isSoon).slice(0, query.limit).map(toMatch),
+  const isSoon = (item: { availableFrom: string | null }) =>
+    item.availableFrom !== null && item.availableFrom > today
+  const now = scored.filter((item) => !isSoon(item)).slice(0, query.limit)
+  const soon = scored.filter(isSoon).slice(0, query.limit)
+  const people = await summaries(
+    db,
+    [...now, ...soon].map((item) => item.id),
+  )
+  const toMatch = (item: (typeof scored)[number]): PersonMatch[] => {
+    const person = people.get(item.id)
+    return person
+      ? [{ person, score: item.score, reasons: item.reasons, availableFrom: item.availableFrom }]
+      : []
   }
+  return { now: now.flatMap(toMatch), soon: soon.flatMap(toMatch) }
 }
 
 /**
@@ -240,6 +254,7 @@ export async function matchInitiative(
 export async function suggestForPerson(
   db: Kysely<Database>,
   initiativeIndex: SearchIndex,
+  peopleIndex: SearchIndex,
   personId: string,
   limit = 5,
 ): Promise<PersonSuggestions> {
@@ -311,50 +326,31 @@ export async function suggestForPerson(
   }
   initiatives.sort(byScoreThenName)
 
-  const people: SharedPassion[] = []
-  if (tags.length > 0) {
-    const rows = await db
-      .selectFrom('person_tag')
-      .innerJoin('person', 'person.id', 'person_tag.person_id')
-      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-      .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
-      .select(summaryColumns)
-      .select(['person.name_key', 'tag.name as tag_name'])
-      .where(
-        'person_tag.tag_id',
-        'in',
-        tags.map((tag) => tag.id),
-      )
-      .where('person.id', '!=', personId)
-      .where('person.deleted_at', 'is', null)
-      .where('person.status', '=', 'active')
-      .execute()
-    const byPerson = new Map<
-      string,
-      { summary: PersonSummary; sortKey: string; shared: string[] }
-    >()
-    for (const row of rows) {
-      if (connected.has(row.id)) continue
-      const entry = byPerson.get(row.id)
-      if (entry) entry.shared.push(row.tag_name)
-      else
-        byPerson.set(row.id, {
-          summary: toSummary(row),
-          sortKey: row.name_key,
-          shared: [row.tag_name],
-        })
-    }
-    const ranked = [...byPerson.values()]
-      .map((entry) => ({ ...entry, id: entry.summary.id, score: entry.shared.length }))
-      .sort(byScoreThenName)
-      .slice(0, limit)
-    for (const entry of ranked) {
-      people.push({
-        person: entry.summary,
-        shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))),
-      })
+  // Residents who share a tag with her: from the index in memory, most shared first, then by name.
+  const hers = new Map(tags.map((tag) => [tag.id, tag.name]))
+  const sharing: { id: string; sortKey: string; score: number; shared: string[] }[] = []
+  if (hers.size > 0) {
+    for (const doc of peopleIndex.documents()) {
+      if (doc.id === personId || doc.status !== 'active' || connected.has(doc.id)) continue
+      let shared: string[] | undefined
+      for (const tagId of doc.attributes.tagIds) {
+        const name = hers.get(tagId)
+        if (name) (shared ??= []).push(name)
+      }
+      if (shared) sharing.push({ id: doc.id, sortKey: doc.sortKey, score: shared.length, shared })
     }
   }
+  const best = topByScore(sharing, limit)
+  const found = await summaries(
+    db,
+    best.map((entry) => entry.id),
+  )
+  const people: SharedPassion[] = best.flatMap((entry) => {
+    const person = found.get(entry.id)
+    return person
+      ? [{ person, shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))) }]
+      : []
+  })
   return {
     initiatives: initiatives.slice(0, limit).map(({ initiative, score, reasons }) => ({
       initiative,

@@ -18,6 +18,7 @@ const indexColumns = [
   'person.name_key',
   'person.wijk_id',
   'person.availability',
+  'person.available_from',
   'person.consent_status',
   'person.wish',
   'person.strength',
@@ -58,6 +59,7 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
         availability: row.availability,
         consent: row.consent_status,
         lastContactOn: row.last_contact_on,
+        availableFrom: row.available_from,
       },
       fields: {
         name: [displayName(person), person.nickname].filter(Boolean).join(' '),

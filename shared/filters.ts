@@ -9,6 +9,8 @@ export interface FilterAttributes {
   availability: number
   consent: string
   lastContactOn: string | null
+  /** "Beschikbaar vanaf": matching puts people whose day is still to come apart. */
+  availableFrom?: string | null
 }
 
 /** "Laatste contact langer dan 3 maanden / een jaar geleden" counts back from today. */

@@ -4,6 +4,8 @@ import { call, sprokkel } from './api'
 import { Sidebar } from './components/Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from './views/CaptureView'
+import { ConnectView } from './views/connect/ConnectView'
+import { InitiativeView } from './views/connect/InitiativeView'
 import { ImportView } from './views/import/ImportView'
 import { PeopleView } from './views/PeopleView'
 import { PersonView } from './views/PersonView'
@@ -16,7 +18,8 @@ export function App() {
   const { t } = useTranslation()
   const [place, setPlace] = useState<{
     view: View
-    personId?: string | undefined
+    /** The person (Bewoners) or initiative (Verbinden) shown. */
+    id?: string | undefined
     notice?: Notice | undefined
   }>({ view: 'today' })
   // Bumped when follow-ups change, and on every move, so the sidebar's count stays right.
@@ -26,10 +29,10 @@ export function App() {
   const searchHandled = useRef(0)
 
   const go = useCallback(
-    (view: View, personId?: string, notice?: Notice) => {
+    (view: View, id?: string, notice?: Notice) => {
       if (unsaved.current && !window.confirm(t('person.unsaved'))) return
       unsaved.current = false
-      setPlace({ view, personId, notice })
+      setPlace({ view, id, notice })
       setRevision((n) => n + 1)
     },
     [t],
@@ -86,14 +89,18 @@ export function App() {
       <div className="layout">
         <Sidebar current={place.view} revision={revision} onSelect={(view) => go(view)} />
         <main className="content" id="main">
-          {place.view === 'people' && place.personId ? (
-            <PersonView key={place.personId} personId={place.personId} />
+          {place.view === 'people' && place.id ? (
+            <PersonView key={place.id} personId={place.id} />
           ) : place.view === 'people' ? (
             <PeopleView notice={place.notice} />
           ) : place.view === 'capture' ? (
             <CaptureView />
           ) : place.view === 'today' ? (
             <TodayView />
+          ) : place.view === 'connect' && place.id ? (
+            <InitiativeView key={place.id} initiativeId={place.id} />
+          ) : place.view === 'connect' ? (
+            <ConnectView />
           ) : place.view === 'import' ? (
             <ImportView />
           ) : place.view === 'settings' ? (

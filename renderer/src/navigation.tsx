@@ -8,8 +8,11 @@ export interface Notice {
 }
 
 export interface Navigation {
-  /** Goes to a view (and a person in it); asks first when a form has unsaved changes. */
-  go(view: View, personId?: string, notice?: Notice): void
+  /**
+   * Goes to a view, and to one item in it: a person in Bewoners, an initiative in Verbinden. Asks
+   * first when a form has unsaved changes.
+   */
+  go(view: View, id?: string, notice?: Notice): void
   /** Something changed that the sidebar counts (follow-ups): it reads its badge again. */
   changed(): void
   /** A form tells whether it holds changes that would be lost on leaving. */

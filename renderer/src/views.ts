@@ -10,7 +10,14 @@ export const views = [
 export type View = (typeof views)[number]
 
 /** The views that exist today; the others are shown in the menu as coming. */
-export const readyViews: readonly View[] = ['today', 'people', 'capture', 'settings', 'import']
+export const readyViews: readonly View[] = [
+  'today',
+  'people',
+  'capture',
+  'connect',
+  'settings',
+  'import',
+]
 
 /** Views reached from inside another (Importeren from Bewoners), not from the menu. */
 export const menuViews: readonly View[] = views.filter(

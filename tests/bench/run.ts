@@ -4,6 +4,7 @@ import { meetsTarget, type Figure } from './measure'
 import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
 import { importBench } from './import.bench'
+import { matchBench } from './match.bench'
 import { searchBench } from './search.bench'
 import { storeBench } from './store.bench'
 
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['followups', followUpsBench],
   ['search', searchBench],
   ['import', importBench],
+  ['match', matchBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

@@ -10,13 +10,17 @@ interface Props {
   /** All of the person's tags; this input shows and changes those of its own kind. */
   value: TagRef[]
   onChange: (tags: TagRef[]) => void
+  /** Instead of the kind's name ("Thema's van dit initiatief"). */
+  label?: string
+  /** Suggest tags of every kind (an initiative's themes come from people's tags too). */
+  suggestAllKinds?: boolean
 }
 
 /**
  * Tags of one kind as chips, typed with suggestions from the tags she already has. Enter or a comma
  * adds what is typed; with nothing typed Enter saves the form as usual; Backspace removes the last.
  */
-export function TagInput({ kind, value, onChange }: Props) {
+export function TagInput({ kind, value, onChange, label, suggestAllKinds = false }: Props) {
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
@@ -25,15 +29,14 @@ export function TagInput({ kind, value, onChange }: Props) {
 
   useEffect(() => {
     let current = true
-    void call(() => sprokkel().tags.list({ kind, prefix: text.trim(), limit: 20 }), '').then(
-      (result) => {
-        if (current && result.ok) setSuggestions(result.value.map((tag) => tag.name))
-      },
-    )
+    const query = { prefix: text.trim(), limit: 20, ...(suggestAllKinds ? {} : { kind }) }
+    void call(() => sprokkel().tags.list(query), '').then((result) => {
+      if (current && result.ok) setSuggestions([...new Set(result.value.map((tag) => tag.name))])
+    })
     return () => {
       current = false
     }
-  }, [kind, text])
+  }, [kind, text, suggestAllKinds])
 
   const add = (name: string) => {
     const trimmed = name.trim()
@@ -55,7 +58,7 @@ export function TagInput({ kind, value, onChange }: Props) {
 
   return (
     <div className="field tag-input">
-      <label htmlFor={id}>{t(`tagKind.${kind}`)}</label>
+      <label htmlFor={id}>{label ?? t(`tagKind.${kind}`)}</label>
       <div className="chips">
         {mine.map((tag) => (
           <span key={tag.name} className="chip">

@@ -77,6 +77,10 @@ export function Timeline({
                       ? formatDate(entry.item.detail.from, i18n.language)
                       : '',
                     to: entry.item.detail.to ? formatDate(entry.item.detail.to, i18n.language) : '',
+                    with: entry.item.detail.with ?? '',
+                    status: entry.item.detail.status
+                      ? t(`connect.status.${entry.item.detail.status}`)
+                      : '',
                   })}
                   {entry.item.detail.reason ? `: ${entry.item.detail.reason}` : ''}
                 </span>

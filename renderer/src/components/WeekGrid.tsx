@@ -5,16 +5,19 @@ import { dayParts, days, type Slot } from '../../../shared/ledger'
 export function WeekGrid({
   value,
   onChange,
+  legend,
 }: {
   value: Slot[]
   onChange: (slots: Slot[]) => void
+  /** Instead of "Wanneer heeft deze bewoner tijd?" ("Wanneer komt het samen?"). */
+  legend?: string
 }) {
   const { t } = useTranslation()
   const toggle = (slot: Slot, on: boolean) =>
     onChange(on ? [...value, slot] : value.filter((chosen) => chosen !== slot))
   return (
     <fieldset className="week-grid">
-      <legend>{t('person.availabilityGrid')}</legend>
+      <legend>{legend ?? t('person.availabilityGrid')}</legend>
       <table>
         <thead>
           <tr>

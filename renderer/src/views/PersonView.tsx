@@ -6,6 +6,7 @@ import { FollowUpsSection } from '../components/FollowUpsSection'
 import { PersonForm } from '../components/PersonForm'
 import { Timeline } from '../components/Timeline'
 import { useNavigation } from '../navigation'
+import { PersonConnections } from './connect/PersonConnections'
 import { formatDate } from '../options'
 
 /** One resident: everything about her to read and change, her timeline, archive and delete. */
@@ -93,6 +94,7 @@ export function PersonView({ personId }: { personId: string }) {
             followUps={person.followUps}
             onChanged={() => setRevision((n) => n + 1)}
           />
+          <PersonConnections person={person} onChanged={() => setRevision((n) => n + 1)} />
           <Timeline
             personId={person.id}
             moments={person.moments}
