@@ -8,6 +8,7 @@ import type {
   PersonSuggestions,
   SharedPassion,
 } from '../shared/connect'
+import type { FilterAttributes } from '../shared/filters'
 import { maskToSlots, type TagKind } from '../shared/ledger'
 import type { PersonSummary } from '../shared/person'
 import { foldKey, searchTokens } from '../shared/text'
@@ -79,19 +80,45 @@ function score(
   return { score: total, reasons }
 }
 
-/** The best `limit` by score then name, without sorting everyone (tens of thousands share a tag). */
-function topByScore<T extends { score: number; sortKey: string; id: string }>(
-  items: T[],
-  limit: number,
-) {
-  const top: T[] = []
-  for (const item of items) {
-    if (top.length === limit && byScoreThenName(item, top[limit - 1]!) >= 0) continue
-    top.push(item)
-    top.sort(byScoreThenName)
-    if (top.length > limit) top.pop()
+interface Scored {
+  /** Where the index keeps her (for the theme marks). */
+  slot: number
+  id: string
+  sortKey: string
+  score: number
+  availableFrom: string | null
+  attributes: FilterAttributes
+}
+
+/**
+ * The best `limit` by score then name, kept while scanning: tens of thousands may share a theme,
+ * and only the first page is shown, so nobody else is sorted.
+ */
+class TopK<T extends { score: number; sortKey: string; id: string }> {
+  private readonly top: T[] = []
+  constructor(private readonly limit: number) {}
+  /** Whether an item with this score and name would get in: asked before making one. */
+  admits(score: number, sortKey: string, id: string): boolean {
+    const last = this.top[this.limit - 1]
+    if (!last) return true
+    if (score !== last.score) return score > last.score
+    if (sortKey !== last.sortKey) return sortKey < last.sortKey
+    return id < last.id
   }
-  return top
+  offer(item: T): void {
+    const { top, limit } = this
+    if (top.length === limit && byScoreThenName(item, top[limit - 1]!) >= 0) return
+    let i = top.length < limit ? top.length : limit - 1
+    top[i] = item
+    // Insertion: move it up past everyone it beats.
+    while (i > 0 && byScoreThenName(top[i]!, top[i - 1]!) < 0) {
+      ;[top[i - 1], top[i]] = [top[i]!, top[i - 1]!]
+      i--
+    }
+  }
+  items(): T[] {
+    return this.top
+  }
 }
 
 const byScoreThenName = <T extends { score: number; sortKey: string; id: string }>(a: T, b: T) =>
@@ -99,23 +126,24 @@ const byScoreThenName = <T extends { score: number; sortKey: string; id: string 
   (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
   (a.id < b.id ? -1 : 1)
 
-/** People in whose wil/kan/nodig every word of the theme occurs (one field each), from the index. */
-function textMatches(
-  index: SearchIndex,
-  theme: string,
-): Map<string, { field: TextField; word: string }> {
-  const words = searchTokens(theme)
-  let result: Map<string, { field: TextField; word: string }> | undefined
-  for (const word of words) {
-    const found = index.documentsWithWord(word, textFields) as Map<string, TextField>
-    const next = new Map<string, { field: TextField; word: string }>()
-    for (const [id, field] of found) {
-      if (!result || result.has(id))
-        next.set(id, { field: result?.get(id)?.field ?? field, word: theme })
-    }
-    result = next
+/**
+ * Marks the people in whose wil/kan/nodig every word of the theme occurs (`marks[slot]`: 1 + the
+ * place in `textFields` of the field of its first word); returns their slots.
+ */
+function markTheme(index: SearchIndex, theme: string, marks: Uint8Array): number[] {
+  const [first, ...rest] = searchTokens(theme)
+  if (!first) return []
+  let slots = index.markWithWord(first, textFields, marks)
+  for (const word of rest) {
+    const other = new Uint8Array(marks.length)
+    index.markWithWord(word, textFields, other)
+    slots = slots.filter((slot) => {
+      if (other[slot]) return true
+      marks[slot] = 0
+      return false
+    })
   }
-  return result ?? new Map()
+  return slots
 }
 
 /** The summaries (name, address, wijk…) of these people, in the order given. */
@@ -169,10 +197,15 @@ export async function matchInitiative(
     .where('initiative_tag.initiative_id', '=', query.id)
     .execute()
   if (themes.length === 0) return { now: [], soon: [] }
-  const themeTags = await tagsNamed(
-    db,
-    themes.map((theme) => theme.name_key),
+  // Theme tags by id, each with its theme's number (at most 30 themes: one bit each).
+  const themeNumber = new Map(themes.map((theme, i) => [theme.name_key, i]))
+  const themeTags = new Map(
+    [...(await tagsNamed(db, [...themeNumber.keys()]))].map(([id, tag]) => [
+      id,
+      { ...tag, theme: themeNumber.get(tag.key)! },
+    ]),
   )
+  const bestWeight = new Float64Array(themes.length)
   const excluded = new Set(
     (
       await db
@@ -186,63 +219,112 @@ export async function matchInitiative(
   if (initiative.contact_person_id) excluded.add(initiative.contact_person_id)
 
   // Who writes a theme in wil, kan or nodig (no typos: a typo would be a wrong reason).
-  const textByPerson = new Map<string, Map<string, { field: TextField; word: string }>>()
-  for (const theme of themes) {
-    for (const [id, match] of textMatches(index, theme.name)) {
-      const map = textByPerson.get(id) ?? new Map<string, { field: TextField; word: string }>()
-      textByPerson.set(id, map.set(theme.name_key, match))
+  const themeText = themes.map((theme) => {
+    const marks = new Uint8Array(index.capacity)
+    return {
+      key: theme.name_key,
+      name: theme.name,
+      marks,
+      slots: markTheme(index, theme.name, marks),
     }
+  })
+  const textOf = (slot: number) => {
+    let text: Map<string, { field: TextField; word: string }> | undefined
+    for (const theme of themeText) {
+      const mark = theme.marks[slot]
+      if (mark)
+        (text ??= new Map()).set(theme.key, { field: textFields[mark - 1]!, word: theme.name })
+    }
+    return text
   }
 
-  const candidates: Candidate[] = []
-  for (const doc of index.documents()) {
-    if (doc.status !== 'active' || excluded.has(doc.id)) continue
-    const a = doc.attributes
-    if (query.wijkId && a.wijkId !== query.wijkId) continue
-    if (query.consent === 'given' && a.consent !== 'verbal' && a.consent !== 'written') continue
-    let tags: Candidate['tags'] | undefined
-    for (const tagId of a.tagIds) {
+  // One pass over everyone with a theme: a number each, the reasons only for those shown.
+  const meets = initiative.meets
+  const wijk = { id: initiative.wijk_id, name: initiative.name }
+  const nowTop = new TopK<Scored>(query.limit)
+  const soonTop = new TopK<Scored>(query.limit)
+  index.forEachWith(
+    themeTags.keys(),
+    themeText.flatMap((theme) => theme.slots),
+    (slot, id, sortKey, status, a) => {
+      if (status !== 'active' || excluded.has(id)) return
+      if (query.wijkId && a.wijkId !== query.wijkId) return
+      if (query.consent === 'given' && a.consent !== 'verbal' && a.consent !== 'written') return
+      let total = 0
+      // The themes she has a tag for (a bit each), each counted once at its best kind.
+      let mask = 0
+      for (const tagId of a.tagIds) {
+        const tag = themeTags.get(tagId)
+        if (!tag) continue
+        const bit = 1 << tag.theme
+        const weight = weights.tag[tag.kind]
+        if ((mask & bit) === 0) {
+          mask |= bit
+          bestWeight[tag.theme] = weight
+          total += weight
+        } else if (weight > bestWeight[tag.theme]!) {
+          total += weight - bestWeight[tag.theme]!
+          bestWeight[tag.theme] = weight
+        }
+      }
+      let written = false
+      for (let t = 0; t < themeText.length; t++) {
+        if ((mask & (1 << t)) !== 0) continue
+        const mark = themeText[t]!.marks[slot]!
+        if (mark === 0) continue
+        total += weights.text[textFields[mark - 1]!]
+        written = true
+      }
+      if (mask === 0 && !written) return
+      const common = meets & a.availability
+      if (common !== 0) total += weights.time
+      else if (meets !== 0 && a.availability !== 0) total += weights.noTime
+      if (wijk.id && a.wijkId === wijk.id) total += weights.wijk
+      const availableFrom = a.availableFrom ?? null
+      const top = availableFrom !== null && availableFrom > today ? soonTop : nowTop
+      if (top.admits(total, sortKey, id)) {
+        top.offer({ slot, id, sortKey, score: total, availableFrom, attributes: a })
+      }
+    },
+  )
+
+  const now = nowTop.items()
+  const soon = soonTop.items()
+  const people = await summaries(
+    db,
+    [...now, ...soon].map((item) => item.id),
+  )
+  // The reasons, for the few shown: the same weights, so they add up to the score.
+  const toMatch = (item: Scored): PersonMatch[] => {
+    const person = people.get(item.id)
+    if (!person) return []
+    const tags = new Map<string, { kind: TagKind; name: string }>()
+    for (const tagId of item.attributes.tagIds) {
       const tag = themeTags.get(tagId)
       if (!tag) continue
-      tags ??= new Map()
       const known = tags.get(tag.key)
       if (!known || tagOrder[tag.kind] < tagOrder[known.kind]) {
         tags.set(tag.key, { kind: tag.kind, name: tag.name })
       }
     }
-    const text = textByPerson.get(doc.id)
-    if (!tags && !text) continue
-    candidates.push({
-      id: doc.id,
-      sortKey: doc.sortKey,
-      availability: a.availability,
-      availableFrom: a.availableFrom ?? null,
-      wijkId: a.wijkId,
-      tags: tags ?? new Map(),
-      text: text ?? new Map(),
-    })
-  }
-
-  const scored = candidates.map((candidate) => ({
-    ...score(candidate, initiative.meets, { id: initiative.wijk_id, name: initiative.name }),
-    id: candidate.id,
-    sortKey: candidate.sortKey,
-    availableFrom: candidate.availableFrom,
-  }))
-  scored.sort(byScoreThenName)
-  const isSoon = (item: { availableFrom: string | null }) =>
-    item.availableFrom !== null && item.availableFrom > today
-  const now = scored.filter((item) => !isSoon(item)).slice(0, query.limit)
-  const soon = scored.filter(isSoon).slice(0, query.limit)
-  const people = await summaries(
-    db,
-    [...now, ...soon].map((item) => item.id),
-  )
-  const toMatch = (item: (typeof scored)[number]): PersonMatch[] => {
-    const person = people.get(item.id)
-    return person
-      ? [{ person, score: item.score, reasons: item.reasons, availableFrom: item.availableFrom }]
-      : []
+    const explained = score(
+      {
+        tags,
+        text: textOf(item.slot) ?? new Map(),
+        availability: item.attributes.availability,
+        wijkId: item.attributes.wijkId,
+      },
+      meets,
+      wijk,
+    )
+    return [
+      {
+        person,
+        score: explained.score,
+        reasons: explained.reasons,
+        availableFrom: item.availableFrom,
+      },
+    ]
   }
   return { now: now.flatMap(toMatch), soon: soon.flatMap(toMatch) }
 }
@@ -328,24 +410,23 @@ export async function suggestForPerson(
 
   // Residents who share a tag with her: from the index in memory, most shared first, then by name.
   const hers = new Map(tags.map((tag) => [tag.id, tag.name]))
-  const sharing: { id: string; sortKey: string; score: number; shared: string[] }[] = []
+  const best = new TopK<{ id: string; sortKey: string; score: number; shared: string[] }>(limit)
   if (hers.size > 0) {
-    for (const doc of peopleIndex.documents()) {
-      if (doc.id === personId || doc.status !== 'active' || connected.has(doc.id)) continue
+    peopleIndex.forEachWith(hers.keys(), [], (_slot, id, sortKey, status, attributes) => {
+      if (id === personId || status !== 'active' || connected.has(id)) return
       let shared: string[] | undefined
-      for (const tagId of doc.attributes.tagIds) {
+      for (const tagId of attributes.tagIds) {
         const name = hers.get(tagId)
         if (name) (shared ??= []).push(name)
       }
-      if (shared) sharing.push({ id: doc.id, sortKey: doc.sortKey, score: shared.length, shared })
-    }
+      if (shared) best.offer({ id, sortKey, score: shared.length, shared })
+    })
   }
-  const best = topByScore(sharing, limit)
   const found = await summaries(
     db,
-    best.map((entry) => entry.id),
+    best.items().map((entry) => entry.id),
   )
-  const people: SharedPassion[] = best.flatMap((entry) => {
+  const people: SharedPassion[] = best.items().flatMap((entry) => {
     const person = found.get(entry.id)
     return person
       ? [{ person, shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))) }]

@@ -68,6 +68,22 @@ export class SearchIndex {
   private readonly slotOf = new Map<string, number>()
   private readonly free: number[] = []
   private readonly postings: Postings = new Map()
+  /**
+   * The words of wil, kan and nodig once more, by field: matching looks a theme up in those three
+   * only, and most of a word's postings are elsewhere (names, notes, tags).
+   */
+  private readonly fieldPostings = new Map<number, Postings>(
+    (['wish', 'strength', 'need'] as const).map((field) => [
+      searchFields.indexOf(field),
+      new Map(),
+    ]),
+  )
+  /** Tag id → the slots of the documents with that tag: matching starts from a theme's people. */
+  private readonly byTag = new Map<string, Set<number>>()
+  /** The same slots as arrays, made when first read after a change (iterating is what matching does). */
+  private readonly byTagArray = new Map<string, Int32Array>()
+  private visited = new Uint32Array(0)
+  private visitStamp = 0
   private sortedWords: string[] = []
   private wordsByLength = new Map<number, string[]>()
   private dirty = false
@@ -101,8 +117,20 @@ export class SearchIndex {
           this.dirty = true
         }
         set.add(slot * 8 + fieldIndex)
+        const byField = this.fieldPostings.get(fieldIndex)
+        if (byField) {
+          let slots = byField.get(word)
+          if (!slots) byField.set(word, (slots = new Set()))
+          slots.add(slot)
+        }
       }
     })
+    for (const tagId of doc.attributes?.tagIds ?? []) {
+      let set = this.byTag.get(tagId)
+      if (!set) this.byTag.set(tagId, (set = new Set()))
+      set.add(slot)
+      this.byTagArray.delete(tagId)
+    }
     this.entries[slot] = {
       id: doc.id,
       sortKey: doc.sortKey,
@@ -117,12 +145,21 @@ export class SearchIndex {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
     for (const [word, field] of this.entries[slot]!.words) {
+      const byField = this.fieldPostings.get(field)?.get(word)
+      byField?.delete(slot)
+      if (byField?.size === 0) this.fieldPostings.get(field)!.delete(word)
       const set = this.postings.get(word)!
       set.delete(slot * 8 + field)
       if (set.size === 0) {
         this.postings.delete(word)
         this.dirty = true
       }
+    }
+    for (const tagId of this.entries[slot]!.attributes?.tagIds ?? []) {
+      const set = this.byTag.get(tagId)
+      set?.delete(slot)
+      if (set?.size === 0) this.byTag.delete(tagId)
+      this.byTagArray.delete(tagId)
     }
     this.entries[slot] = undefined
     this.slotOf.delete(id)
@@ -191,44 +228,79 @@ export class SearchIndex {
     return top.map((slot) => this.hit(slot, queryWords))
   }
 
-  /** Every document with its attributes: matching scans these in memory (100k in a few ms). */
-  *documents(): Generator<{
-    id: string
-    sortKey: string
-    status: 'active' | 'archived'
-    attributes: FilterAttributes
-  }> {
-    for (const entry of this.entries) {
-      if (entry?.attributes) {
-        yield {
-          id: entry.id,
-          sortKey: entry.sortKey,
-          status: entry.status,
-          attributes: entry.attributes,
-        }
-      }
-    }
+  /** How many slots the index has: the length of per-slot arrays a caller keeps (see markWithWord). */
+  get capacity(): number {
+    return this.entries.length
   }
 
   /**
-   * The documents with `word` (or a word it begins: "wandel" finds "wandelen") in one of `fields`,
-   * each with the first such field: for matching by theme, where a typo would be a wrong reason.
+   * Calls `visit` once for every document that has one of `tagIds` or is in `slots`: matching reads
+   * a theme's people from the tag postings, not by scanning everyone.
    */
-  documentsWithWord(word: string, fields: readonly SearchField[]): Map<string, SearchField> {
+  forEachWith(
+    tagIds: Iterable<string>,
+    slots: readonly number[],
+    visit: (
+      slot: number,
+      id: string,
+      sortKey: string,
+      status: 'active' | 'archived',
+      attributes: FilterAttributes,
+    ) => void,
+  ): void {
+    // A stamp per slot says "visited in this call" without a set of tens of thousands.
+    if (this.visited.length < this.entries.length) {
+      const bigger = new Uint32Array(Math.max(this.entries.length, this.visited.length * 2))
+      bigger.set(this.visited)
+      this.visited = bigger
+    }
+    const stamp = ++this.visitStamp
+    const visited = this.visited
+    const entries = this.entries
+    const at = (slot: number) => {
+      if (visited[slot] === stamp) return
+      visited[slot] = stamp
+      const entry = entries[slot]
+      if (entry?.attributes) visit(slot, entry.id, entry.sortKey, entry.status, entry.attributes)
+    }
+    for (const tagId of tagIds) {
+      let tagged = this.byTagArray.get(tagId)
+      if (!tagged) {
+        const set = this.byTag.get(tagId)
+        if (!set) continue
+        tagged = Int32Array.from(set)
+        this.byTagArray.set(tagId, tagged)
+      }
+      for (let i = 0; i < tagged.length; i++) at(tagged[i]!)
+    }
+    for (let i = 0; i < slots.length; i++) at(slots[i]!)
+  }
+
+  /**
+   * Marks the documents with `word` (or a word it begins: "wandel" finds "wandelen") in one of
+   * `fields`: `marks[slot]` becomes 1 + the field's place in `fields` (the first that has it), for
+   * matching by theme, where a typo would be a wrong reason. Returns the slots marked.
+   */
+  markWithWord(
+    word: string,
+    fields: readonly ('wish' | 'strength' | 'need')[],
+    marks: Uint8Array,
+  ): number[] {
     this.refreshWordLists()
-    const wanted = fields.map((field) => searchFields.indexOf(field))
-    const found = new Map<string, SearchField>()
+    const marked: number[] = []
     const words = this.postings.has(word) ? [word] : []
     for (const other of this.prefixed(word)) if (other !== word) words.push(other)
-    for (const matched of words) {
-      for (const posting of this.postings.get(matched)!) {
-        const field = posting & 7
-        if (!wanted.includes(field)) continue
-        const entry = this.entries[posting >> 3]
-        if (entry && !found.has(entry.id)) found.set(entry.id, searchFields[field]!)
+    fields.forEach((field, f) => {
+      const byField = this.fieldPostings.get(searchFields.indexOf(field))!
+      for (const matched of words) {
+        for (const slot of byField.get(matched) ?? []) {
+          if (marks[slot] || !this.entries[slot]) continue
+          marks[slot] = f + 1
+          marked.push(slot)
+        }
       }
-    }
-    return found
+    })
+    return marked
   }
 
   /** Why a person matched: per query word its best field and word (only for the hits shown). */

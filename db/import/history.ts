@@ -48,7 +48,8 @@ async function lastImport(db: Kysely<Database>) {
 
 /**
  * The first person of this import that changed since (edited, archived, put in the trash, a new
- * contact, a follow-up done or moved, …), or undefined when all are as the import left them.
+ * contact, a follow-up done or moved, connected to someone or something, …), or undefined when all
+ * are as the import left them.
  */
 async function changedSince(db: Kysely<Database>, importId: string, stamp: string) {
   const { rows } = await sql<{ name: string }>`
@@ -58,7 +59,9 @@ async function changedSince(db: Kysely<Database>, importId: string, stamp: strin
         OR EXISTS (SELECT 1 FROM contact_moment m WHERE m.person_id = p.id AND m.created_at > ${stamp})
         OR EXISTS (SELECT 1 FROM person_event e WHERE e.person_id = p.id AND e.created_at > ${stamp})
         OR EXISTS (SELECT 1 FROM follow_up f WHERE f.person_id = p.id
-          AND (f.created_at > ${stamp} OR f.closed_at > ${stamp})))
+          AND (f.created_at > ${stamp} OR f.closed_at > ${stamp}))
+        OR EXISTS (SELECT 1 FROM connection c WHERE c.person_id = p.id OR c.other_person_id = p.id)
+        OR EXISTS (SELECT 1 FROM initiative i WHERE i.contact_person_id = p.id))
     LIMIT 1`.execute(db)
   return rows[0]?.name
 }

@@ -106,8 +106,9 @@ test.describe('Bewoners', () => {
       'aria-current',
       'page',
     )
-    await menu.getByRole('button', { name: /Verbinden/ }).click()
-    await expect(page.getByRole('heading', { name: 'Verbinden', level: 1 })).toBeVisible()
+    await expect(menu.getByRole('button', { name: /Verbinden/ })).not.toContainText('binnenkort')
+    await menu.getByRole('button', { name: /Verantwoording/ }).click()
+    await expect(page.getByRole('heading', { name: 'Verantwoording', level: 1 })).toBeVisible()
     await expect(page.getByText('Deze weergave komt in een volgende versie')).toBeVisible()
     await menu.getByRole('button', { name: /Bewoners/ }).click()
     await expect(page.getByLabel('Voornaam')).toBeVisible()

@@ -73,3 +73,37 @@ test('README screenshot: Importeren', async ({ app }) => {
     files.remove()
   }
 })
+
+test('README screenshot: Verbinden', async ({ app }) => {
+  const { page } = app
+  const api = createApi(app.harness!.ctx)
+  const passion = (name: string) => [{ kind: 'passion' as const, name }]
+  const residents = [
+    { firstName: 'Ans', lastName: 'Bakker', wijk: 'Kerckebosch', tags: passion('wandelen') },
+    { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries', wijk: 'Hoge Dennen' },
+    { firstName: 'Saïda', lastName: 'Haddouchi', wijk: 'Kerckebosch', wish: 'Graag wandelen' },
+    { firstName: 'Noël', lastName: 'Bakker', wijk: 'Vollenhove', tags: passion('wandelen') },
+  ]
+  for (const [i, resident] of residents.entries()) {
+    await api['people:create']({
+      ...resident,
+      availability: i === 1 ? [] : ['tue-morning'],
+      ...(i === 1 ? { tags: [{ kind: 'need' as const, name: 'wandelen' }] } : {}),
+      ...(i === 3 ? { availableFrom: '2027-03-01' } : {}),
+    })
+  }
+  await api['initiatives:create']({
+    name: 'Wandelgroep De Stappers',
+    kind: 'activiteit',
+    wijk: 'Kerckebosch',
+    themes: ['wandelen'],
+    meets: ['tue-morning'],
+    lookingFor: 'Zoekt: iemand die de route wil uitzetten',
+  })
+  await page.setViewportSize({ width: 1280, height: 640 })
+  await page.getByRole('button', { name: /^Verbinden/ }).click()
+  await page.getByRole('button', { name: 'Wandelgroep De Stappers' }).click()
+  await page.getByRole('button', { name: 'Ans Bakker voorstellen' }).click()
+  await expect(page.getByLabel('Vraag over 3 weken hoe het gaat')).toBeChecked()
+  await page.screenshot({ path: 'tests/e2e/screenshots/verbinden.png' })
+})

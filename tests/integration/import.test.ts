@@ -398,3 +398,29 @@ describe('undo', () => {
     expect(await peopleCount()).toBe(11)
   })
 })
+
+describe('undo after Verbinden', () => {
+  it('refuses once someone the import added has a connection', async () => {
+    const view = await open(fixtures.xlsx)
+    const { rows } = await preview(view)
+    const report = value<ImportReport>(
+      await commit(
+        view,
+        rows.filter((row) => row.duplicate).map((row) => ({ row: row.row, duplicate: 'new' })),
+      ),
+    )
+    const anais = await findPerson('Anaïs')
+    const jose = await findPerson('José')
+    value(
+      await api['connections:create']({
+        personId: anais.id,
+        otherPersonId: jose.id,
+        date: '2026-03-02',
+      }),
+    )
+    expect(await api['import:undo']({ id: report.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
+  })
+})

@@ -109,3 +109,48 @@ describe('keeping the index right', () => {
     expect(ids('tuinren')).toEqual([])
   })
 })
+
+describe('what matching reads from the index', () => {
+  const attributes = (tagIds: string[]) => ({
+    wijkId: null,
+    tagIds,
+    availability: 0,
+    consent: 'not_asked',
+    lastContactOn: null,
+  })
+  const visited = (tagIds: string[], slots: number[] = []) => {
+    const seen: string[] = []
+    index.forEachWith(tagIds, slots, (_slot, id) => seen.push(id))
+    return seen.sort()
+  }
+
+  it('finds people by tag id, once each, and keeps that in step with changes', () => {
+    index.put({
+      id: 'a',
+      sortKey: 'a',
+      attributes: attributes(['t1', 't2']),
+      fields: { name: 'A' },
+    })
+    index.put({ id: 'b', sortKey: 'b', attributes: attributes(['t2']), fields: { name: 'B' } })
+    expect(visited(['t1', 't2'])).toEqual(['a', 'b'])
+    index.put({ id: 'a', sortKey: 'a', attributes: attributes(['t3']), fields: { name: 'A' } })
+    expect(visited(['t1', 't2'])).toEqual(['b'])
+    expect(visited(['t3'])).toEqual(['a'])
+    index.remove('b')
+    expect(visited(['t2'])).toEqual([])
+  })
+
+  it('marks wil, kan and nodig by word and prefix, never by typo or in other fields', () => {
+    const marks = new Uint8Array(index.capacity)
+    const slots = index.markWithWord('tuinier', ['wish', 'strength', 'need'], marks)
+    // Noor writes "tuinieren" in her note and Ans has it as a tag: neither is wil/kan/nodig.
+    expect(slots).toEqual([])
+    const snoei = index.markWithWord('snoeien', ['wish', 'strength', 'need'], marks)
+    expect(snoei).toHaveLength(1)
+    expect(marks[snoei[0]!]).toBe(2) // strength, the second field asked
+    expect(index.markWithWord('snoiien', ['strength'], new Uint8Array(index.capacity))).toEqual([])
+    expect(index.markWithWord('fiets', ['strength'], new Uint8Array(index.capacity))).toHaveLength(
+      1,
+    )
+  })
+})
