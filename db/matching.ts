@@ -9,14 +9,14 @@ import type {
   SharedPassion,
 } from '../shared/connect'
 import type { FilterAttributes } from '../shared/filters'
-import { maskToSlots, type TagKind } from '../shared/ledger'
+import { consentStatuses, maskToSlots, type TagKind } from '../shared/ledger'
 import type { PersonSummary } from '../shared/person'
 import { foldKey, searchTokens } from '../shared/text'
 import { initiativeNotFound, listInitiatives } from './initiatives'
 import { personNotFound } from './guards'
 import { summaryColumns, toSummary } from './rows'
 import type { Database } from './schema'
-import type { SearchIndex } from './search-index'
+import { tagWidth, type SearchIndex } from './search-index'
 
 /**
  * Matching, explainable and deterministic: a fit is a theme she has as a tag (or writes in wil, kan,
@@ -97,6 +97,12 @@ interface Scored {
 class TopK<T extends { score: number; sortKey: string; id: string }> {
   private readonly top: T[] = []
   constructor(private readonly limit: number) {}
+  /** Whether any item with this score could still get in (ties are decided by name). */
+  admitsScore(score: number): boolean {
+    const last = this.top[this.limit - 1]
+    return !last || score >= last.score
+  }
+
   /** Whether an item with this score and name would get in: asked before making one. */
   admits(score: number, sortKey: string, id: string): boolean {
     const last = this.top[this.limit - 1]
@@ -206,6 +212,15 @@ export async function matchInitiative(
     ]),
   )
   const bestWeight = new Float64Array(themes.length)
+  // The same, indexed by the index's tag numbers: an array read per tag instead of a lookup.
+  const themeOfNumber = new Int16Array(index.tagCount + themeTags.size).fill(-1)
+  const weightOfNumber = new Float64Array(themeOfNumber.length)
+  for (const [tagId, tag] of themeTags) {
+    const number = index.tagNumber(tagId)
+    themeOfNumber[number] = tag.theme
+    weightOfNumber[number] = weights.tag[tag.kind]
+  }
+  const textWeight = textFields.map((field) => weights.text[field])
   const excluded = new Set(
     (
       await db
@@ -243,47 +258,71 @@ export async function matchInitiative(
   const wijk = { id: initiative.wijk_id, name: initiative.name }
   const nowTop = new TopK<Scored>(query.limit)
   const soonTop = new TopK<Scored>(query.limit)
+  const columns = index.matchColumns
+  const excludedSlots = new Set<number>()
+  for (const id of excluded) {
+    const slot = index.slotOfId(id)
+    if (slot !== undefined) excludedSlots.add(slot)
+  }
+  const wijkFilter = query.wijkId ? index.wijkNumber(query.wijkId) : -1
+  const ownWijk = initiative.wijk_id ? index.wijkNumber(initiative.wijk_id) : -1
+  const verbal = consentStatuses.indexOf('verbal') + 1
+  const written = consentStatuses.indexOf('written') + 1
+  const todayNumber = Number(today.replaceAll('-', ''))
   index.forEachWith(
     themeTags.keys(),
     themeText.flatMap((theme) => theme.slots),
-    (slot, id, sortKey, status, a) => {
-      if (status !== 'active' || excluded.has(id)) return
-      if (query.wijkId && a.wijkId !== query.wijkId) return
-      if (query.consent === 'given' && a.consent !== 'verbal' && a.consent !== 'written') return
+    (slot) => {
+      if (columns.active[slot] === 0 || excludedSlots.has(slot)) return
+      if (wijkFilter >= 0 && columns.wijk[slot] !== wijkFilter) return
+      const consent = columns.consent[slot]
+      if (query.consent === 'given' && consent !== verbal && consent !== written) return
       let total = 0
       // The themes she has a tag for (a bit each), each counted once at its best kind.
       let mask = 0
-      for (const tagId of a.tagIds) {
-        const tag = themeTags.get(tagId)
-        if (!tag) continue
-        const bit = 1 << tag.theme
-        const weight = weights.tag[tag.kind]
+      const count = columns.tagCount[slot]!
+      const many = count > tagWidth ? index.entryAt(slot)!.tags : undefined
+      for (let i = 0; i < count; i++) {
+        const number = many ? many[i]! : columns.tags[slot * tagWidth + i]!
+        const theme = number < themeOfNumber.length ? themeOfNumber[number]! : -1
+        if (theme < 0) continue
+        const bit = 1 << theme
+        const weight = weightOfNumber[number]!
         if ((mask & bit) === 0) {
           mask |= bit
-          bestWeight[tag.theme] = weight
+          bestWeight[theme] = weight
           total += weight
-        } else if (weight > bestWeight[tag.theme]!) {
-          total += weight - bestWeight[tag.theme]!
-          bestWeight[tag.theme] = weight
+        } else if (weight > bestWeight[theme]!) {
+          total += weight - bestWeight[theme]!
+          bestWeight[theme] = weight
         }
       }
-      let written = false
+      let wrote = false
       for (let t = 0; t < themeText.length; t++) {
         if ((mask & (1 << t)) !== 0) continue
         const mark = themeText[t]!.marks[slot]!
         if (mark === 0) continue
-        total += weights.text[textFields[mark - 1]!]
-        written = true
+        total += textWeight[mark - 1]!
+        wrote = true
       }
-      if (mask === 0 && !written) return
-      const common = meets & a.availability
-      if (common !== 0) total += weights.time
-      else if (meets !== 0 && a.availability !== 0) total += weights.noTime
-      if (wijk.id && a.wijkId === wijk.id) total += weights.wijk
-      const availableFrom = a.availableFrom ?? null
-      const top = availableFrom !== null && availableFrom > today ? soonTop : nowTop
-      if (top.admits(total, sortKey, id)) {
-        top.offer({ slot, id, sortKey, score: total, availableFrom, attributes: a })
+      if (mask === 0 && !wrote) return
+      const availability = columns.availability[slot]!
+      if ((meets & availability) !== 0) total += weights.time
+      else if (meets !== 0 && availability !== 0) total += weights.noTime
+      if (ownWijk >= 0 && columns.wijk[slot] === ownWijk) total += weights.wijk
+      const top = columns.availableFrom[slot]! > todayNumber ? soonTop : nowTop
+      // Only someone who gets onto the page is looked at any closer.
+      if (!top.admitsScore(total)) return
+      const entry = index.entryAt(slot)!
+      if (top.admits(total, entry.sortKey, entry.id)) {
+        top.offer({
+          slot,
+          id: entry.id,
+          sortKey: entry.sortKey,
+          score: total,
+          availableFrom: entry.attributes?.availableFrom ?? null,
+          attributes: entry.attributes!,
+        })
       }
     },
   )
@@ -412,14 +451,28 @@ export async function suggestForPerson(
   const hers = new Map(tags.map((tag) => [tag.id, tag.name]))
   const best = new TopK<{ id: string; sortKey: string; score: number; shared: string[] }>(limit)
   if (hers.size > 0) {
-    peopleIndex.forEachWith(hers.keys(), [], (_slot, id, sortKey, status, attributes) => {
-      if (id === personId || status !== 'active' || connected.has(id)) return
-      let shared: string[] | undefined
-      for (const tagId of attributes.tagIds) {
-        const name = hers.get(tagId)
-        if (name) (shared ??= []).push(name)
+    const columns = peopleIndex.matchColumns
+    const hersByNumber: (string | undefined)[] = []
+    for (const [tagId, name] of hers) hersByNumber[peopleIndex.tagNumber(tagId)] = name
+    const skip = new Set<number>()
+    for (const id of [personId, ...connected]) {
+      const slot = id ? peopleIndex.slotOfId(id) : undefined
+      if (slot !== undefined) skip.add(slot)
+    }
+    peopleIndex.forEachWith(hers.keys(), [], (slot) => {
+      if (columns.active[slot] === 0 || skip.has(slot)) return
+      const count = columns.tagCount[slot]!
+      const many = count > tagWidth ? peopleIndex.entryAt(slot)!.tags : undefined
+      const shared: string[] = []
+      for (let i = 0; i < count; i++) {
+        const name = hersByNumber[many ? many[i]! : columns.tags[slot * tagWidth + i]!]
+        if (name) shared.push(name)
       }
-      if (shared) best.offer({ id, sortKey, score: shared.length, shared })
+      if (!best.admitsScore(shared.length)) return
+      const entry = peopleIndex.entryAt(slot)!
+      if (best.admits(shared.length, entry.sortKey, entry.id)) {
+        best.offer({ id: entry.id, sortKey: entry.sortKey, score: shared.length, shared })
+      }
     })
   }
   const found = await summaries(

@@ -120,7 +120,9 @@ describe('what matching reads from the index', () => {
   })
   const visited = (tagIds: string[], slots: number[] = []) => {
     const seen: string[] = []
-    index.forEachWith(tagIds, slots, (_slot, id) => seen.push(id))
+    index.forEachWith(tagIds, slots, (slot) => {
+      seen.push(index.entryAt(slot)!.id)
+    })
     return seen.sort()
   }
 
@@ -138,6 +140,17 @@ describe('what matching reads from the index', () => {
     expect(visited(['t3'])).toEqual(['a'])
     index.remove('b')
     expect(visited(['t2'])).toEqual([])
+  })
+
+  it('keeps tag numbers in columns, and the ones past the width in the entry', () => {
+    const many = Array.from({ length: 10 }, (_, i) => `t${i}`)
+    index.put({ id: 'many', sortKey: 'm', attributes: attributes(many), fields: { name: 'M' } })
+    expect(visited(['t9'])).toEqual(['many'])
+    const slot = index.slotOfId('many')!
+    const { tagCount, tags } = index.matchColumns
+    expect(tagCount[slot]).toBe(10)
+    expect(tags[slot * 8]).toBe(index.tagNumber('t0'))
+    expect(index.entryAt(slot)!.tags[9]).toBe(index.tagNumber('t9'))
   })
 
   it('marks wil, kan and nodig by word and prefix, never by typo or in other fields', () => {
