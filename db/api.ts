@@ -38,6 +38,8 @@ import {
   trashPerson,
   updatePerson,
 } from './people'
+import { exportCsv, listExports } from './report/exports'
+import { buildReport } from './report/report'
 import { readSettings, writeSettings } from './settings'
 import { reindex, searchPeople } from './search'
 import { similarPeople } from './similar'
@@ -151,6 +153,15 @@ const handlers: Handlers = {
   'connections:setStatus': async (ctx, input) =>
     setConnectionStatus(ctx.store.db, input, await writeContext(ctx)),
   'connections:list': (ctx, input) => listConnections(ctx.store.db, input),
+  'report:build': (ctx, input) =>
+    buildReport(ctx.store.db, input, ctx.platform.now(), localDate(ctx.platform.now())),
+  'report:exportCsv': async (ctx, input) =>
+    exportCsv(
+      ctx.store.db,
+      ctx.platform,
+      await buildReport(ctx.store.db, input, ctx.platform.now(), localDate(ctx.platform.now())),
+    ),
+  'report:exports': (ctx) => listExports(ctx.store.db),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }

@@ -22,6 +22,8 @@ export interface Platform {
   notify(notification: DesktopNotification): void
   /** Asks her for a file to open (the native dialog in the shell); null when she cancels. */
   chooseFile(request: FileRequest): Promise<string | null>
+  /** Asks her where to save a file (the native dialog in the shell); null when she cancels. */
+  chooseSaveFile(request: FileRequest & { defaultName: string }): Promise<string | null>
 }
 
 export interface FileRequest {

@@ -25,6 +25,7 @@ export interface Database {
   initiative_tag: InitiativeTagTable
   connection: ConnectionTable
   connection_event: ConnectionEventTable
+  report_export: ReportExportTable
 }
 
 export interface PersonTable {
@@ -191,6 +192,15 @@ export interface ConnectionEventTable {
   reason: string | null
   note: string | null
   created_at: string
+}
+
+export interface ReportExportTable {
+  id: string
+  at: string
+  format: 'csv' | 'pdf'
+  /** JSON: the request and the labels printed (period, wijken). */
+  settings: string
+  file_name: string
 }
 
 export type PersonRow = Selectable<PersonTable>

@@ -45,5 +45,13 @@ export function electronPlatform(
         : await dialog.showOpenDialog(options)
       return canceled ? null : (filePaths[0] ?? null)
     },
+    chooseSaveFile: async ({ title, filters, defaultName }) => {
+      const options = { title, filters, defaultPath: join(app.getPath('documents'), defaultName) }
+      const parent = window()
+      const { canceled, filePath } = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options)
+      return canceled || !filePath ? null : filePath
+    },
   }
 }

@@ -44,6 +44,9 @@ export const channelNames = [
   'connections:create',
   'connections:setStatus',
   'connections:list',
+  'report:build',
+  'report:exportCsv',
+  'report:exports',
   'settings:get',
   'settings:update',
 ] as const

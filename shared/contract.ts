@@ -23,6 +23,7 @@ import {
   type SimilarPerson,
   type Tag,
 } from './person'
+import { reportRequestSchema, type Report, type ReportExport } from './report'
 import {
   createConnectionSchema,
   initiativeFieldsSchema,
@@ -71,6 +72,8 @@ export interface Settings {
   workerName: string | null
   /** When the daily reminder comes, on her wall clock ("09:00"). */
   reminderTime: string
+  /** Her organisation, printed on the Verantwoording report. */
+  organisation: string | null
 }
 
 export const defaultReminderTime = '09:00'
@@ -86,6 +89,12 @@ export const settingsSchema = z.strictObject(
       .string({ error: 'validation.time' })
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
       .default(defaultReminderTime),
+    organisation: z
+      .string({ error: 'validation.invalid' })
+      .trim()
+      .max(120, { error: 'validation.tooLong' })
+      .transform((value) => (value === '' ? null : value))
+      .default(''),
   },
   { error: 'validation.invalid' },
 )
@@ -182,6 +191,11 @@ export const contract = {
     ),
     output: returns<Connection[]>(),
   },
+  /** The protected report: counts only, small ones hidden, with its method. */
+  'report:build': { input: reportRequestSchema, output: returns<Report>() },
+  /** Saves the report as CSV where she chooses (native dialog); null when she cancels. Logged. */
+  'report:exportCsv': { input: reportRequestSchema, output: returns<ReportExport | null>() },
+  'report:exports': { input: noInput, output: returns<ReportExport[]>() },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>

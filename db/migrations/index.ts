@@ -4,6 +4,7 @@ import * as m0002 from './0002_ledger'
 import * as m0003 from './0003_follow_ups'
 import * as m0004 from './0004_imports'
 import * as m0005 from './0005_connect'
+import * as m0006 from './0006_report_exports'
 
 export interface Migration {
   name: string
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003_follow_ups', ...m0003 },
   { name: '0004_imports', ...m0004 },
   { name: '0005_connect', ...m0005 },
+  { name: '0006_report_exports', ...m0006 },
 ]

@@ -151,6 +151,7 @@ describe('the rest of the ledger', () => {
     expect(value(await api['settings:get'](undefined))).toEqual({
       workerName: 'Meike de Boer',
       reminderTime: '09:00',
+      organisation: null,
     })
   })
 

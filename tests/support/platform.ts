@@ -31,6 +31,8 @@ export class TestClock {
 /** The file dialog of tests: answers with the file a test put ready (or "cancel" with null). */
 export interface TestFileDialog {
   answer: string | null
+  /** Where "save as" answers; null: she cancels. */
+  saveAnswer: string | null
   requests: FileRequest[]
 }
 
@@ -45,7 +47,7 @@ export type TestPlatform = Platform & {
  */
 export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlatform {
   const notifications: DesktopNotification[] = []
-  const fileDialog: TestFileDialog = { answer: null, requests: [] }
+  const fileDialog: TestFileDialog = { answer: null, saveAnswer: null, requests: [] }
   return {
     appVersion: version,
     dataDir,
@@ -56,6 +58,10 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     chooseFile: async (request) => {
       fileDialog.requests.push(request)
       return fileDialog.answer
+    },
+    chooseSaveFile: async (request) => {
+      fileDialog.requests.push(request)
+      return fileDialog.saveAnswer
     },
     fileDialog,
   }

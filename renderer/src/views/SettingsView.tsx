@@ -39,6 +39,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
   const { t } = useTranslation()
   const [workerName, setWorkerName] = useState(stored.workerName ?? '')
   const [reminderTime, setReminderTime] = useState(stored.reminderTime)
+  const [organisation, setOrganisation] = useState(stored.organisation ?? '')
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
 
@@ -46,7 +47,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
     setStatus('')
     const result = await call(
       () =>
-        sprokkel().settings.update({ workerName, reminderTime } satisfies Record<
+        sprokkel().settings.update({ workerName, reminderTime, organisation } satisfies Record<
           keyof Settings,
           string
         >),
@@ -92,6 +93,20 @@ function SettingsForm({ stored }: { stored: Settings }) {
         />
         <p id="reminder-time-hint" className="field-hint">
           {t('settings.reminderHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="organisation">{t('settings.organisation')}</label>
+        <input
+          id="organisation"
+          type="text"
+          maxLength={120}
+          value={organisation}
+          aria-describedby="organisation-hint"
+          onChange={(event) => setOrganisation(event.target.value)}
+        />
+        <p id="organisation-hint" className="field-hint">
+          {t('settings.organisationHint')}
         </p>
       </div>
       <FormFooter label={t('settings.save')} status={status} failure={failure} />

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import type { Report, ReportCell, ReportRequest, ReportTable } from '../../shared/report'
+import type { Database } from '../schema'
+import { getSetting } from '../lookups'
+import { bucketLabel, collectTables } from './collect'
+import { protect } from './protect'
+
+const monthLabel = (yearMonth: string) => {
+  const names = translate(nl, 'report.monthNames').split(',')
+  return `${names[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`
+}
+
+/** The method, in plain Dutch, as the report states it at the bottom. */
+function method(request: ReportRequest): string[] {
+  const t = (name: string) => translate(nl, `report.method.${name}`, { k: request.k })
+  return [
+    t('what'),
+    t('small'),
+    t('hidden'),
+    ...(request.roundTo5 ? [t('rounded')] : []),
+    t('labels'),
+    t('reached'),
+  ]
+}
+
+/** The report as it may be shown and exported: counts only, protected, with its method. */
+export async function buildReport(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  now: Date,
+  today: string,
+): Promise<Report> {
+  const raw = await collectTables(db, request, today)
+  const wijken =
+    request.wijkIds.length === 0
+      ? [translate(nl, 'report.allWijken')]
+      : (
+          await db
+            .selectFrom('wijk')
+            .select('name')
+            .where('id', 'in', request.wijkIds)
+            .orderBy('name_key')
+            .execute()
+        ).map((w) => w.name)
+  return {
+    request,
+    periodLabel:
+      request.from === request.to
+        ? monthLabel(request.from)
+        : `${monthLabel(request.from)} – ${monthLabel(request.to)}`,
+    wijken,
+    organisation: (await getSetting(db, 'organisation')) || null,
+    generatedAt: now.toISOString(),
+    tables: raw.map((table) => protect(table, request.k, request.roundTo5)),
+    method: method(request),
+  }
+}
+
+const cellText = (cell: ReportCell | null, k: number) =>
+  !cell ? '' : cell.kind === 'count' ? String(cell.value) : cell.kind === 'small' ? `<${k}` : '×'
+
+const csvField = (text: string) => (/[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/** The report for Excel: `;`, UTF-8 with a BOM, Dutch headings, one block per table. */
+export function reportCsv(report: Report): string {
+  const k = report.request.k
+  const lines: string[][] = [
+    [translate(nl, 'report.title')],
+    ...(report.organisation ? [[report.organisation]] : []),
+    [translate(nl, 'report.period'), report.periodLabel],
+    [translate(nl, 'report.wijken'), report.wijken.join(', ')],
+    [],
+  ]
+  const tableLines = (table: ReportTable) => {
+    const hasTotal = table.rows.some((row) => row.total !== null)
+    lines.push([table.title])
+    lines.push([
+      table.rowHeader,
+      ...table.columns.map((c) => c.label),
+      ...(hasTotal ? [translate(nl, 'report.total')] : []),
+    ])
+    for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])]) {
+      lines.push([
+        row.label,
+        ...row.cells.map((cell) => cellText(cell, k)),
+        ...(hasTotal ? [cellText(row.total, k)] : []),
+      ])
+    }
+    if (table.note) lines.push([table.note])
+    lines.push([])
+  }
+  for (const table of report.tables) tableLines(table)
+  lines.push([translate(nl, 'report.methodTitle')])
+  for (const paragraph of report.method) lines.push([paragraph])
+  return `\ufeff${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`
+}
+
+export { bucketLabel }

@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import { idSchema } from './person'
+
+/** Verantwoording: what she asks for, and the protected report she gets back. */
+
+export const reportBreakdowns = ['month', 'quarter'] as const
+export type ReportBreakdown = (typeof reportBreakdowns)[number]
+
+/** Counts below k are never shown; she may choose 3, 5 (the default) or 10. */
+export const kChoices = [3, 5, 10] as const
+export type KChoice = (typeof kChoices)[number]
+
+const month = z
+  .string({ error: 'validation.month' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'validation.month' })
+
+const monthIndex = (value: string) => Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7)) - 1
+
+export const reportRequestSchema = z
+  .strictObject(
+    {
+      /** First and last month, "2026-01" to "2026-03": months at the finest, never days. */
+      from: month,
+      to: month,
+      breakdown: z.enum(reportBreakdowns, { error: 'validation.invalid' }).default('quarter'),
+      /** Empty: all wijken. */
+      wijkIds: z.array(idSchema).max(100, { error: 'validation.tooMany' }).default([]),
+      k: z
+        .union([z.literal(3), z.literal(5), z.literal(10)], { error: 'validation.invalid' })
+        .default(5),
+      roundTo5: z.boolean({ error: 'validation.invalid' }).default(false),
+    },
+    { error: 'validation.invalid' },
+  )
+  .refine((input) => monthIndex(input.from) <= monthIndex(input.to), {
+    error: 'validation.periodOrder',
+    path: ['to'],
+  })
+  .refine((input) => monthIndex(input.to) - monthIndex(input.from) < 60, {
+    error: 'validation.periodLength',
+    path: ['to'],
+  })
+export type ReportRequest = z.output<typeof reportRequestSchema>
+export type ReportRequestInput = z.input<typeof reportRequestSchema>
+
+/** Every month from `from` to `to`, "YYYY-MM". */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) {
+    months.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
+  }
+  return months
+}
+
+/** The bucket a month falls in: the month itself, or its quarter ("2026-K1"). */
+export const bucketOf = (yearMonth: string, breakdown: ReportBreakdown) =>
+  breakdown === 'month'
+    ? yearMonth
+    : `${yearMonth.slice(0, 4)}-K${Math.floor((Number(yearMonth.slice(5, 7)) - 1) / 3) + 1}`
+
+/**
+ * A cell as the report may show it: a count (rounded to 5 when asked), "<k" for a small count, or
+ * hidden ("×") so that a small count elsewhere cannot be worked out from the totals.
+ */
+export type ReportCell = { kind: 'count'; value: number } | { kind: 'small' } | { kind: 'hidden' }
+
+export interface ReportRow {
+  key: string
+  label: string
+  cells: ReportCell[]
+  total: ReportCell | null
+}
+
+export interface ReportTable {
+  id: string
+  title: string
+  /** What the rows are ("Wijk", "Kanaal", "Thema"). */
+  rowHeader: string
+  columns: { key: string; label: string }[]
+  rows: ReportRow[]
+  /** Column totals, where columns add up. */
+  totals: ReportRow | null
+  /** Said under the table: what is counted and how. */
+  note: string | null
+}
+
+export interface Report {
+  request: ReportRequest
+  /** "januari 2026 – maart 2026". */
+  periodLabel: string
+  wijken: string[]
+  organisation: string | null
+  generatedAt: string
+  tables: ReportTable[]
+  /** The method in plain Dutch, printed at the bottom. */
+  method: string[]
+}
+
+export interface ReportExport {
+  id: string
+  at: string
+  format: 'csv' | 'pdf'
+  periodLabel: string
+  wijken: string[]
+  k: number
+  roundTo5: boolean
+  fileName: string
+}
