@@ -65,8 +65,14 @@ export function possibleValues(
         const sumLo = parts.reduce((s, p) => s + lo[p]!, 0)
         const sumHi = parts.reduce((s, p) => s + hi[p]!, 0)
         const tighten = (p: number, low: number, high: number) => {
-          if (low > lo[p]!) ((lo[p] = low), (changed = true))
-          if (high < hi[p]!) ((hi[p] = high), (changed = true))
+          if (low > lo[p]!) {
+            lo[p] = low
+            changed = true
+          }
+          if (high < hi[p]!) {
+            hi[p] = high
+            changed = true
+          }
           return lo[p]! <= hi[p]!
         }
         if (!tighten(total, sumLo, sumHi)) return false
