@@ -4,6 +4,7 @@ import { call, sprokkel } from './api'
 import { Sidebar } from './components/Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from './views/CaptureView'
+import { ReportView } from './views/report/ReportView'
 import { ConnectView } from './views/connect/ConnectView'
 import { InitiativeView } from './views/connect/InitiativeView'
 import { ImportView } from './views/import/ImportView'
@@ -101,6 +102,8 @@ export function App() {
             <InitiativeView key={place.id} initiativeId={place.id} />
           ) : place.view === 'connect' ? (
             <ConnectView />
+          ) : place.view === 'account' ? (
+            <ReportView />
           ) : place.view === 'import' ? (
             <ImportView />
           ) : place.view === 'settings' ? (

@@ -15,6 +15,7 @@ export const readyViews: readonly View[] = [
   'people',
   'capture',
   'connect',
+  'account',
   'settings',
   'import',
 ]
