@@ -39,6 +39,7 @@ import {
   updatePerson,
 } from './people'
 import { exportCsv, listExports } from './report/exports'
+import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
 import { readSettings, writeSettings } from './settings'
 import { reindex, searchPeople } from './search'
@@ -162,6 +163,7 @@ const handlers: Handlers = {
       await buildReport(ctx.store.db, input, ctx.platform.now(), localDate(ctx.platform.now())),
     ),
   'report:exports': (ctx) => listExports(ctx.store.db),
+  'report:checkNarrative': (ctx, { text }) => checkNarrative(ctx.store.db, text),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
 }

@@ -47,6 +47,7 @@ export const channelNames = [
   'report:build',
   'report:exportCsv',
   'report:exports',
+  'report:checkNarrative',
   'settings:get',
   'settings:update',
 ] as const

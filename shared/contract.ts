@@ -23,7 +23,13 @@ import {
   type SimilarPerson,
   type Tag,
 } from './person'
-import { reportRequestSchema, type Report, type ReportExport } from './report'
+import {
+  narrativeCheckSchema,
+  reportRequestSchema,
+  type NarrativeFinding,
+  type Report,
+  type ReportExport,
+} from './report'
 import {
   createConnectionSchema,
   initiativeFieldsSchema,
@@ -196,6 +202,8 @@ export const contract = {
   /** Saves the report as CSV where she chooses (native dialog); null when she cancels. Logged. */
   'report:exportCsv': { input: reportRequestSchema, output: returns<ReportExport | null>() },
   'report:exports': { input: noInput, output: returns<ReportExport[]>() },
+  /** Names, streets, phone numbers and e-mail addresses of her ledger found in her story. */
+  'report:checkNarrative': { input: narrativeCheckSchema, output: returns<NarrativeFinding[]>() },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
 } as const satisfies Record<Channel, ChannelSpec>

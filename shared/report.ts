@@ -29,6 +29,12 @@ export const reportRequestSchema = z
         .union([z.literal(3), z.literal(5), z.literal(10)], { error: 'validation.invalid' })
         .default(5),
       roundTo5: z.boolean({ error: 'validation.invalid' }).default(false),
+      /** Her own stories for the period, printed under the tables (checked, see narrative). */
+      narrative: z
+        .string({ error: 'validation.invalid' })
+        .trim()
+        .max(5000, { error: 'validation.tooLong' })
+        .default(''),
     },
     { error: 'validation.invalid' },
   )
@@ -84,6 +90,20 @@ export interface ReportTable {
   note: string | null
 }
 
+export const narrativeCheckSchema = z.strictObject(
+  {
+    text: z.string({ error: 'validation.invalid' }).max(5000, { error: 'validation.tooLong' }),
+  },
+  { error: 'validation.invalid' },
+)
+
+/** Something in her story that may point at a resident. */
+export interface NarrativeFinding {
+  kind: 'name' | 'street' | 'phone' | 'email'
+  /** The words as she wrote them. */
+  text: string
+}
+
 export interface Report {
   request: ReportRequest
   /** "januari 2026 – maart 2026". */
@@ -92,6 +112,8 @@ export interface Report {
   organisation: string | null
   generatedAt: string
   tables: ReportTable[]
+  /** Her own stories for the period, as she wrote them ('' when none). */
+  narrative: string
   /** The method in plain Dutch, printed at the bottom. */
   method: string[]
 }

@@ -54,6 +54,7 @@ export async function buildReport(
     organisation: (await getSetting(db, 'organisation')) || null,
     generatedAt: now.toISOString(),
     tables: raw.map((table) => protect(table, request.k, request.roundTo5)),
+    narrative: request.narrative,
     method: method(request),
   }
 }
@@ -92,6 +93,11 @@ export function reportCsv(report: Report): string {
     lines.push([])
   }
   for (const table of report.tables) tableLines(table)
+  if (report.narrative) {
+    lines.push([translate(nl, 'report.narrativeTitle')])
+    for (const paragraph of report.narrative.split(/\n+/)) lines.push([paragraph])
+    lines.push([])
+  }
   lines.push([translate(nl, 'report.methodTitle')])
   for (const paragraph of report.method) lines.push([paragraph])
   return `\ufeff${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`

@@ -419,6 +419,13 @@ export const en: Messages = {
       '“<{{k}}”: fewer than {{k}}. “×”: hidden, so that a small number elsewhere cannot be worked out from the totals.',
   },
   report: {
+    narrativeTitle: 'Stories from the neighbourhood',
+    narrativeHint:
+      'Write in your own words what your work achieved. Name no one: no names, streets, phone numbers or e-mail addresses, and nothing by which someone can be recognised.',
+    narrativeCheck: 'Check for names and addresses',
+    narrativeClean: 'No names, streets, phone numbers or e-mail addresses from your ledger found.',
+    narrativeFound: 'This may point at someone. Remove it or make it more general:',
+    finding: { name: 'name', street: 'street', phone: 'phone number', email: 'e-mail address' },
     saveTitle: 'Save accountability report',
     csvFilter: 'CSV for Excel',
     saveFailed: '{{name}} could not be saved. Nothing was exported.',

@@ -419,6 +419,14 @@ export const nl = {
       '“<{{k}}”: minder dan {{k}}. “×”: verborgen, zodat een klein aantal elders niet uit de totalen terug te rekenen is.',
   },
   report: {
+    narrativeTitle: 'Verhalen uit de wijk',
+    narrativeHint:
+      'Schrijf hier in je eigen woorden wat je werk opleverde. Noem niemand: geen namen, straten, telefoonnummers of e-mailadressen, en niets waaraan iemand te herkennen is.',
+    narrativeCheck: 'Controleren op namen en adressen',
+    narrativeClean:
+      'Geen namen, straten, telefoonnummers of e-mailadressen uit je register gevonden.',
+    narrativeFound: 'Dit kan iemand aanwijzen. Haal het weg of maak het algemener:',
+    finding: { name: 'naam', street: 'straat', phone: 'telefoonnummer', email: 'e-mailadres' },
     saveTitle: 'Verantwoording opslaan',
     csvFilter: 'CSV voor Excel',
     saveFailed: '{{name}} kon niet worden opgeslagen. Er is niets geëxporteerd.',

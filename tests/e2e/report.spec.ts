@@ -39,6 +39,22 @@ test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV zonde
   await page.getByLabel('Uitsplitsen').selectOption({ label: 'Per kwartaal' })
   await page.getByRole('checkbox', { name: 'Noord' }).check()
   await page.getByRole('checkbox', { name: 'Zuid' }).check()
+  const story = page.getByLabel('Verhalen uit de wijk')
+  await story.fill('Hendrikje uit Zuid vond weer aansluiting.')
+  await page.getByRole('button', { name: 'Controleren op namen en adressen' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Dit kan iemand aanwijzen.' }),
+  ).toContainText('Hendrikje (naam)')
+  await story.fill('Een buurvrouw vond via de wandelgroep weer aansluiting.')
+  await page.getByRole('button', { name: 'Controleren op namen en adressen' }).click()
+  await expect(
+    page.getByText(
+      'Geen namen, straten, telefoonnummers of e-mailadressen uit je register gevonden.',
+      {
+        exact: true,
+      },
+    ),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Overzicht maken' }).click()
 
   await expect(
@@ -63,6 +79,7 @@ test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV zonde
     ).toBeVisible()
     const csv = readFileSync(path, 'utf8')
     expect(csv).toContain('Zuid;<5;<5')
+    expect(csv).toContain('Een buurvrouw vond via de wandelgroep weer aansluiting.')
     for (const name of [...names, 'Testbewoner']) expect(csv).not.toContain(name)
     await expect(
       page

@@ -125,6 +125,51 @@ describe('CSV export', () => {
   })
 })
 
+describe('her own stories', () => {
+  it('flags names, streets, phone numbers and e-mail addresses from the ledger', async () => {
+    value(
+      await api['people:create']({
+        firstName: 'Fatima',
+        lastName: 'Amrani',
+        street: 'Laan van Vollenhove',
+        houseNumber: '3',
+      }),
+    )
+    value(await api['people:create']({ firstName: 'Jo', street: 'Kerkstraat' }))
+    const findings = value<{ kind: string; text: string }[]>(
+      await api['report:checkNarrative']({
+        text: 'Fätima uit de laan van Vollenhove belde 06-12345678 en mailde f@example.nl. Jo kwam ook, van de kerkstraat.',
+      }),
+    )
+    expect(findings).toEqual([
+      { kind: 'email', text: 'f@example.nl' },
+      { kind: 'phone', text: '06-12345678' },
+      { kind: 'name', text: 'Fätima' },
+      { kind: 'street', text: 'laan van Vollenhove' },
+      { kind: 'street', text: 'kerkstraat' },
+    ])
+    expect(
+      value(
+        await api['report:checkNarrative']({
+          text: 'Een buurvrouw vond via de wandelgroep weer aansluiting.',
+        }),
+      ),
+    ).toEqual([])
+  })
+
+  it('prints her story in the report and the CSV', async () => {
+    const report = value<Report>(
+      await api['report:build']({
+        from: '2026-01',
+        to: '2026-03',
+        narrative: 'Een mooi kwartaal.',
+      }),
+    )
+    expect(report.narrative).toBe('Een mooi kwartaal.')
+    expect(reportCsv(report)).toContain('Verhalen uit de wijk\r\nEen mooi kwartaal.')
+  })
+})
+
 describe('disclosure control over generated ledgers', () => {
   it('never shows a count below k, never lets a hidden one be worked out, never names anyone', async () => {
     const db = ctx.store.db

@@ -4,6 +4,7 @@ import type { Wijk } from '../../../../shared/contract'
 import {
   kChoices,
   type KChoice,
+  type NarrativeFinding,
   type Report,
   type ReportBreakdown,
   type ReportCell,
@@ -56,6 +57,8 @@ export function ReportView() {
   const [chosen, setChosen] = useState<string[]>([])
   const [k, setK] = useState<KChoice>(5)
   const [roundTo5, setRoundTo5] = useState(false)
+  const [narrative, setNarrative] = useState('')
+  const [findings, setFindings] = useState<NarrativeFinding[]>()
   const [report, setReport] = useState<Report>()
   const [exports, setExports] = useState<ReportExport[]>([])
   const [status, setStatus] = useState('')
@@ -84,7 +87,17 @@ export function ReportView() {
     wijkIds: chosen,
     k,
     roundTo5,
+    narrative,
   })
+
+  const checkNarrative = async () => {
+    const result = await call(
+      () => sprokkel().report.checkNarrative({ text: narrative }),
+      t('errors.unreachable'),
+    )
+    if (result.ok) setFindings(result.value)
+    else setFailure(result.error.message)
+  }
 
   const build = async () => {
     setBusy(true)
@@ -259,6 +272,45 @@ export function ReportView() {
             {t('reportView.round')}
           </label>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-narrative`}>{t('report.narrativeTitle')}</label>
+          <textarea
+            id={`${id}-narrative`}
+            rows={4}
+            maxLength={5000}
+            value={narrative}
+            aria-describedby={`${id}-narrative-hint`}
+            onChange={(e) => {
+              setNarrative(e.target.value)
+              setFindings(undefined)
+            }}
+          />
+          <p id={`${id}-narrative-hint`} className="field-hint">
+            {t('report.narrativeHint')}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="secondary" onClick={() => void checkNarrative()}>
+              {t('report.narrativeCheck')}
+            </button>
+          </div>
+          <div role="status">
+            {findings && findings.length === 0 && (
+              <p className="status">{t('report.narrativeClean')}</p>
+            )}
+            {findings && findings.length > 0 && (
+              <div className="notice-warning">
+                <p>{t('report.narrativeFound')}</p>
+                <ul>
+                  {findings.map((finding) => (
+                    <li key={`${finding.kind}:${finding.text}`}>
+                      {finding.text} ({t(`report.finding.${finding.kind}`)})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy || !today}>
             {t('reportView.build')}
@@ -318,6 +370,14 @@ export function ReportView() {
               </section>
             )
           })}
+          {report.narrative && (
+            <section className="card">
+              <h3>{t('report.narrativeTitle')}</h3>
+              {report.narrative.split(/\n+/).map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
+            </section>
+          )}
           <section className="card">
             <h3>{t('report.methodTitle')}</h3>
             {report.method.map((paragraph) => (
