@@ -29,7 +29,7 @@ export interface CsvOptions {
 }
 
 /** 50 MB: ten times the largest ledger we have seen, and small enough to hold in memory. */
-export const maxFileBytes = 50 * 1024 * 1024
+const maxFileBytes = 50 * 1024 * 1024
 
 const unreadable = (key: keyof typeof nl.import.errors, values?: Record<string, string>) =>
   new StoreError('file_unreadable', translate(nl, `import.errors.${key}`, values))

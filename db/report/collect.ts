@@ -27,7 +27,7 @@ const monthNames = [
   'dec',
 ]
 
-export const bucketLabel = (bucket: string) =>
+const bucketLabel = (bucket: string) =>
   bucket.includes('-K')
     ? `K${bucket.slice(6)} ${bucket.slice(0, 4)}`
     : `${monthNames[Number(bucket.slice(5, 7)) - 1]} ${bucket.slice(0, 4)}`

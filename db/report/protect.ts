@@ -94,7 +94,7 @@ const roundTo5 = (value: number) => Math.round(value / 5) * 5
  * The least and the most a cell can be, given what is shown: two linear programmes over the cells
  * that are not known exactly.
  */
-export function cellRange(
+function cellRange(
   table: RawTable,
   grid: Grid,
   target: [number, number],
@@ -243,5 +243,3 @@ export function protect(table: RawTable, k: number, rounded: boolean): ReportTab
     note: table.note ?? null,
   }
 }
-
-export type { Grid }

@@ -4,7 +4,7 @@ import { nl } from '../../shared/i18n/nl'
 import type { Report, ReportCell, ReportRequest, ReportTable } from '../../shared/report'
 import type { Database } from '../schema'
 import { getSetting } from '../lookups'
-import { bucketLabel, collectTables } from './collect'
+import { collectTables } from './collect'
 import { protect } from './protect'
 
 const monthLabel = (yearMonth: string) => {
@@ -102,5 +102,3 @@ export function reportCsv(report: Report): string {
   for (const paragraph of report.method) lines.push([paragraph])
   return `\ufeff${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`
 }
-
-export { bucketLabel }
