@@ -1,8 +1,6 @@
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApi, type ApiTable } from '../../db/api'
-import { openContext, type ApiContext } from '../../db/context'
+import { describe, expect, it } from 'vitest'
 import { weights } from '../../db/matching'
 import { migrate } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
@@ -15,33 +13,11 @@ import type {
   PersonSuggestions,
 } from '../../shared/connect'
 import type { NewPersonInput, PersonDetail } from '../../shared/person'
-import type { Result } from '../../shared/result'
-import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
+import { useApi, value } from '../support/api'
 
-let dir: ReturnType<typeof makeTempDir>
-let ctx: ApiContext
-let api: ApiTable
-const clock = new TestClock(new Date('2026-03-02T09:30:00.000Z'))
-const unexpected: unknown[] = []
-
-beforeEach(async () => {
-  dir = makeTempDir()
-  ctx = await openContext(nodePlatform(dir.path, clock))
-  api = createApi(ctx, { onError: (_channel, error) => unexpected.push(error) })
-  unexpected.length = 0
-})
-afterEach(async () => {
-  await ctx.store.close()
-  dir.remove()
-  expect(unexpected).toEqual([])
-})
-
-const value = <T>(result: Result<unknown>): T => {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const t = useApi()
 const person = async (input: NewPersonInput) =>
-  value<PersonDetail>(await api['people:create'](input))
+  value<PersonDetail>(await t.api['people:create'](input))
 
 const passion = (name: string) => ({ kind: 'passion' as const, name })
 
@@ -86,13 +62,13 @@ async function smallWijk() {
   })
   const fenna = await person({ firstName: 'Fenna', tags: [passion('koken')] })
   const gert = await person({ firstName: 'Gert', tags: [passion('wandelen')] })
-  value(await api['people:archive']({ id: gert.id, archived: true }))
+  value(await t.api['people:archive']({ id: gert.id, archived: true }))
   return { ans, bram, carla, dirk, eva, fenna, gert }
 }
 
 async function walkingGroup(extra: Record<string, unknown> = {}) {
   return value<Initiative>(
-    await api['initiatives:create']({
+    await t.api['initiatives:create']({
       name: 'Wandelgroep De Stappers',
       kind: 'activiteit',
       wijk: 'Noord',
@@ -121,18 +97,18 @@ describe('initiatives', () => {
     // "wandelen" is Ans's passion tag, written "Wandelen": one tag, not a second one.
     const tags = await sql<{
       n: number
-    }>`SELECT count(*) AS n FROM tag WHERE name_key = 'wandelen'`.execute(ctx.store.db)
+    }>`SELECT count(*) AS n FROM tag WHERE name_key = 'wandelen'`.execute(t.ctx.store.db)
     expect(tags.rows[0]?.n).toBe(2) // the passion and the need (Bram), no new theme
-    value(await api['initiatives:create']({ name: 'Taalcafé', kind: 'plek', themes: ['taal'] }))
-    const found = value<InitiativeSummary[]>(await api['initiatives:list']({ query: 'stapers' }))
+    value(await t.api['initiatives:create']({ name: 'Taalcafé', kind: 'plek', themes: ['taal'] }))
+    const found = value<InitiativeSummary[]>(await t.api['initiatives:list']({ query: 'stapers' }))
     expect(found.map((i) => i.name)).toEqual(['Wandelgroep De Stappers'])
-    const byTheme = value<InitiativeSummary[]>(await api['initiatives:list']({ query: 'taal' }))
+    const byTheme = value<InitiativeSummary[]>(await t.api['initiatives:list']({ query: 'taal' }))
     expect(byTheme.map((i) => i.name)).toEqual(['Taalcafé'])
-    const all = value<InitiativeSummary[]>(await api['initiatives:list']({}))
+    const all = value<InitiativeSummary[]>(await t.api['initiatives:list']({}))
     expect(all.map((i) => i.name)).toEqual(['Taalcafé', 'Wandelgroep De Stappers'])
 
     const stopped = value<Initiative>(
-      await api['initiatives:update']({
+      await t.api['initiatives:update']({
         id: group.id,
         name: group.name,
         kind: group.kind,
@@ -145,36 +121,36 @@ describe('initiatives', () => {
     )
     expect(stopped).toMatchObject({ status: 'gestopt', contactPerson: null })
     expect(
-      value<InitiativeSummary[]>(await api['initiatives:list']({})).map((i) => i.name),
+      value<InitiativeSummary[]>(await t.api['initiatives:list']({})).map((i) => i.name),
     ).toEqual(['Taalcafé'])
     expect(
       value<InitiativeSummary[]>(
-        await api['initiatives:list']({ status: 'gestopt', query: 'wandel' }),
+        await t.api['initiatives:list']({ status: 'gestopt', query: 'wandel' }),
       ),
     ).toHaveLength(1)
   })
 
   it('refuses what is not an initiative, in Dutch', async () => {
-    expect(await api['initiatives:create']({ name: ' ', kind: 'activiteit' })).toMatchObject({
+    expect(await t.api['initiatives:create']({ name: ' ', kind: 'activiteit' })).toMatchObject({
       ok: false,
       error: {
         code: 'invalid_input',
         message: expect.stringContaining('Een initiatief heeft een naam nodig.'),
       },
     })
-    expect(await api['initiatives:create']({ name: 'X', kind: 'feest' })).toMatchObject({
+    expect(await t.api['initiatives:create']({ name: 'X', kind: 'feest' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     })
     expect(
-      await api['initiatives:create']({
+      await t.api['initiatives:create']({
         name: 'X',
         kind: 'plek',
         contactPersonId: '0190d5c2-0000-7000-8000-000000000000',
       }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(
-      await api['initiatives:get']({ id: '0190d5c2-0000-7000-8000-000000000000' }),
+      await t.api['initiatives:get']({ id: '0190d5c2-0000-7000-8000-000000000000' }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'Dit initiatief bestaat niet (meer).' },
@@ -186,7 +162,7 @@ describe('matching an initiative', () => {
   it('ranks who fits, with the reasons, and puts "straks beschikbaar" apart', async () => {
     const { ans, bram, carla, dirk, eva } = await smallWijk()
     const group = await walkingGroup()
-    const matches = value<InitiativeMatches>(await api['initiatives:match']({ id: group.id }))
+    const matches = value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id }))
     expect(matches.now.map((m) => [m.person.firstName, m.score])).toEqual([
       ['Ans', weights.tag.passion + weights.time + weights.wijk],
       ['Bram', weights.tag.need + weights.time],
@@ -222,18 +198,18 @@ describe('matching an initiative', () => {
     const { ans } = await smallWijk()
     const group = await walkingGroup()
     const noord = value<InitiativeMatches>(
-      await api['initiatives:match']({
+      await t.api['initiatives:match']({
         id: group.id,
         wijkId: ans.tags.length ? await wijkId('Noord') : '',
       }),
     )
     expect(noord.now.map((m) => m.person.firstName)).toEqual(['Ans', 'Dirk', 'Carla'])
     const consent = value<InitiativeMatches>(
-      await api['initiatives:match']({ id: group.id, consent: 'given' }),
+      await t.api['initiatives:match']({ id: group.id, consent: 'given' }),
     )
     expect(consent.now.map((m) => m.person.firstName)).toEqual(['Ans'])
-    const again = value<InitiativeMatches>(await api['initiatives:match']({ id: group.id }))
-    const once = value<InitiativeMatches>(await api['initiatives:match']({ id: group.id }))
+    const again = value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id }))
+    const once = value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id }))
     expect(again).toEqual(once)
   })
 
@@ -241,47 +217,49 @@ describe('matching an initiative', () => {
     const a = await person({ firstName: 'Zoë', lastName: 'Aalders', tags: [passion('koken')] })
     const b = await person({ firstName: 'Anna', lastName: 'Zwart', tags: [passion('koken')] })
     const kitchen = value<Initiative>(
-      await api['initiatives:create']({
+      await t.api['initiatives:create']({
         name: 'Buurtkeuken',
         kind: 'activiteit',
         themes: ['koken'],
       }),
     )
-    const first = value<InitiativeMatches>(await api['initiatives:match']({ id: kitchen.id }))
+    const first = value<InitiativeMatches>(await t.api['initiatives:match']({ id: kitchen.id }))
     expect(first.now.map((m) => m.person.id)).toEqual([a.id, b.id])
     const connection = value<Connection>(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: a.id,
         initiativeId: kitchen.id,
         date: '2026-03-02',
       }),
     )
-    const after = value<InitiativeMatches>(await api['initiatives:match']({ id: kitchen.id }))
+    const after = value<InitiativeMatches>(await t.api['initiatives:match']({ id: kitchen.id }))
     expect(after.now.map((m) => m.person.id)).toEqual([b.id])
     value(
-      await api['connections:setStatus']({
+      await t.api['connections:setStatus']({
         id: connection.id,
         status: 'gestopt',
         date: '2026-03-09',
         reason: 'Te ver weg',
       }),
     )
-    const stopped = value<InitiativeMatches>(await api['initiatives:match']({ id: kitchen.id }))
+    const stopped = value<InitiativeMatches>(await t.api['initiatives:match']({ id: kitchen.id }))
     expect(stopped.now.map((m) => m.person.id)).toEqual([a.id, b.id])
   })
 
   it('finds nothing for an initiative without themes, and refuses an unknown one', async () => {
     await smallWijk()
-    const empty = value<Initiative>(await api['initiatives:create']({ name: 'Leeg', kind: 'plek' }))
-    expect(value(await api['initiatives:match']({ id: empty.id }))).toEqual({ now: [], soon: [] })
-    expect(await api['initiatives:match']({ id: 'nope' })).toMatchObject({
+    const empty = value<Initiative>(
+      await t.api['initiatives:create']({ name: 'Leeg', kind: 'plek' }),
+    )
+    expect(value(await t.api['initiatives:match']({ id: empty.id }))).toEqual({ now: [], soon: [] })
+    expect(await t.api['initiatives:match']({ id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     })
   })
 
   async function wijkId(name: string) {
-    const wijken = value<{ id: string; name: string }[]>(await api['wijken:list'](undefined))
+    const wijken = value<{ id: string; name: string }[]>(await t.api['wijken:list'](undefined))
     return wijken.find((w) => w.name === name)!.id
   }
 })
@@ -291,13 +269,13 @@ describe('suggestions for a person', () => {
     const { ans, dirk, eva } = await smallWijk()
     const group = await walkingGroup()
     value(
-      await api['initiatives:create']({
+      await t.api['initiatives:create']({
         name: 'Buurtkeuken',
         kind: 'activiteit',
         themes: ['koken'],
       }),
     )
-    const suggestions = value<PersonSuggestions>(await api['people:suggestions']({ id: ans.id }))
+    const suggestions = value<PersonSuggestions>(await t.api['people:suggestions']({ id: ans.id }))
     expect(suggestions.initiatives).toEqual([
       {
         initiative: expect.objectContaining({ id: group.id, name: 'Wandelgroep De Stappers' }),
@@ -321,7 +299,7 @@ describe('connections', () => {
     const { ans } = await smallWijk()
     const group = await walkingGroup()
     const made = value<Connection>(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: ans.id,
         initiativeId: group.id,
         date: '2026-03-02',
@@ -337,18 +315,18 @@ describe('connections', () => {
       history: [{ date: '2026-03-02', status: 'voorgesteld' }],
     })
     value(
-      await api['connections:setStatus']({
+      await t.api['connections:setStatus']({
         id: made.id,
         status: 'kennisgemaakt',
         date: '2026-03-10',
       }),
     )
     const active = value<Connection>(
-      await api['connections:setStatus']({ id: made.id, status: 'actief', date: '2026-03-17' }),
+      await t.api['connections:setStatus']({ id: made.id, status: 'actief', date: '2026-03-17' }),
     )
     expect(active.history.map((h) => h.status)).toEqual(['voorgesteld', 'kennisgemaakt', 'actief'])
     expect(
-      await api['connections:setStatus']({ id: made.id, status: 'gestopt', date: '2026-04-01' }),
+      await t.api['connections:setStatus']({ id: made.id, status: 'gestopt', date: '2026-04-01' }),
     ).toMatchObject({
       ok: false,
       error: {
@@ -357,7 +335,7 @@ describe('connections', () => {
       },
     })
 
-    const detail = value<PersonDetail>(await api['people:get']({ id: ans.id }))
+    const detail = value<PersonDetail>(await t.api['people:get']({ id: ans.id }))
     expect(detail.connections.map((c) => c.status)).toEqual(['actief'])
     expect(
       detail.events
@@ -372,7 +350,7 @@ describe('connections', () => {
       ['2026-03-23', 'Vraag hoe het gaat met Wandelgroep De Stappers'],
     ])
     expect(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: ans.id,
         initiativeId: group.id,
         date: '2026-03-03',
@@ -386,20 +364,20 @@ describe('connections', () => {
   it('connects two residents, shown on both timelines, and refuses nonsense', async () => {
     const { ans, dirk } = await smallWijk()
     value(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: ans.id,
         otherPersonId: dirk.id,
         date: '2026-03-02',
       }),
     )
-    const forDirk = value<Connection[]>(await api['connections:list']({ personId: dirk.id }))
+    const forDirk = value<Connection[]>(await t.api['connections:list']({ personId: dirk.id }))
     expect(forDirk).toMatchObject([
       { person: { name: 'Ans Bakker' }, otherPerson: { name: 'Dirk Jansen' } },
     ])
-    const dirkDetail = value<PersonDetail>(await api['people:get']({ id: dirk.id }))
+    const dirkDetail = value<PersonDetail>(await t.api['people:get']({ id: dirk.id }))
     expect(dirkDetail.events.find((e) => e.kind === 'connection')?.detail.with).toBe('Ans Bakker')
     expect(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: ans.id,
         otherPersonId: ans.id,
         date: '2026-03-02',
@@ -408,21 +386,21 @@ describe('connections', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('niet met zichzelf') },
     })
-    expect(await api['connections:create']({ personId: ans.id, date: '2026-03-02' })).toMatchObject(
-      {
-        ok: false,
-        error: { code: 'invalid_input' },
-      },
-    )
     expect(
-      await api['connections:create']({
+      await t.api['connections:create']({ personId: ans.id, date: '2026-03-02' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
+    expect(
+      await t.api['connections:create']({
         personId: ans.id,
         otherPersonId: dirk.id,
         date: '2026-02-30',
       }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(
-      await api['connections:setStatus']({ id: ans.id, status: 'actief', date: '2026-03-02' }),
+      await t.api['connections:setStatus']({ id: ans.id, status: 'actief', date: '2026-03-02' }),
     ).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
@@ -434,7 +412,7 @@ describe('connections', () => {
     const group = await walkingGroup()
     for (const p of [ans, bram]) {
       value(
-        await api['connections:create']({
+        await t.api['connections:create']({
           personId: p.id,
           initiativeId: group.id,
           date: '2026-03-02',
@@ -444,14 +422,14 @@ describe('connections', () => {
     const { rows } = await sql<{ theme: string; n: number }>`
       SELECT t.name AS theme, count(*) AS n FROM connection c
       JOIN initiative_tag it ON it.initiative_id = c.initiative_id JOIN tag t ON t.id = it.tag_id
-      WHERE c.date BETWEEN '2026-01-01' AND '2026-03-31' GROUP BY t.name`.execute(ctx.store.db)
+      WHERE c.date BETWEEN '2026-01-01' AND '2026-03-31' GROUP BY t.name`.execute(t.ctx.store.db)
     expect(rows).toEqual([{ theme: 'Wandelen', n: 2 }])
   })
 })
 
 describe('migration 0005', () => {
   it('adds initiatives and connections to a store of version 4, keeping its people and tags', async () => {
-    const path = join(dir.path, 'v4.db')
+    const path = join(t.dir.path, 'v4.db')
     const key = 'ab'.repeat(32)
     const db = openDatabase(path, key) as unknown as Kysely<unknown>
     try {

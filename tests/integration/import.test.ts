@@ -1,8 +1,6 @@
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createApi, type ApiTable } from '../../db/api'
-import { openContext, type ApiContext } from '../../db/context'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   ImportFileView,
   ImportHistoryItem,
@@ -13,7 +11,6 @@ import type {
 } from '../../shared/import'
 import type { PeoplePage, PersonDetail } from '../../shared/person'
 import type { PeopleSearchResult } from '../../shared/people-query'
-import type { Result } from '../../shared/result'
 import {
   henkInLedger,
   manyWorkerRows,
@@ -21,16 +18,11 @@ import {
   writeWorkerXlsx,
   writeWorkerCsvUtf8,
 } from '../support/import-fixtures'
-import { makeTempDir, nodePlatform, TestClock, type TestPlatform } from '../support/platform'
+import { useApi, value } from '../support/api'
+import { makeTempDir } from '../support/platform'
 
 let fixtureDir: ReturnType<typeof makeTempDir>
 let fixtures: Awaited<ReturnType<typeof writeAllFixtures>>
-let dir: ReturnType<typeof makeTempDir>
-let ctx: ApiContext
-let api: ApiTable
-let platform: TestPlatform
-const clock = new TestClock(new Date('2026-03-02T09:30:00.000Z'))
-const unexpected: unknown[] = []
 
 beforeAll(async () => {
   fixtureDir = makeTempDir('sprokkelaar-fixtures-')
@@ -38,49 +30,33 @@ beforeAll(async () => {
 })
 afterAll(() => fixtureDir.remove())
 
-beforeEach(async () => {
-  dir = makeTempDir()
-  platform = nodePlatform(dir.path, clock)
-  ctx = await openContext(platform)
-  api = createApi(ctx, { onError: (_channel, error) => unexpected.push(error) })
-  unexpected.length = 0
-})
-afterEach(async () => {
-  await ctx.store.close()
-  dir.remove()
-  expect(unexpected).toEqual([])
-})
-
-const value = <T>(result: Result<unknown>): T => {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-const peopleCount = async () => value<PeoplePage>(await api['people:list']({})).total
+const t = useApi()
+const peopleCount = async () => value<PeoplePage>(await t.api['people:list']({})).total
 
 async function open(path: string): Promise<ImportFileView> {
-  platform.fileDialog.answer = path
-  return value<ImportFileView>(await api['import:open'](undefined))
+  t.platform.fileDialog.answer = path
+  return value<ImportFileView>(await t.api['import:open'](undefined))
 }
 
 const suggested = (view: ImportFileView) => view.columns.map((column) => column.suggested)
 
 async function preview(view: ImportFileView) {
   return value<ImportPreview>(
-    await api['import:preview']({ sessionId: view.sessionId, mapping: suggested(view) }),
+    await t.api['import:preview']({ sessionId: view.sessionId, mapping: suggested(view) }),
   )
 }
 
 async function commit(view: ImportFileView, decisions: RowDecisionInput[] = []) {
-  return api['import:commit']({ sessionId: view.sessionId, mapping: suggested(view), decisions })
+  return t.api['import:commit']({ sessionId: view.sessionId, mapping: suggested(view), decisions })
 }
 
 const byName = (rows: PreviewRow[], firstName: string) =>
   rows.filter((row) => row.person.firstName === firstName)
 
 async function findPerson(query: string): Promise<PersonDetail> {
-  const hits = value<PeopleSearchResult[]>(await api['people:search']({ query }))
+  const hits = value<PeopleSearchResult[]>(await t.api['people:search']({ query }))
   expect(hits.length, `one person for "${query}"`).toBeGreaterThan(0)
-  return value<PersonDetail>(await api['people:get']({ id: hits[0]!.person.id }))
+  return value<PersonDetail>(await t.api['people:get']({ id: hits[0]!.person.id }))
 }
 
 describe('reading her list', () => {
@@ -106,7 +82,11 @@ describe('reading her list', () => {
       'Terugbellen → followUpOn',
       'Opmerking → note',
     ])
-    expect(platform.fileDialog.requests[0]?.filters[0]?.extensions).toEqual(['xlsx', 'csv', 'txt'])
+    expect(t.platform.fileDialog.requests[0]?.filters[0]?.extensions).toEqual([
+      'xlsx',
+      'csv',
+      'txt',
+    ])
   })
 
   it('reads a Windows-1252 CSV with € and curly quotes as written, and detects `;`', async () => {
@@ -120,18 +100,18 @@ describe('reading her list', () => {
   })
 
   it('reads UTF-8 with a BOM and `,`, and lets her override what was detected', async () => {
-    const path = join(dir.path, 'utf8.csv')
+    const path = join(t.dir.path, 'utf8.csv')
     writeWorkerCsvUtf8(path)
     const view = await open(path)
     expect(view).toMatchObject({ encoding: 'utf-8', separator: ',' })
     expect(view.columns[0]?.header).toBe('Naam')
     const wrong = value<ImportFileView>(
-      await api['import:configure']({ sessionId: view.sessionId, separator: ';' }),
+      await t.api['import:configure']({ sessionId: view.sessionId, separator: ';' }),
     )
     expect(wrong.separator).toBe(';')
     expect(wrong.columns.length).toBeLessThan(view.columns.length)
     const back = value<ImportFileView>(
-      await api['import:configure']({ sessionId: view.sessionId, separator: ',', headerRow: 3 }),
+      await t.api['import:configure']({ sessionId: view.sessionId, separator: ',', headerRow: 3 }),
     )
     expect(back.columns).toEqual(view.columns)
   })
@@ -139,17 +119,17 @@ describe('reading her list', () => {
   it('takes another header row or sheet when she says so', async () => {
     const view = await open(fixtures.xlsx)
     const moved = value<ImportFileView>(
-      await api['import:configure']({ sessionId: view.sessionId, headerRow: 4 }),
+      await t.api['import:configure']({ sessionId: view.sessionId, headerRow: 4 }),
     )
     expect(moved.headerRow).toBe(4)
     expect(moved.columns[0]?.header).toBe('Fatima el Amrani')
-    const other = await api['import:configure']({ sessionId: view.sessionId, sheet: 5 })
+    const other = await t.api['import:configure']({ sessionId: view.sessionId, sheet: 5 })
     expect(other).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
   it('answers null when she cancels the dialog', async () => {
-    platform.fileDialog.answer = null
-    expect(await api['import:open'](undefined)).toEqual({ ok: true, value: null })
+    t.platform.fileDialog.answer = null
+    expect(await t.api['import:open'](undefined)).toEqual({ ok: true, value: null })
   })
 
   it.each([
@@ -162,16 +142,16 @@ describe('reading her list', () => {
     ['password', 'Dit Excel-bestand is beveiligd met een wachtwoord.'],
     ['oldExcel', 'Dit is een oud Excel-bestand (.xls).'],
   ] as const)('refuses %s with a clear Dutch message', async (name, message) => {
-    platform.fileDialog.answer = fixtures[name]
-    const result = await api['import:open'](undefined)
+    t.platform.fileDialog.answer = fixtures[name]
+    const result = await t.api['import:open'](undefined)
     expect(result).toMatchObject({ ok: false, error: { code: 'file_unreadable' } })
     if (!result.ok) expect(result.error.message).toContain(message)
     expect(await peopleCount()).toBe(0)
   })
 
   it('says so when the file has gone between choosing and reading', async () => {
-    platform.fileDialog.answer = join(dir.path, 'weg.xlsx')
-    const result = await api['import:open'](undefined)
+    t.platform.fileDialog.answer = join(t.dir.path, 'weg.xlsx')
+    const result = await t.api['import:open'](undefined)
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'file_unreadable', message: 'weg.xlsx kan niet worden geopend.' },
@@ -181,7 +161,7 @@ describe('reading her list', () => {
 
 describe('preview and duplicates', () => {
   it('shows every row as stored, its problems, and who it may already be', async () => {
-    value(await api['people:create'](henkInLedger))
+    value(await t.api['people:create'](henkInLedger))
     const view = await open(fixtures.xlsx)
     const { rows, emptyRows } = await preview(view)
     expect(rows).toHaveLength(13)
@@ -228,7 +208,7 @@ describe('preview and duplicates', () => {
     const emailColumn = view.columns.find((c) => c.suggested === 'email')!.index
     const dateColumn = view.columns.find((c) => c.suggested === 'contactDate')!.index
     const fixed = value<PreviewRow>(
-      await api['import:checkRow']({
+      await t.api['import:checkRow']({
         sessionId: view.sessionId,
         mapping: suggested(view),
         row: piet.row,
@@ -241,21 +221,21 @@ describe('preview and duplicates', () => {
 
   it('refuses a mapping of another length, and a session that is gone', async () => {
     const view = await open(fixtures.xlsx)
-    const short = await api['import:preview']({ sessionId: view.sessionId, mapping: ['note'] })
+    const short = await t.api['import:preview']({ sessionId: view.sessionId, mapping: ['note'] })
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    const gone = await api['import:preview']({
+    const gone = await t.api['import:preview']({
       sessionId: '0190d5c2-0000-7000-8000-000000000000',
       mapping: suggested(view),
     })
     expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    const junk = await api['import:commit']({ sessionId: view.sessionId, mapping: 'alles' })
+    const junk = await t.api['import:commit']({ sessionId: view.sessionId, mapping: 'alles' })
     expect(junk).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 })
 
 describe('import', () => {
   it('refuses while a duplicate is undecided, and then stores nothing', async () => {
-    value(await api['people:create'](henkInLedger))
+    value(await t.api['people:create'](henkInLedger))
     const view = await open(fixtures.xlsx)
     const result = await commit(view)
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } })
@@ -264,7 +244,7 @@ describe('import', () => {
   })
 
   it('stores everyone in one go, merges as she chose, and keeps a report', async () => {
-    const henk = value<PersonDetail>(await api['people:create'](henkInLedger))
+    const henk = value<PersonDetail>(await t.api['people:create'](henkInLedger))
     const view = await open(fixtures.xlsx)
     const { rows } = await preview(view)
     const decisions: RowDecisionInput[] = rows
@@ -277,7 +257,7 @@ describe('import', () => {
       merged: 2,
       skipped: [{ row: expect.any(Number), reason: 'nameMissing' }],
       keptInNote: 2,
-      createdAt: clock.now().toISOString(),
+      createdAt: t.clock.now().toISOString(),
     })
     expect(await peopleCount()).toBe(11)
 
@@ -290,12 +270,12 @@ describe('import', () => {
     ])
     expect(fatima.lastContactOn).toBe('2024-01-03')
 
-    const merged = value<PersonDetail>(await api['people:get']({ id: henk.id }))
+    const merged = value<PersonDetail>(await t.api['people:get']({ id: henk.id }))
     expect(merged.tags.map((tag) => tag.name)).toEqual(['klussen'])
     expect(merged.strength).toBe('Fietsen repareren')
     expect(merged.moments.map((m) => m.date)).toEqual(['2024-03-01'])
 
-    const stored = value<ImportReport>(await api['import:report']({ id: report.id }))
+    const stored = value<ImportReport>(await t.api['import:report']({ id: report.id }))
     expect(stored).toEqual(report)
     // Search knows the new people at once.
     expect((await findPerson('Anaïs')).lastName).toBe('Visser')
@@ -320,13 +300,13 @@ describe('import', () => {
   })
 
   it('is all or nothing: a failure at row 9,999 leaves the ledger as it was', async () => {
-    value(await api['people:create'](henkInLedger))
-    const path = join(dir.path, 'groot.xlsx')
+    value(await t.api['people:create'](henkInLedger))
+    const path = join(t.dir.path, 'groot.xlsx')
     const rows = manyWorkerRows(10_000)
     rows[9_998] = { ...rows[9_998]!, naam: 'Foutje Aan-Het-Eind' }
     await writeWorkerXlsx(path, rows)
     await sql`CREATE TRIGGER fail_late BEFORE INSERT ON person WHEN NEW.first_name = 'Foutje'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(ctx.store.db)
+      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(t.ctx.store.db)
     const view = await open(path)
     const { rows: previewRows } = await preview(view)
     const decisions = previewRows
@@ -334,20 +314,20 @@ describe('import', () => {
       .map((row) => ({ row: row.row, duplicate: 'new' as const }))
     const result = await commit(view, decisions)
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
-    unexpected.length = 0
+    t.unexpected.length = 0
     expect(await peopleCount()).toBe(1)
     const counts = await sql<{ n: number }>`SELECT
       (SELECT count(*) FROM tag) + (SELECT count(*) FROM contact_moment)
       + (SELECT count(*) FROM follow_up) + (SELECT count(*) FROM import_batch)
-      + (SELECT count(*) FROM wijk) AS n`.execute(ctx.store.db)
+      + (SELECT count(*) FROM wijk) AS n`.execute(t.ctx.store.db)
     expect(counts.rows[0]?.n).toBe(0)
-    expect(value(await api['import:progress'](undefined))).toBeNull()
+    expect(value(await t.api['import:progress'](undefined))).toBeNull()
   })
 })
 
 describe('undo', () => {
   async function importFixture() {
-    const henk = value<PersonDetail>(await api['people:create'](henkInLedger))
+    const henk = value<PersonDetail>(await t.api['people:create'](henkInLedger))
     const view = await open(fixtures.xlsx)
     const { rows } = await preview(view)
     const report = value<ImportReport>(
@@ -361,20 +341,22 @@ describe('undo', () => {
 
   it('takes the last import back: added people go, merged ones are as they were', async () => {
     const { henk, report } = await importFixture()
-    clock.set('2026-03-02T10:00:00.000Z')
-    const history = value<ImportHistoryItem[]>(await api['import:history'](undefined))
+    t.clock.set('2026-03-02T10:00:00.000Z')
+    const history = value<ImportHistoryItem[]>(await t.api['import:history'](undefined))
     expect(history).toMatchObject([{ id: report.id, added: 10, merged: 2, undoable: true }])
-    const undone = value<ImportReport>(await api['import:undo']({ id: report.id }))
+    const undone = value<ImportReport>(await t.api['import:undo']({ id: report.id }))
     expect(undone.undoneAt).toBe('2026-03-02T10:00:00.000Z')
     expect(await peopleCount()).toBe(1)
-    const after = value<PersonDetail>(await api['people:get']({ id: henk.id }))
+    const after = value<PersonDetail>(await t.api['people:get']({ id: henk.id }))
     expect(after).toEqual(henk)
     const leftovers = await sql<{ n: number }>`SELECT
       (SELECT count(*) FROM tag) + (SELECT count(*) FROM wijk) + (SELECT count(*) FROM follow_up)
-      + (SELECT count(*) FROM contact_moment) AS n`.execute(ctx.store.db)
+      + (SELECT count(*) FROM contact_moment) AS n`.execute(t.ctx.store.db)
     expect(leftovers.rows[0]?.n).toBe(0)
-    expect(value<PeopleSearchResult[]>(await api['people:search']({ query: 'Fatima' }))).toEqual([])
-    expect(await api['import:undo']({ id: report.id })).toMatchObject({
+    expect(value<PeopleSearchResult[]>(await t.api['people:search']({ query: 'Fatima' }))).toEqual(
+      [],
+    )
+    expect(await t.api['import:undo']({ id: report.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     })
@@ -383,11 +365,11 @@ describe('undo', () => {
   it('refuses once someone it touched has changed since, and changes nothing', async () => {
     const { report } = await importFixture()
     const anais = await findPerson('Anaïs')
-    clock.set('2026-03-03T09:00:00.000Z')
-    value(await api['moments:add']({ personId: anais.id, date: '2026-03-03', channel: 'straat' }))
-    const history = value<ImportHistoryItem[]>(await api['import:history'](undefined))
+    t.clock.set('2026-03-03T09:00:00.000Z')
+    value(await t.api['moments:add']({ personId: anais.id, date: '2026-03-03', channel: 'straat' }))
+    const history = value<ImportHistoryItem[]>(await t.api['import:history'](undefined))
     expect(history[0]?.undoable).toBe(false)
-    const result = await api['import:undo']({ id: report.id })
+    const result = await t.api['import:undo']({ id: report.id })
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -412,13 +394,13 @@ describe('undo after Verbinden', () => {
     const anais = await findPerson('Anaïs')
     const jose = await findPerson('José')
     value(
-      await api['connections:create']({
+      await t.api['connections:create']({
         personId: anais.id,
         otherPersonId: jose.id,
         date: '2026-03-02',
       }),
     )
-    expect(await api['import:undo']({ id: report.id })).toMatchObject({
+    expect(await t.api['import:undo']({ id: report.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     })

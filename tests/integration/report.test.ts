@@ -2,40 +2,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApi, type ApiTable } from '../../db/api'
-import { openContext, type ApiContext } from '../../db/context'
+import { describe, expect, it } from 'vitest'
 import { collectTables } from '../../db/report/collect'
 import { protect } from '../../db/report/protect'
 import { buildReport, reportCsv } from '../../db/report/report'
 import type { Report, ReportExport, ReportTable } from '../../shared/report'
 import { reportRequestSchema } from '../../shared/report'
-import type { Result } from '../../shared/result'
 import { seededRandom } from '../bench/ledger'
 import { possibleValues } from '../support/audit'
-import { makeTempDir, nodePlatform, TestClock, type TestPlatform } from '../support/platform'
+import { useApi, value } from '../support/api'
+import { TestClock } from '../support/platform'
 
-let dir: ReturnType<typeof makeTempDir>
-let ctx: ApiContext
-let api: ApiTable
-let platform: TestPlatform
-const clock = new TestClock(new Date('2026-07-01T09:30:00.000Z'))
-
-beforeEach(async () => {
-  dir = makeTempDir()
-  platform = nodePlatform(dir.path, clock)
-  ctx = await openContext(platform)
-  api = createApi(ctx, { onError: (_channel, error) => console.error(error) })
-})
-afterEach(async () => {
-  await ctx.store.close()
-  dir.remove()
-})
-
-const value = <T>(result: Result<unknown>): T => {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const t = useApi(new TestClock(new Date('2026-07-01T09:30:00.000Z')))
 const table = (report: Report, id: string) => report.tables.find((t) => t.id === id)!
 const show = (t: ReportTable) =>
   [...t.rows, ...(t.totals ? [t.totals] : [])].map((row) => [
@@ -46,9 +24,9 @@ const show = (t: ReportTable) =>
   ])
 
 async function person(firstName: string, wijk: string, dates: string[]) {
-  const created = value<{ id: string }>(await api['people:create']({ firstName, wijk }))
+  const created = value<{ id: string }>(await t.api['people:create']({ firstName, wijk }))
   for (const date of dates) {
-    value(await api['moments:add']({ personId: created.id, date, channel: 'straat' }))
+    value(await t.api['moments:add']({ personId: created.id, date, channel: 'straat' }))
   }
   return created
 }
@@ -61,7 +39,7 @@ describe('a small ledger, checked by hand', () => {
     await person('Gijs', 'Zuid', ['2026-03-05'])
     await person('Hans', 'Zuid', ['2026-03-06'])
     const report = value<Report>(
-      await api['report:build']({ from: '2026-01', to: '2026-03', breakdown: 'quarter' }),
+      await t.api['report:build']({ from: '2026-01', to: '2026-03', breakdown: 'quarter' }),
     )
     expect(report.periodLabel).toBe('januari 2026 – maart 2026')
     expect(show(table(report, 'reached'))).toEqual([
@@ -89,13 +67,13 @@ describe('a small ledger, checked by hand', () => {
       { from: '2026-01', to: '2026-03', k: 4 },
     ]
     for (const input of bad) {
-      const result = await api['report:build'](input)
+      const result = await t.api['report:build'](input)
       expect(result, JSON.stringify(input)).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       })
     }
-    const result = await api['report:build']({ from: '2026-03', to: '2026-01' })
+    const result = await t.api['report:build']({ from: '2026-03', to: '2026-01' })
     if (!result.ok) expect(result.error.message).toContain('De periode eindigt vóór hij begint.')
   })
 })
@@ -103,11 +81,11 @@ describe('a small ledger, checked by hand', () => {
 describe('CSV export', () => {
   it('saves ; separated UTF-8 with a BOM where she chooses, and logs it', async () => {
     await person('Ans', 'Noord', ['2026-02-01'])
-    value(await api['settings:update']({ workerName: '', organisation: 'Welzijn Noord' }))
-    const path = join(dir.path, 'verantwoording.csv')
-    platform.fileDialog.saveAnswer = path
+    value(await t.api['settings:update']({ workerName: '', organisation: 'Welzijn Noord' }))
+    const path = join(t.dir.path, 'verantwoording.csv')
+    t.platform.fileDialog.saveAnswer = path
     const saved = value<ReportExport>(
-      await api['report:exportCsv']({ from: '2026-01', to: '2026-03', k: 3 }),
+      await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03', k: 3 }),
     )
     expect(saved).toMatchObject({ format: 'csv', fileName: 'verantwoording.csv', k: 3 })
     const text = readFileSync(path, 'utf8')
@@ -117,27 +95,27 @@ describe('CSV export', () => {
     expect(text).toContain('Noord;<3;<3')
     expect(text).toContain('Werkwijze')
     expect(text).not.toContain('Ans')
-    expect(value<ReportExport[]>(await api['report:exports'](undefined))).toEqual([saved])
+    expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toEqual([saved])
 
-    platform.fileDialog.saveAnswer = null
-    expect(value(await api['report:exportCsv']({ from: '2026-01', to: '2026-03' }))).toBeNull()
-    expect(value<ReportExport[]>(await api['report:exports'](undefined))).toHaveLength(1)
+    t.platform.fileDialog.saveAnswer = null
+    expect(value(await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03' }))).toBeNull()
+    expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toHaveLength(1)
   })
 })
 
 describe('her own stories', () => {
   it('flags names, streets, phone numbers and e-mail addresses from the ledger', async () => {
     value(
-      await api['people:create']({
+      await t.api['people:create']({
         firstName: 'Fatima',
         lastName: 'Amrani',
         street: 'Laan van Vollenhove',
         houseNumber: '3',
       }),
     )
-    value(await api['people:create']({ firstName: 'Jo', street: 'Kerkstraat' }))
+    value(await t.api['people:create']({ firstName: 'Jo', street: 'Kerkstraat' }))
     const findings = value<{ kind: string; text: string }[]>(
-      await api['report:checkNarrative']({
+      await t.api['report:checkNarrative']({
         text: 'Fätima uit de laan van Vollenhove belde 06-12345678 en mailde f@example.nl. Jo kwam ook, van de kerkstraat.',
       }),
     )
@@ -150,7 +128,7 @@ describe('her own stories', () => {
     ])
     expect(
       value(
-        await api['report:checkNarrative']({
+        await t.api['report:checkNarrative']({
           text: 'Een buurvrouw vond via de wandelgroep weer aansluiting.',
         }),
       ),
@@ -159,7 +137,7 @@ describe('her own stories', () => {
 
   it('prints her story in the report and the CSV', async () => {
     const report = value<Report>(
-      await api['report:build']({
+      await t.api['report:build']({
         from: '2026-01',
         to: '2026-03',
         narrative: 'Een mooi kwartaal.',
@@ -172,7 +150,7 @@ describe('her own stories', () => {
 
 describe('disclosure control over generated ledgers', () => {
   it('never shows a count below k, never lets a hidden one be worked out, never names anyone', async () => {
-    const db = ctx.store.db
+    const db = t.ctx.store.db
     const wijken = ['w-noord', 'w-zuid']
     await sql`INSERT INTO wijk (id, name, name_key, created_at) VALUES
       ('w-noord', 'Noord', 'noord', 'x'), ('w-zuid', 'Zuid', 'zuid', 'x')`.execute(db)
@@ -227,7 +205,7 @@ describe('disclosure control over generated ledgers', () => {
               expect(values.size, `${rawTable.id} ${cell} seed ${seed}`).toBeGreaterThan(1)
             }
           }
-          const csv = reportCsv(await buildReport(db, request, clock.now(), '2026-07-01'))
+          const csv = reportCsv(await buildReport(db, request, t.clock.now(), '2026-07-01'))
           for (const secret of secrets) expect(csv).not.toContain(secret)
         },
       ),

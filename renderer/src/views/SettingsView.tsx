@@ -68,48 +68,67 @@ function SettingsForm({ stored }: { stored: Settings }) {
         void save()
       }}
     >
-      <div className="field">
-        <label htmlFor="worker-name">{t('settings.workerName')}</label>
-        <input
-          id="worker-name"
-          type="text"
-          maxLength={80}
-          value={workerName}
-          aria-describedby="worker-name-hint"
-          onChange={(event) => setWorkerName(event.target.value)}
-        />
-        <p id="worker-name-hint" className="field-hint">
-          {t('settings.workerNameHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="reminder-time">{t('settings.reminderTime')}</label>
-        <input
-          id="reminder-time"
-          type="time"
-          value={reminderTime}
-          aria-describedby="reminder-time-hint"
-          onChange={(event) => setReminderTime(event.target.value)}
-        />
-        <p id="reminder-time-hint" className="field-hint">
-          {t('settings.reminderHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="organisation">{t('settings.organisation')}</label>
-        <input
-          id="organisation"
-          type="text"
-          maxLength={120}
-          value={organisation}
-          aria-describedby="organisation-hint"
-          onChange={(event) => setOrganisation(event.target.value)}
-        />
-        <p id="organisation-hint" className="field-hint">
-          {t('settings.organisationHint')}
-        </p>
-      </div>
+      <SettingInput
+        id="worker-name"
+        label={t('settings.workerName')}
+        hint={t('settings.workerNameHint')}
+        maxLength={80}
+        value={workerName}
+        onChange={setWorkerName}
+      />
+      <SettingInput
+        id="reminder-time"
+        type="time"
+        label={t('settings.reminderTime')}
+        hint={t('settings.reminderHint')}
+        value={reminderTime}
+        onChange={setReminderTime}
+      />
+      <SettingInput
+        id="organisation"
+        label={t('settings.organisation')}
+        hint={t('settings.organisationHint')}
+        maxLength={120}
+        value={organisation}
+        onChange={setOrganisation}
+      />
       <FormFooter label={t('settings.save')} status={status} failure={failure} />
     </form>
+  )
+}
+
+/** One setting: its label, its input and the hint that says what it is for. */
+function SettingInput({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  type = 'text',
+  maxLength,
+}: {
+  id: string
+  label: string
+  hint: string
+  value: string
+  onChange: (value: string) => void
+  type?: 'text' | 'time'
+  maxLength?: number
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        maxLength={maxLength}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
+    </div>
   )
 }
