@@ -132,6 +132,27 @@ export async function updatePerson(
   return getPerson(db, input.id)
 }
 
+/** Her row as stored, with her wijk's name. */
+export const personRow = (db: Kysely<Database>, id: string) =>
+  db
+    .selectFrom('person')
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .selectAll('person')
+    .select('wijk.name as wijk')
+    .where('person.id', '=', id)
+    .executeTakeFirst()
+
+/** Her tags, by kind and then name. */
+export const personTags = (db: Kysely<Database>, id: string) =>
+  db
+    .selectFrom('person_tag')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['tag.id', 'tag.kind', 'tag.name'])
+    .where('person_tag.person_id', '=', id)
+    .orderBy('tag.kind')
+    .orderBy('tag.name_key')
+    .execute()
+
 /**
  * Everything about one person, her timeline included. People in the trash are found too.
  * `isNew`: she was created just now, so she has no timeline events to read.
@@ -141,22 +162,9 @@ export async function getPerson(
   id: string,
   { isNew = false }: { isNew?: boolean } = {},
 ): Promise<PersonDetail> {
-  const row = await db
-    .selectFrom('person')
-    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
-    .selectAll('person')
-    .select('wijk.name as wijk')
-    .where('person.id', '=', id)
-    .executeTakeFirst()
+  const row = await personRow(db, id)
   if (!row) throw personNotFound()
-  const tags = await db
-    .selectFrom('person_tag')
-    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-    .select(['tag.id', 'tag.kind', 'tag.name'])
-    .where('person_tag.person_id', '=', id)
-    .orderBy('tag.kind')
-    .orderBy('tag.name_key')
-    .execute()
+  const tags = await personTags(db, id)
   const followUps = await db
     .selectFrom('follow_up')
     .selectAll()

@@ -43,25 +43,23 @@ export const importTargets = [
 ] as const
 export type ImportTarget = (typeof importTargets)[number]
 
+/** The targets that gather several values: labels, wil/kan/nodig text, day parts; and the note. */
+const multiValueTargets: readonly ImportTarget[] = [
+  'ignore',
+  'note',
+  'passions',
+  'needs',
+  'themes',
+  'wish',
+  'strength',
+  'need',
+  'availability',
+]
+
 /** The targets that hold one value: a second column mapped to one of them goes to the note. */
-export const singleValueTargets: ReadonlySet<ImportTarget> = new Set([
-  'fullName',
-  'firstName',
-  'tussenvoegsel',
-  'lastName',
-  'nickname',
-  'address',
-  'street',
-  'houseNumber',
-  'postcode',
-  'wijk',
-  'phone',
-  'email',
-  'availableFrom',
-  'contactDate',
-  'followUpOn',
-  'firstMetOn',
-])
+export const singleValueTargets: ReadonlySet<ImportTarget> = new Set(
+  importTargets.filter((target) => !multiValueTargets.includes(target)),
+)
 
 export interface ImportColumn {
   /** 0-based position in the sheet. */

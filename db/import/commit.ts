@@ -18,7 +18,7 @@ import { syncAvailableFrom, syncCadence } from '../followup-rules'
 import { newId } from '../ids'
 import { tagIdsFor, wijkIdFor } from '../lookups'
 import type { WriteContext } from '../moments'
-import { columnsFrom } from '../people'
+import { columnsFrom, personRow, personTags as tagsOf } from '../people'
 import type { Database, FollowUpRow, NewPersonRow, PersonRow } from '../schema'
 import { convertRow } from './convert'
 import { DuplicateFinder } from './duplicates'
@@ -441,19 +441,8 @@ async function write(
 
   for (const destination of merges) {
     const id = destination.existingId!
-    const row = await trx
-      .selectFrom('person')
-      .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
-      .selectAll('person')
-      .select('wijk.name as wijk')
-      .where('person.id', '=', id)
-      .executeTakeFirstOrThrow()
-    const tags = await trx
-      .selectFrom('person_tag')
-      .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-      .select(['tag.id', 'tag.kind', 'tag.name'])
-      .where('person_tag.person_id', '=', id)
-      .execute()
+    const row = (await personRow(trx, id))!
+    const tags = await tagsOf(trx, id)
     const openFollowUps = await trx
       .selectFrom('follow_up')
       .selectAll()

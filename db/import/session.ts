@@ -28,6 +28,11 @@ export interface ImportSession {
   /** 0-based. */
   headerRow: number
   columns: ReturnType<typeof describeColumns>
+  /**
+   * The last preview's duplicate finder (the ledger and every row of the file) and the mapping it
+   * was made with: checking one fixed row asks it instead of reading the ledger again.
+   */
+  preview?: { mapping: string; finder: DuplicateFinder } | undefined
 }
 
 /** Lets the main process answer other calls (progress) during long work: once every `every` items. */
@@ -60,6 +65,7 @@ function setSheet(session: ImportSession, sheet: number, headerRow?: number) {
   session.sheet = sheet
   session.headerRow = headerRow ?? findHeaderRow(rows)
   session.columns = describeColumns(rows, session.headerRow)
+  session.preview = undefined
 }
 
 export function viewOf(session: ImportSession): ImportFileView {
@@ -194,6 +200,7 @@ export async function previewImport(
   } finally {
     ctx.importProgress = null
   }
+  session.preview = { mapping: input.mapping.join(','), finder }
   return { rows: preview, emptyRows: empty }
 }
 
@@ -212,10 +219,16 @@ export async function checkImportRow(
   const { rows } = dataRows(session, columns)
   const target = rows.find((candidate) => candidate.row === input.row)
   if (!target) throw new StoreError('not_found', translate(nl, 'import.errors.noSuchRow'))
-  const finder = await DuplicateFinder.forLedger(ctx.store.db)
-  for (const { row, cells } of rows) {
-    if (row >= input.row) break
-    finder.remember(row, convertRow(columns, cells, row).person)
+  // The preview's finder compares with earlier rows only (match looks below `row`); without one,
+  // the ledger and the rows above are read afresh.
+  let finder =
+    session.preview?.mapping === input.mapping.join(',') ? session.preview.finder : undefined
+  if (!finder) {
+    finder = await DuplicateFinder.forLedger(ctx.store.db)
+    for (const { row, cells } of rows) {
+      if (row >= input.row) break
+      finder.remember(row, convertRow(columns, cells, row).person)
+    }
   }
   const converted = convertRow(columns, target.cells, target.row, input.fixes)
   converted.duplicate = finder.match(target.row, converted.person)

@@ -219,6 +219,29 @@ describe('preview and duplicates', () => {
     expect(fixed.person).toMatchObject({ email: 'piet@example.nl', contactDate: '2024-03-15' })
   })
 
+  it('checks a row the same way with or without a preview before it', async () => {
+    value(await t.api['people:create'](henkInLedger))
+    const view = await open(fixtures.xlsx)
+    const check = async (row: number) =>
+      value<PreviewRow>(
+        await t.api['import:checkRow']({
+          sessionId: view.sessionId,
+          mapping: suggested(view),
+          row,
+        }),
+      )
+    // Without a preview the ledger and the rows above are read afresh.
+    const fresh = [await check(8), await check(12)].map((row) => row.duplicate)
+    const { rows } = await preview(view)
+    const fromPreview = [await check(8), await check(12)].map((row) => row.duplicate)
+    expect(fresh).toEqual(fromPreview)
+    expect(fresh).toEqual([
+      byName(rows, 'Henk')[0]!.duplicate,
+      byName(rows, 'Fatima')[1]!.duplicate,
+    ])
+    expect(fresh.map((match) => match?.kind)).toEqual(['existing', 'file'])
+  })
+
   it('refuses a mapping of another length, and a session that is gone', async () => {
     const view = await open(fixtures.xlsx)
     const short = await t.api['import:preview']({ sessionId: view.sessionId, mapping: ['note'] })
