@@ -26,6 +26,8 @@ export interface Database {
   connection: ConnectionTable
   connection_event: ConnectionEventTable
   report_export: ReportExportTable
+  report_activity: ReportActivityTable
+  report_tally: ReportTallyTable
 }
 
 export interface PersonTable {
@@ -208,3 +210,22 @@ export type NewPersonRow = Insertable<PersonTable>
 export type PersonUpdate = Updateable<PersonTable>
 export type ContactMomentRow = Selectable<ContactMomentTable>
 export type FollowUpRow = Selectable<FollowUpTable>
+
+/** Derived, kept by triggers (migration 0007): per resident and year, the months with a contact. */
+export interface ReportActivityTable {
+  person_id: string
+  year: number
+  /** Bit m-1 set: at least one contact moment in month m. */
+  months: number
+  /** The year's first contact moment, YYYY-MM-DD. */
+  first_on: string
+}
+
+/** Derived, kept by triggers: contact moments per wijk ('' for none), month and channel. */
+export interface ReportTallyTable {
+  wijk_key: string
+  /** YYYY-MM. */
+  month: string
+  channel: string
+  moments: number
+}

@@ -5,6 +5,7 @@ import * as m0003 from './0003_follow_ups'
 import * as m0004 from './0004_imports'
 import * as m0005 from './0005_connect'
 import * as m0006 from './0006_report_exports'
+import * as m0007 from './0007_report_tallies'
 
 export interface Migration {
   name: string
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004_imports', ...m0004 },
   { name: '0005_connect', ...m0005 },
   { name: '0006_report_exports', ...m0006 },
+  { name: '0007_report_tallies', ...m0007 },
 ]

@@ -65,16 +65,102 @@ async function scopeOf(db: Kysely<Database>, request: ReportRequest): Promise<Sc
   }
 }
 
-const bucketSql = (column: string, breakdown: ReportRequest['breakdown']) =>
-  breakdown === 'month'
-    ? sql.raw(`substr(${column}, 1, 7)`)
-    : sql.raw(
-        `substr(${column}, 1, 4) || '-K' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`,
-      )
-
 type Counts = Map<string, number>
 const key = (...parts: (string | null)[]) => parts.map((p) => p ?? '∅').join('|')
 const add = (counts: Counts, k: string, n: number) => counts.set(k, (counts.get(k) ?? 0) + n)
+
+/** What the report counts of contact moments and the residents they reached. */
+interface Activity {
+  /** Distinct residents per wijk and bucket. */
+  reachedCounts: Counts
+  /** Residents whose first contact falls in the bucket. */
+  newCounts: Counts
+  /** Contact moments per wijk and bucket, and per channel and wijk. */
+  momentCounts: Counts
+  channelCounts: Counts
+  /** Per wijk: residents reached in the whole period, and how many of them gave consent. */
+  periodReached: Map<string | null, { n: number; consent: number }>
+  /** Residents reached in the period who offer each of the 21 day parts. */
+  slotCounts: number[]
+}
+
+/**
+ * Reads the tallies the store keeps (migration 0007) rather than every contact moment: per
+ * resident and year the months with a contact, and moments per wijk, month and channel.
+ */
+async function collectActivity(
+  db: Kysely<Database>,
+  request: ReportRequest,
+  scope: Scope,
+): Promise<Activity> {
+  const months = monthsBetween(request.from, request.to)
+  const firstYear = Number(request.from.slice(0, 4))
+  const lastYear = Number(request.to.slice(0, 4))
+
+  const momentCounts: Counts = new Map()
+  const channelCounts: Counts = new Map()
+  const tally = await db
+    .selectFrom('report_tally')
+    .select(['wijk_key', 'month', 'channel', 'moments'])
+    .where('month', '>=', request.from)
+    .where('month', '<=', request.to)
+    .where('moments', '>', 0)
+    .execute()
+  for (const row of tally) {
+    const wijkId = row.wijk_key === '' ? null : row.wijk_key
+    if (!scope.inScope(wijkId)) continue
+    add(momentCounts, key(wijkId, bucketOf(row.month, request.breakdown)), row.moments)
+    add(channelCounts, key(row.channel, wijkId), row.moments)
+  }
+
+  // Residents reached, counted in SQL over the tally of months: per resident the months of the
+  // period with a contact as one integer (bit i: the period's month i; at most 60 months), then per
+  // wijk how many residents have a bit in each bucket, consent, and each day part.
+  const period = BigInt(months.length)
+  const bucketMasks = scope.buckets.map((bucket) =>
+    months.reduce(
+      (mask, month, i) =>
+        bucketOf(month, request.breakdown) === bucket ? mask | (1n << BigInt(i)) : mask,
+      0n,
+    ),
+  )
+  const shift = `a.year * 12 - ${firstYear * 12 + Number(request.from.slice(5, 7)) - 1}`
+  const columns = [
+    ...bucketMasks.map((mask, b) => `sum((bits & ${mask}) != 0) AS b${b}`),
+    ...slots.map((_, i) => `sum((availability >> ${i}) & 1) AS s${i}`),
+  ].join(', ')
+  const perWijk = await sql<Record<string, number> & { wijk_id: string | null }>`
+    SELECT wijk_id, count(*) AS n, sum(consent) AS consent, ${sql.raw(columns)} FROM (
+      SELECT p.wijk_id, p.consent_status IN ('verbal', 'written') AS consent, p.availability,
+        sum((a.months << (${sql.raw(shift)})) & ${sql.raw(String((1n << period) - 1n))}) AS bits
+      FROM report_activity a JOIN person p ON p.id = a.person_id
+      WHERE a.year >= ${firstYear} AND a.year <= ${lastYear} AND p.deleted_at IS NULL
+      GROUP BY a.person_id)
+    WHERE bits != 0 GROUP BY wijk_id`.execute(db)
+  const reachedCounts: Counts = new Map()
+  const periodReached: Activity['periodReached'] = new Map()
+  const slotCounts = new Array<number>(slots.length).fill(0)
+  for (const row of perWijk.rows) {
+    if (!scope.inScope(row.wijk_id)) continue
+    scope.buckets.forEach((bucket, b) => reachedCounts.set(key(row.wijk_id, bucket), row[`b${b}`]!))
+    periodReached.set(row.wijk_id, { n: row['n']!, consent: row['consent']! })
+    slots.forEach((_, i) => (slotCounts[i]! += row[`s${i}`]!))
+  }
+
+  // New residents: the first contact (the first moment, or "first met" when earlier) in the period.
+  const newPeople = await sql<{ wijk_id: string | null; first: string }>`
+    SELECT wijk_id, first FROM (
+      SELECT p.wijk_id, min(coalesce(p.first_met_on, '9999'), coalesce(
+        (SELECT min(a.first_on) FROM report_activity a WHERE a.person_id = p.id), '9999')) AS first
+      FROM person p WHERE p.deleted_at IS NULL)
+    WHERE first >= ${scope.start} AND first < ${scope.end}`.execute(db)
+  const newCounts: Counts = new Map()
+  for (const row of newPeople.rows) {
+    if (!scope.inScope(row.wijk_id)) continue
+    add(newCounts, key(row.wijk_id, bucketOf(row.first.slice(0, 7), request.breakdown)), 1)
+  }
+  return { reachedCounts, newCounts, momentCounts, channelCounts, periodReached, slotCounts }
+}
 
 export async function collectTables(
   db: Kysely<Database>,
@@ -88,56 +174,8 @@ export async function collectTables(
   const bucketColumns = scope.buckets.map((bucket) => ({ key: bucket, label: bucketLabel(bucket) }))
   const wijkColumns = wijkRows.map((w) => ({ key: w.id ?? 'none', label: w.name }))
 
-  // Contact moments: per wijk, bucket and channel; distinct people per wijk and bucket, and over
-  // the whole period.
-  const moments = await sql<{ wijk_id: string | null; bucket: string; channel: string; n: number }>`
-    SELECT p.wijk_id, ${bucketSql('m.date', request.breakdown)} AS bucket, m.channel, count(*) AS n
-    FROM contact_moment m JOIN person p ON p.id = m.person_id
-    WHERE m.date >= ${scope.start} AND m.date < ${scope.end} AND p.deleted_at IS NULL
-    GROUP BY 1, 2, 3`.execute(db)
-  const reached = await sql<{ wijk_id: string | null; bucket: string; n: number }>`
-    SELECT p.wijk_id, ${bucketSql('m.date', request.breakdown)} AS bucket,
-      count(DISTINCT m.person_id) AS n
-    FROM contact_moment m JOIN person p ON p.id = m.person_id
-    WHERE m.date >= ${scope.start} AND m.date < ${scope.end} AND p.deleted_at IS NULL
-    GROUP BY 1, 2`.execute(db)
-  const reachedPeriod = await sql<{
-    wijk_id: string | null
-    n: number
-    consent: number
-  }>`
-    SELECT p.wijk_id, count(*) AS n,
-      sum(p.consent_status IN ('verbal', 'written')) AS consent
-    FROM person p
-    WHERE p.deleted_at IS NULL AND EXISTS (SELECT 1 FROM contact_moment m WHERE m.person_id = p.id
-      AND m.date >= ${scope.start} AND m.date < ${scope.end})
-    GROUP BY 1`.execute(db)
-  const newPeople = await sql<{ wijk_id: string | null; bucket: string; n: number }>`
-    SELECT wijk_id, ${bucketSql('first', request.breakdown)} AS bucket, count(*) AS n FROM (
-      SELECT p.wijk_id, min(coalesce(p.first_met_on, '9999'),
-        coalesce((SELECT min(date) FROM contact_moment m WHERE m.person_id = p.id), '9999')) AS first
-      FROM person p WHERE p.deleted_at IS NULL)
-    WHERE first >= ${scope.start} AND first < ${scope.end}
-    GROUP BY 1, 2`.execute(db)
-
-  const byWijkBucket = (rows: { wijk_id: string | null; bucket: string; n: number }[]) => {
-    const counts: Counts = new Map()
-    for (const row of rows)
-      if (scope.inScope(row.wijk_id)) add(counts, key(row.wijk_id, row.bucket), row.n)
-    return counts
-  }
-  const reachedCounts = byWijkBucket(reached.rows)
-  const newCounts = byWijkBucket(newPeople.rows)
-  const momentCounts: Counts = new Map()
-  const channelCounts: Counts = new Map()
-  for (const row of moments.rows) {
-    if (!scope.inScope(row.wijk_id)) continue
-    add(momentCounts, key(row.wijk_id, row.bucket), row.n)
-    add(channelCounts, key(row.channel, row.wijk_id), row.n)
-  }
-  const periodReached = new Map(
-    reachedPeriod.rows.filter((r) => scope.inScope(r.wijk_id)).map((r) => [r.wijk_id, r]),
-  )
+  const activity = await collectActivity(db, request, scope)
+  const { reachedCounts, newCounts, momentCounts, channelCounts } = activity
 
   /** Wijk × bucket, with row totals (sums, or as given) and column totals (sums). */
   const wijkByBucket = (
@@ -180,7 +218,7 @@ export async function collectTables(
       'reached',
       t('reached'),
       reachedCounts,
-      (w) => periodReached.get(w)?.n ?? 0,
+      (w) => activity.periodReached.get(w)?.n ?? 0,
       t('reachedNote'),
     ),
     wijkByBucket('new', t('newPeople'), newCounts, undefined, t('newPeopleNote')),
@@ -321,17 +359,7 @@ export async function collectTables(
   })
 
   // Availability offered: day parts of the people reached in the period.
-  const availability = await sql<{ wijk_id: string | null; availability: number }>`
-    SELECT p.wijk_id, p.availability FROM person p
-    WHERE p.deleted_at IS NULL AND p.availability != 0 AND EXISTS (SELECT 1 FROM contact_moment m
-      WHERE m.person_id = p.id AND m.date >= ${scope.start} AND m.date < ${scope.end})`.execute(db)
-  const slotCounts = new Array<number>(slots.length).fill(0)
-  for (const row of availability.rows) {
-    if (!scope.inScope(row.wijk_id)) continue
-    slots.forEach((_, i) => {
-      if (row.availability & (1 << i)) slotCounts[i]!++
-    })
-  }
+  const slotCounts = activity.slotCounts
   tables.push({
     id: 'availability',
     title: t('availability'),
@@ -349,7 +377,7 @@ export async function collectTables(
   // Consent: of the people reached, with consent recorded (verbal or written) or not.
   const consentRow = (name: 'with' | 'without') => {
     const values = wijkRows.map((w) => {
-      const r = periodReached.get(w.id)
+      const r = activity.periodReached.get(w.id)
       if (!r) return 0
       return name === 'with' ? r.consent : r.n - r.consent
     })

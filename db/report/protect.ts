@@ -104,11 +104,14 @@ function cellRange(
   const name = (r: number, c: number) => `c${r}_${c}`
   const shown = (r: number, c: number) =>
     rounded ? roundTo5(grid.values[r]![c]!) : grid.values[r]![c]!
+  // A cell shown exactly is a constant, not a variable: the programmes stay as small as the number
+  // of cells a reader does not know.
+  const known = (r: number, c: number) => !rounded && grid.state[r]![c] === 'shown'
   const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {}
   const variables: Record<string, Record<string, number>> = {}
   for (let r = 0; r < grid.height; r++) {
     for (let c = 0; c < grid.width; c++) {
-      if (!grid.present[r]![c]) continue
+      if (!grid.present[r]![c] || known(r, c)) continue
       const [low, high] = bounds(grid.state[r]![c]!, shown(r, c), k, rounded)
       const bound = `b${r}_${c}`
       constraints[bound] = Number.isFinite(high) ? { min: low, max: high } : { min: low }
@@ -116,10 +119,18 @@ function cellRange(
     }
   }
   equations(table, grid).forEach((equation, e) => {
+    const terms: [[number, number], number][] = [
+      ...equation.cells.map((cell): [[number, number], number] => [cell, 1]),
+      [equation.total, -1],
+    ]
+    if (terms.every(([[r, c]]) => known(r, c))) return
     const line = `e${e}`
-    constraints[line] = { equal: 0 }
-    for (const [r, c] of equation.cells) variables[name(r, c)]![line] = 1
-    variables[name(...equation.total)]![line] = -1
+    let constant = 0
+    for (const [[r, c], sign] of terms) {
+      if (known(r, c)) constant += sign * grid.values[r]![c]!
+      else variables[name(r, c)]![line] = sign
+    }
+    constraints[line] = { equal: -constant }
   })
   const objective = name(...target)
   for (const variable of Object.values(variables)) variable['objective'] = 0
@@ -197,6 +208,9 @@ export function protect(table: RawTable, k: number, rounded: boolean): ReportTab
   }
   // Only tables whose lines add up can give a small cell away; audit those until none does.
   if (table.rowsAdd || table.columnsAdd) {
+    // Hiding a cell only ever widens what the others could be, so a cell found safe stays safe and
+    // is not solved for again.
+    const safe = grid.values.map((row) => row.map(() => false))
     // Each round hides one more cell or turns one "<k" into "×": at most two rounds per cell.
     for (let round = 0; round <= 2 * grid.height * grid.width; round++) {
       let exposed: [number, number] | undefined
@@ -204,9 +218,10 @@ export function protect(table: RawTable, k: number, rounded: boolean): ReportTab
         for (let c = 0; c < grid.width && !exposed; c++) {
           // Every small count must stay unknown, whether it shows as "<k" or as "×".
           const value = grid.values[r]![c]!
-          if (grid.state[r]![c] === 'shown' || !(value > 0 && value < k)) continue
+          if (safe[r]![c] || grid.state[r]![c] === 'shown' || !(value > 0 && value < k)) continue
           const [low, high] = cellRange(table, grid, [r, c], k, rounded)
-          if (!(high - low >= 1)) exposed = [r, c]
+          if (high - low >= 1) safe[r]![c] = true
+          else exposed = [r, c]
         }
       }
       if (!exposed) break

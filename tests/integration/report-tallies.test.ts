@@ -1,0 +1,168 @@
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { sql, type Kysely } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Database } from '../../db/schema'
+import { migrate } from '../../db/migrate'
+import { migrations } from '../../db/migrations'
+import { openDatabase, openStore, type Store } from '../../db/store'
+import { makeTempDir } from '../support/platform'
+
+/**
+ * The report's tallies (migration 0007) are derived data kept by triggers. After any sequence of
+ * changes, made straight in SQL so that no write path of the app is assumed, they must equal what
+ * a count over contact_moment gives.
+ */
+
+let dir: ReturnType<typeof makeTempDir>
+let store: Store
+beforeEach(async () => {
+  dir = makeTempDir()
+  store = await openStore(join(dir.path, 'tallies.db'), 'ab'.repeat(32))
+  await sql`INSERT INTO wijk (id, name, name_key, created_at) VALUES
+    ('w1', 'Noord', 'noord', 'x'), ('w2', 'Zuid', 'zuid', 'x')`.execute(store.db)
+})
+afterEach(async () => {
+  await store.close()
+  dir.remove()
+})
+
+const recount = async (db: Kysely<Database>) => ({
+  activity: (
+    await sql<{ row: string }>`
+      SELECT person_id || ' ' || substr(date, 1, 4) || ' ' || sum(DISTINCT 1 << (CAST(substr(date, 6, 2) AS INTEGER) - 1))
+        || ' ' || min(date) AS row
+      FROM contact_moment GROUP BY person_id, substr(date, 1, 4) ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.row),
+  tally: (
+    await sql<{ row: string }>`
+      SELECT coalesce(p.wijk_id, '') || ' ' || substr(m.date, 1, 7) || ' ' || m.channel || ' ' || count(*) AS row
+      FROM contact_moment m JOIN person p ON p.id = m.person_id WHERE p.deleted_at IS NULL
+      GROUP BY p.wijk_id, substr(m.date, 1, 7), m.channel ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.row),
+})
+
+const kept = async (db: Kysely<Database>) => ({
+  activity: (
+    await sql<{ row: string }>`
+      SELECT person_id || ' ' || year || ' ' || months || ' ' || first_on AS row
+      FROM report_activity ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.row),
+  tally: (
+    await sql<{ row: string }>`
+      SELECT wijk_key || ' ' || month || ' ' || channel || ' ' || moments AS row
+      FROM report_tally WHERE moments != 0 ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.row),
+})
+
+const people = ['p1', 'p2', 'p3', 'p4']
+const wijk = fc.constantFrom<string | null>('w1', 'w2', null)
+const date = fc
+  .record({
+    year: fc.constantFrom(2025, 2026),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+  })
+  .map(
+    ({ year, month, day }) =>
+      `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  )
+const channel = fc.constantFrom('straat', 'telefoon', 'huisbezoek')
+const person = fc.constantFrom(...people)
+const moment = fc.integer({ min: 0, max: 19 }).map((n) => `m${n}`)
+
+const change = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), id: moment, person, date, channel }),
+  fc.record({ kind: fc.constant('remove' as const), id: moment }),
+  fc.record({ kind: fc.constant('redate' as const), id: moment, date }),
+  fc.record({ kind: fc.constant('rechannel' as const), id: moment, channel }),
+  fc.record({ kind: fc.constant('reassign' as const), id: moment, person }),
+  fc.record({ kind: fc.constant('move' as const), person, wijk }),
+  fc.record({ kind: fc.constant('trash' as const), person }),
+  fc.record({ kind: fc.constant('restore' as const), person }),
+  fc.record({ kind: fc.constant('purge' as const), person }),
+)
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never
+
+async function ensurePerson(db: Kysely<Database>, id: string) {
+  await sql`INSERT OR IGNORE INTO person (id, first_name, name_key, wijk_id, status, created_at, updated_at)
+    VALUES (${id}, ${id}, ${id}, 'w1', 'active', 'x', 'x')`.execute(db)
+}
+
+async function apply(db: Kysely<Database>, c: Change) {
+  switch (c.kind) {
+    case 'add':
+      await ensurePerson(db, c.person)
+      await sql`INSERT OR IGNORE INTO contact_moment (id, person_id, date, channel, created_at)
+        VALUES (${c.id}, ${c.person}, ${c.date}, ${c.channel}, 'x')`.execute(db)
+      return
+    case 'remove':
+      await sql`DELETE FROM contact_moment WHERE id = ${c.id}`.execute(db)
+      return
+    case 'redate':
+      await sql`UPDATE contact_moment SET date = ${c.date} WHERE id = ${c.id}`.execute(db)
+      return
+    case 'rechannel':
+      await sql`UPDATE contact_moment SET channel = ${c.channel} WHERE id = ${c.id}`.execute(db)
+      return
+    case 'reassign':
+      await ensurePerson(db, c.person)
+      await sql`UPDATE contact_moment SET person_id = ${c.person} WHERE id = ${c.id}`.execute(db)
+      return
+    case 'move':
+      await sql`UPDATE person SET wijk_id = ${c.wijk} WHERE id = ${c.person}`.execute(db)
+      return
+    case 'trash':
+      await sql`UPDATE person SET deleted_at = 'x' WHERE id = ${c.person}`.execute(db)
+      return
+    case 'restore':
+      await sql`UPDATE person SET deleted_at = NULL WHERE id = ${c.person}`.execute(db)
+      return
+    case 'purge':
+      await sql`DELETE FROM person WHERE id = ${c.person}`.execute(db)
+      return
+  }
+}
+
+describe('the report tallies the triggers keep', () => {
+  it('equal a count over the contact moments after any changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 40 }), async (changes) => {
+        await sql`DELETE FROM person`.execute(store.db)
+        for (const c of changes) await apply(store.db, c)
+        expect(await kept(store.db)).toEqual(await recount(store.db))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('are filled from the ledger a store of version 6 already holds', async () => {
+    const db = openDatabase(join(dir.path, 'v6.db'), 'ab'.repeat(32))
+    try {
+      await migrate(db as unknown as Kysely<unknown>, migrations.slice(0, 6))
+      await sql`INSERT INTO wijk (id, name, name_key, created_at) VALUES ('w1', 'Noord', 'noord', 'x')`.execute(
+        db,
+      )
+      await ensurePerson(db, 'p1')
+      await ensurePerson(db, 'p2')
+      await sql`UPDATE person SET deleted_at = 'x', wijk_id = NULL WHERE id = 'p2'`.execute(db)
+      await sql`INSERT INTO contact_moment (id, person_id, date, channel, created_at) VALUES
+        ('a', 'p1', '2026-02-03', 'straat', 'x'), ('b', 'p1', '2026-02-20', 'telefoon', 'x'),
+        ('c', 'p1', '2025-11-01', 'straat', 'x'), ('d', 'p2', '2026-04-01', 'straat', 'x')`.execute(
+        db,
+      )
+      expect(await migrate(db as unknown as Kysely<unknown>)).toEqual({
+        from: 6,
+        to: migrations.length,
+      })
+      // p2 is in the trash: reached-months are kept, moments are not tallied.
+      expect(await kept(db)).toEqual({
+        activity: ['p1 2025 1024 2025-11-01', 'p1 2026 2 2026-02-03', 'p2 2026 8 2026-04-01'],
+        tally: ['w1 2025-11 straat 1', 'w1 2026-02 straat 1', 'w1 2026-02 telefoon 1'],
+      })
+      expect(await kept(db)).toEqual(await recount(db))
+    } finally {
+      await db.destroy()
+    }
+  })
+})
