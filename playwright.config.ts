@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from './tests/support/chromium'
 
 const electron = process.env['SPROKKELAAR_E2E'] === 'electron'
 
@@ -25,17 +26,7 @@ export default defineConfig({
           use: {
             browserName: 'chromium',
             // Debian's Chromium: Playwright's own browser download cannot reach its host here.
-            launchOptions: {
-              executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--no-first-run',
-                '--disable-sync',
-              ],
-            },
+            launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs },
           },
         },
       ],

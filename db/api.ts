@@ -5,6 +5,7 @@ import { contract, type Channel, type ChannelOutput, type ParsedInput } from '..
 import { fail, ok, type Result } from '../shared/result'
 import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
+import type { ReportRequest } from '../shared/report'
 import type { ApiContext } from './context'
 import { StoreError } from './errors'
 import {
@@ -38,7 +39,8 @@ import {
   trashPerson,
   updatePerson,
 } from './people'
-import { exportCsv, listExports } from './report/exports'
+import { exportCsv, exportPdf } from './report/exports'
+import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
 import { readSettings, writeSettings } from './settings'
@@ -53,6 +55,12 @@ async function writeContext(ctx: ApiContext): Promise<WriteContext> {
   const now = ctx.platform.now()
   const { workerName } = await readSettings(ctx.store.db)
   return { now, today: localDate(now), worker: workerName }
+}
+
+/** The protected report, as of now on her clock. */
+function reportFor(ctx: ApiContext, request: ReportRequest) {
+  const now = ctx.platform.now()
+  return buildReport(ctx.store.db, request, now, localDate(now))
 }
 
 /** Runs a write, then brings the search index up to date for the people it touched. */
@@ -154,14 +162,11 @@ const handlers: Handlers = {
   'connections:setStatus': async (ctx, input) =>
     setConnectionStatus(ctx.store.db, input, await writeContext(ctx)),
   'connections:list': (ctx, input) => listConnections(ctx.store.db, input),
-  'report:build': (ctx, input) =>
-    buildReport(ctx.store.db, input, ctx.platform.now(), localDate(ctx.platform.now())),
+  'report:build': (ctx, input) => reportFor(ctx, input),
   'report:exportCsv': async (ctx, input) =>
-    exportCsv(
-      ctx.store.db,
-      ctx.platform,
-      await buildReport(ctx.store.db, input, ctx.platform.now(), localDate(ctx.platform.now())),
-    ),
+    exportCsv(ctx.store.db, ctx.platform, await reportFor(ctx, input)),
+  'report:exportPdf': async (ctx, input) =>
+    exportPdf(ctx.store.db, ctx.platform, await reportFor(ctx, input)),
   'report:exports': (ctx) => listExports(ctx.store.db),
   'report:checkNarrative': (ctx, { text }) => checkNarrative(ctx.store.db, text),
   'settings:get': (ctx) => readSettings(ctx.store.db),

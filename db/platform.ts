@@ -24,6 +24,11 @@ export interface Platform {
   chooseFile(request: FileRequest): Promise<string | null>
   /** Asks her where to save a file (the native dialog in the shell); null when she cancels. */
   chooseSaveFile(request: FileRequest & { defaultName: string }): Promise<string | null>
+  /**
+   * Prints a self-contained HTML document (no scripts, nothing to fetch) to an A4 PDF: Electron's
+   * printToPDF in a hidden window in the shell, Chromium's own PDF in tests.
+   */
+  printToPdf(html: string): Promise<Uint8Array>
 }
 
 export interface FileRequest {

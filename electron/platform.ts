@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, dialog, Notification, safeStorage, type BrowserWindow } from 'electron'
+import { app, BrowserWindow, dialog, Notification, safeStorage } from 'electron'
 import type { Platform } from '../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../db/store-key'
 
@@ -53,5 +53,37 @@ export function electronPlatform(
         : await dialog.showSaveDialog(options)
       return canceled || !filePath ? null : filePath
     },
+    printToPdf: printInHiddenWindow,
+  }
+}
+
+/**
+ * Prints a self-contained document in a hidden window of its own: no script runs in it, no
+ * preload, and the hardened session refuses every request but data: (see security.ts). The
+ * document sets its own A4 page and margins.
+ */
+async function printInHiddenWindow(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      spellcheck: false,
+    },
+  })
+  try {
+    await window.loadURL(
+      `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,
+    )
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+    })
+  } finally {
+    window.destroy()
   }
 }

@@ -46,6 +46,7 @@ export const channelNames = [
   'connections:list',
   'report:build',
   'report:exportCsv',
+  'report:exportPdf',
   'report:exports',
   'report:checkNarrative',
   'settings:get',

@@ -201,6 +201,8 @@ export const contract = {
   'report:build': { input: reportRequestSchema, output: returns<Report>() },
   /** Saves the report as CSV where she chooses (native dialog); null when she cancels. Logged. */
   'report:exportCsv': { input: reportRequestSchema, output: returns<ReportExport | null>() },
+  /** Saves the report as an A4 PDF with charts (native dialog); null when she cancels. Logged. */
+  'report:exportPdf': { input: reportRequestSchema, output: returns<ReportExport | null>() },
   'report:exports': { input: noInput, output: returns<ReportExport[]>() },
   /** Names, streets, phone numbers and e-mail addresses of her ledger found in her story. */
   'report:checkNarrative': { input: narrativeCheckSchema, output: returns<NarrativeFinding[]>() },

@@ -70,6 +70,10 @@ export const bucketOf = (yearMonth: string, breakdown: ReportBreakdown) =>
  */
 export type ReportCell = { kind: 'count'; value: number } | { kind: 'small' } | { kind: 'hidden' }
 
+/** A cell as printed: "12", "<5" or "×" (empty where the table has no such cell). */
+export const cellText = (cell: ReportCell | null, k: number): string =>
+  !cell ? '' : cell.kind === 'count' ? String(cell.value) : cell.kind === 'small' ? `<${k}` : '×'
+
 export interface ReportRow {
   key: string
   label: string
@@ -116,6 +120,11 @@ export interface Report {
   narrative: string
   /** The method in plain Dutch, printed at the bottom. */
   method: string[]
+  /**
+   * An export made today over an overlapping period with other settings: this report may be seen
+   * but not exported, since side by side the two could give a small count away.
+   */
+  blockedBy: ReportExport | null
 }
 
 export interface ReportExport {
@@ -127,4 +136,6 @@ export interface ReportExport {
   k: number
   roundTo5: boolean
   fileName: string
+  /** The settings it was made with, to make the same report again. */
+  request: ReportRequest
 }

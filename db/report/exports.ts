@@ -5,91 +5,59 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import type { Report, ReportExport } from '../../shared/report'
 import { StoreError } from '../errors'
-import { newId } from '../ids'
 import type { Platform } from '../platform'
 import type { Database } from '../schema'
+import { reportDocument } from './document'
+import { logExport } from './log'
 import { reportCsv } from './report'
 
+const fileName = (report: Report, extension: string) => {
+  const { from, to } = report.request
+  return `verantwoording-${from}${from === to ? '' : `-${to}`}.${extension}`
+}
+
 /**
- * Saves the report as CSV where she chooses, and logs the export (what, when, which settings).
- * Null when she cancels the dialog: then nothing is written or logged.
+ * Asks her where to save, makes the file's bytes and writes them, then logs the export (what,
+ * when, which settings). Null when she cancels the dialog: then nothing is made, written or logged.
  */
-export async function exportCsv(
+async function saveExport(
   db: Kysely<Database>,
   platform: Platform,
   report: Report,
+  format: 'csv' | 'pdf',
+  bytes: () => Promise<string | Uint8Array>,
 ): Promise<ReportExport | null> {
-  const { from, to } = report.request
+  if (report.blockedBy) {
+    const { periodLabel, wijken, k } = report.blockedBy
+    throw new StoreError(
+      'conflict',
+      translate(nl, 'report.sameDay', { period: periodLabel, wijken: wijken.join(', '), k }),
+    )
+  }
   const path = await platform.chooseSaveFile({
     title: translate(nl, 'report.saveTitle'),
-    filters: [{ name: translate(nl, 'report.csvFilter'), extensions: ['csv'] }],
-    defaultName: `verantwoording-${from}${from === to ? '' : `-${to}`}.csv`,
+    filters: [{ name: translate(nl, `report.${format}Filter`), extensions: [format] }],
+    defaultName: fileName(report, format),
   })
   if (!path) return null
+  let content: string | Uint8Array
   try {
-    await writeFile(path, reportCsv(report), 'utf8')
+    content = await bytes()
+  } catch (error) {
+    throw new StoreError('internal', translate(nl, 'report.makeFailed'), { cause: error })
+  }
+  try {
+    await writeFile(path, content)
   } catch {
     throw new StoreError('internal', translate(nl, 'report.saveFailed', { name: basename(path) }))
   }
-  return logExport(db, platform.now(), 'csv', report, basename(path))
+  return logExport(db, platform.now(), format, report, basename(path))
 }
 
-export async function logExport(
-  db: Kysely<Database>,
-  now: Date,
-  format: 'csv' | 'pdf',
-  report: Report,
-  fileName: string,
-): Promise<ReportExport> {
-  const entry: ReportExport = {
-    id: newId(now.getTime()),
-    at: now.toISOString(),
-    format,
-    periodLabel: report.periodLabel,
-    wijken: report.wijken,
-    k: report.request.k,
-    roundTo5: report.request.roundTo5,
-    fileName,
-  }
-  await db
-    .insertInto('report_export')
-    .values({
-      id: entry.id,
-      at: entry.at,
-      format,
-      settings: JSON.stringify({
-        request: report.request,
-        periodLabel: report.periodLabel,
-        wijken: report.wijken,
-      }),
-      file_name: fileName,
-    })
-    .execute()
-  return entry
-}
+/** The report as CSV for Excel, where she chooses. */
+export const exportCsv = (db: Kysely<Database>, platform: Platform, report: Report) =>
+  saveExport(db, platform, report, 'csv', async () => reportCsv(report))
 
-export async function listExports(db: Kysely<Database>): Promise<ReportExport[]> {
-  const rows = await db
-    .selectFrom('report_export')
-    .selectAll()
-    .orderBy('at', 'desc')
-    .limit(100)
-    .execute()
-  return rows.map((row) => {
-    const settings = JSON.parse(row.settings) as {
-      request: Report['request']
-      periodLabel: string
-      wijken: string[]
-    }
-    return {
-      id: row.id,
-      at: row.at,
-      format: row.format,
-      periodLabel: settings.periodLabel,
-      wijken: settings.wijken,
-      k: settings.request.k,
-      roundTo5: settings.request.roundTo5,
-      fileName: row.file_name,
-    }
-  })
-}
+/** The report as an A4 PDF with its charts, printed through the platform, where she chooses. */
+export const exportPdf = (db: Kysely<Database>, platform: Platform, report: Report) =>
+  saveExport(db, platform, report, 'pdf', () => platform.printToPdf(reportDocument(report)))

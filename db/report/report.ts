@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
-import type { Report, ReportCell, ReportRequest, ReportTable } from '../../shared/report'
+import { cellText, type Report, type ReportRequest, type ReportTable } from '../../shared/report'
 import type { Database } from '../schema'
 import { getSetting } from '../lookups'
 import { collectTables } from './collect'
+import { sameDayConflict } from './log'
 import { protect } from './protect'
 
 const monthLabel = (yearMonth: string) => {
@@ -56,11 +57,9 @@ export async function buildReport(
     tables: raw.map((table) => protect(table, request.k, request.roundTo5)),
     narrative: request.narrative,
     method: method(request),
+    blockedBy: await sameDayConflict(db, request, now),
   }
 }
-
-const cellText = (cell: ReportCell | null, k: number) =>
-  !cell ? '' : cell.kind === 'count' ? String(cell.value) : cell.kind === 'small' ? `<${k}` : '×'
 
 const csvField = (text: string) => (/[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
 

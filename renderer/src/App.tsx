@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, sprokkel } from './api'
 import { Sidebar } from './components/Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from './views/CaptureView'
-import { ReportView } from './views/report/ReportView'
 import { ConnectView } from './views/connect/ConnectView'
 import { InitiativeView } from './views/connect/InitiativeView'
 import { ImportView } from './views/import/ImportView'
@@ -14,6 +13,12 @@ import { PlaceholderView } from './views/PlaceholderView'
 import { SettingsView } from './views/SettingsView'
 import { TodayView } from './views/TodayView'
 import type { View } from './views'
+
+// The report brings the charts (recharts): loaded when she first opens Verantwoording, so that the
+// window that opens every morning does not wait for it.
+const ReportView = lazy(() =>
+  import('./views/report/ReportView').then((module) => ({ default: module.ReportView })),
+)
 
 export function App() {
   const { t } = useTranslation()
@@ -103,7 +108,9 @@ export function App() {
           ) : place.view === 'connect' ? (
             <ConnectView />
           ) : place.view === 'account' ? (
-            <ReportView />
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <ReportView />
+            </Suspense>
           ) : place.view === 'import' ? (
             <ImportView />
           ) : place.view === 'settings' ? (

@@ -4,6 +4,7 @@ export const en: Messages = {
   app: {
     name: 'Sprokkelaar',
     tagline: 'Your own ledger of residents',
+    loading: 'Loading…',
   },
   nav: {
     label: 'Main menu',
@@ -409,6 +410,8 @@ export const en: Messages = {
     round: 'Round to 5',
     build: 'Make overview',
     exportCsv: 'Export as CSV',
+    exportPdf: 'Export as PDF',
+    sameSettings: 'Use the settings of that export',
     saved: 'Saved as {{name}}.',
     nothing: 'Nothing to show.',
     exports: 'Earlier exports',
@@ -427,8 +430,13 @@ export const en: Messages = {
     narrativeFound: 'This may point at someone. Remove it or make it more general:',
     finding: { name: 'name', street: 'street', phone: 'phone number', email: 'e-mail address' },
     saveTitle: 'Save accountability report',
+    madeIn: 'Prepared in {{month}}',
+    pdfFilter: 'PDF document',
     csvFilter: 'CSV for Excel',
     saveFailed: '{{name}} could not be saved. Nothing was exported.',
+    makeFailed: 'The file could not be made. Nothing was exported.',
+    sameDay:
+      'A report over {{period}} ({{wijken}}, k = {{k}}) was already exported today. An overlapping period with other settings could, next to that export, give a small count away. Export with the same settings, or choose a period that does not overlap.',
     title: 'Accountability',
     intro:
       'An overview of your work in numbers, without any resident being recognisable. Choose a period and neighbourhoods; small numbers are hidden.',

@@ -3,6 +3,7 @@ export const nl = {
   app: {
     name: 'Sprokkelaar',
     tagline: 'Je eigen bewonersregister',
+    loading: 'Laden…',
   },
   nav: {
     label: 'Hoofdmenu',
@@ -409,6 +410,8 @@ export const nl = {
     round: 'Afronden op 5',
     build: 'Overzicht maken',
     exportCsv: 'Exporteren als CSV',
+    exportPdf: 'Exporteren als PDF',
+    sameSettings: 'Instellingen van die export gebruiken',
     saved: 'Opgeslagen als {{name}}.',
     nothing: 'Niets om te tonen.',
     exports: 'Eerdere exports',
@@ -428,8 +431,13 @@ export const nl = {
     narrativeFound: 'Dit kan iemand aanwijzen. Haal het weg of maak het algemener:',
     finding: { name: 'naam', street: 'straat', phone: 'telefoonnummer', email: 'e-mailadres' },
     saveTitle: 'Verantwoording opslaan',
+    madeIn: 'Opgesteld in {{month}}',
+    pdfFilter: 'PDF-document',
     csvFilter: 'CSV voor Excel',
     saveFailed: '{{name}} kon niet worden opgeslagen. Er is niets geëxporteerd.',
+    makeFailed: 'Het bestand kon niet worden gemaakt. Er is niets geëxporteerd.',
+    sameDay:
+      'Vandaag is al een verantwoording geëxporteerd over {{period}} ({{wijken}}, k = {{k}}). Een overlappende periode met andere instellingen kan naast die export een klein aantal verraden. Exporteer met dezelfde instellingen, of kies een periode die niet overlapt.',
     title: 'Verantwoording',
     intro:
       'Een overzicht van je werk in aantallen, zonder dat een bewoner te herkennen is. Kies een periode en wijken; kleine aantallen worden verborgen.',

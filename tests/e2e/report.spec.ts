@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApi } from '../../db/api'
+import { pdfText } from '../support/pdf'
 import { makeTempDir } from '../support/platform'
 import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // Residents are put in through the harness's API table; the save dialog is the harness's too.
 test.skip(target === 'electron', 'the ledger and the save dialog are the harness’s')
 
-test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV zonder namen', async ({
+test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV en PDF zonder namen', async ({
   app,
 }) => {
   const api = createApi(app.harness!.ctx)
@@ -86,6 +87,41 @@ test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV zonde
         .getByRole('listitem')
         .filter({ hasText: 'CSV · januari 2026 – maart 2026 · Noord, Zuid · k = 5' }),
     ).toBeVisible()
+
+    // The PDF: printed by Chromium, opened as text.
+    const pdfPath = join(files.path, 'verantwoording-2026-K1.pdf')
+    app.harness!.platform.fileDialog.saveAnswer = pdfPath
+    await page.getByRole('button', { name: 'Exporteren als PDF' }).click()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Opgeslagen als verantwoording-2026-K1.pdf.' }),
+    ).toBeVisible()
+    const pdf = await pdfText(readFileSync(pdfPath))
+    expect(pdf).toContain('Verantwoording: januari 2026 – maart 2026')
+    expect(pdf).toContain('Wijken: Noord, Zuid')
+    expect(pdf).toContain('<5')
+    expect(pdf).toContain('Een buurvrouw vond via de wandelgroep weer aansluiting.')
+    expect(pdf).toContain('Werkwijze')
+    for (const name of [...names, 'Testbewoner']) expect(pdf).not.toContain(name)
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: 'PDF · januari 2026 – maart 2026 · Noord, Zuid · k = 5' }),
+    ).toBeVisible()
+
+    // Later that day, January–February next to this quarter would give March away: seen, not
+    // exported, until she takes the quarter's settings again.
+    await page.getByLabel('Periode').selectOption({ label: 'Van – tot' })
+    await page.getByLabel('Van (maand)').fill('2026-01')
+    await page.getByLabel('Tot en met (maand)').fill('2026-02')
+    await page.getByRole('button', { name: 'Overzicht maken' }).click()
+    await expect(
+      page.getByRole('heading', { name: 'Verantwoording: januari 2026 – februari 2026' }),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Exporteren als CSV' })).toHaveCount(0)
+    await page.getByRole('button', { name: 'Instellingen van die export gebruiken' }).click()
+    await expect(page.getByLabel('Tot en met (maand)')).toHaveValue('2026-03')
+    await page.getByRole('button', { name: 'Overzicht maken' }).click()
+    await expect(page.getByRole('button', { name: 'Exporteren als PDF' })).toBeEnabled()
   } finally {
     files.remove()
   }

@@ -1,15 +1,17 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { collectTables } from '../../db/report/collect'
 import { protect } from '../../db/report/protect'
+import { reportDocument } from '../../db/report/document'
 import { buildReport, reportCsv } from '../../db/report/report'
 import type { Report, ReportExport, ReportTable } from '../../shared/report'
 import { reportRequestSchema } from '../../shared/report'
 import { seededRandom } from '../bench/ledger'
 import { possibleValues } from '../support/audit'
+import { pdfText } from '../support/pdf'
 import { useApi, value } from '../support/api'
 import { TestClock } from '../support/platform'
 
@@ -98,8 +100,141 @@ describe('CSV export', () => {
     expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toEqual([saved])
 
     t.platform.fileDialog.saveAnswer = null
-    expect(value(await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03' }))).toBeNull()
+    expect(
+      value(await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03', k: 3 })),
+    ).toBeNull()
     expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toHaveLength(1)
+  })
+})
+
+describe('PDF export', () => {
+  it('prints an A4 PDF with the organisation, period, wijken, charts and method, and logs it', async () => {
+    for (const name of ['An', 'Bo', 'Cor', 'Dea', 'Eef', 'Fien']) {
+      await person(name, 'Noord', ['2026-01-10', '2026-02-10'])
+    }
+    await person('Gijs', 'Zuid', ['2026-03-05'])
+    value(await t.api['settings:update']({ workerName: '', organisation: 'Welzijn Noord' }))
+    const path = join(t.dir.path, 'verantwoording.pdf')
+    t.platform.fileDialog.saveAnswer = path
+    const saved = value<ReportExport>(
+      await t.api['report:exportPdf']({ from: '2026-01', to: '2026-03', k: 5 }),
+    )
+    expect(saved).toMatchObject({ format: 'pdf', fileName: 'verantwoording.pdf', k: 5 })
+    expect(t.platform.fileDialog.requests.at(-1)).toMatchObject({
+      filters: [{ name: 'PDF-document', extensions: ['pdf'] }],
+      defaultName: 'verantwoording-2026-01-2026-03.pdf',
+    })
+    const bytes = readFileSync(path)
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    // A4: 595 × 842 points.
+    expect(bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/)
+    const text = await pdfText(bytes)
+    for (const expected of [
+      'Welzijn Noord',
+      'Verantwoording: januari 2026 – maart 2026',
+      'Wijken: Alle wijken',
+      'Bewoners bereikt',
+      '<5',
+      'Werkwijze',
+      'Opgesteld in juli 2026',
+    ]) {
+      expect(text).toContain(expected)
+    }
+    // The charts, drawn from the protected cells: a table whose counts are all hidden or zero has
+    // none (here: residents reached, where Zuid's one resident hides Noord too).
+    const charts = [
+      ...t.platform.printed[0]!.matchAll(/<svg class="chart"[^>]*aria-label="([^"]+)"/g),
+    ]
+    expect(charts.map((match) => match[1])).toEqual([
+      'Nieuwe bewoners',
+      'Contactmomenten',
+      'Contactmomenten per kanaal',
+      'Toestemming (bewoners bereikt)',
+    ])
+    for (const name of ['An', 'Bo', 'Cor', 'Dea', 'Eef', 'Fien', 'Gijs']) {
+      expect(text).not.toMatch(new RegExp(`\\b${name}\\b`))
+    }
+    expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toEqual([saved])
+  }, 30_000)
+
+  it('prints nothing when she cancels, and saves nothing when printing fails', async () => {
+    t.platform.fileDialog.saveAnswer = null
+    expect(value(await t.api['report:exportPdf']({ from: '2026-01', to: '2026-03' }))).toBeNull()
+    expect(t.platform.printed).toEqual([])
+
+    const path = join(t.dir.path, 'kapot.pdf')
+    t.platform.fileDialog.saveAnswer = path
+    t.platform.printToPdf = () => Promise.reject(new Error('printer on fire'))
+    const result = await t.api['report:exportPdf']({ from: '2026-01', to: '2026-03' })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: 'Het bestand kon niet worden gemaakt. Er is niets geëxporteerd.' },
+    })
+    t.unexpected.length = 0
+    expect(existsSync(path)).toBe(false)
+    expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toEqual([])
+  })
+})
+
+describe('reports of overlapping periods on one day', () => {
+  it('refuses to export a report cut differently next to one exported earlier that day', async () => {
+    await person('Ans', 'Noord', ['2026-01-10', '2026-03-02'])
+    const csv = (name: string) => {
+      t.platform.fileDialog.saveAnswer = join(t.dir.path, name)
+      return join(t.dir.path, name)
+    }
+    csv('kwartaal.csv')
+    const first = value<ReportExport>(
+      await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03' }),
+    )
+
+    // January–February next to January–March gives March away, whatever either hides.
+    const twoMonths = { from: '2026-01', to: '2026-02' }
+    const report = value<Report>(await t.api['report:build'](twoMonths))
+    expect(report.blockedBy).toEqual(first)
+    const path = csv('twee-maanden.csv')
+    const refused = await t.api['report:exportCsv'](twoMonths)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    if (!refused.ok) {
+      expect(refused.error.message).toContain(
+        'Vandaag is al een verantwoording geëxporteerd over januari 2026 – maart 2026 (Alle wijken, k = 5).',
+      )
+    }
+    expect(existsSync(path)).toBe(false)
+    t.unexpected.length = 0
+    // Another k, rounding, breakdown or set of wijken over the same period: refused too.
+    const [noord] = value<{ id: string }[]>(await t.api['wijken:list'](undefined))
+    for (const other of [
+      { k: 3 },
+      { roundTo5: true },
+      { breakdown: 'month' },
+      { wijkIds: [noord!.id] },
+    ]) {
+      const result = await t.api['report:exportPdf']({ from: '2026-01', to: '2026-03', ...other })
+      expect(result, JSON.stringify(other)).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      })
+    }
+    t.unexpected.length = 0
+
+    // The same settings again, or a period that does not overlap: fine.
+    csv('nog-eens.csv')
+    value(
+      await t.api['report:exportCsv']({
+        from: '2026-01',
+        to: '2026-03',
+        narrative: 'Anders verteld.',
+      }),
+    )
+    csv('tweede-kwartaal.csv')
+    value(await t.api['report:exportCsv']({ from: '2026-04', to: '2026-06' }))
+    // The next day (in Amsterdam), January–February may go.
+    t.clock.set('2026-07-02T06:00:00.000Z')
+    expect(value<Report>(await t.api['report:build'](twoMonths)).blockedBy).toBeNull()
+    csv('twee-maanden.csv')
+    value(await t.api['report:exportCsv'](twoMonths))
+    expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toHaveLength(4)
   })
 })
 
@@ -148,70 +283,99 @@ describe('her own stories', () => {
   })
 })
 
+const generatedWijken = ['w-noord', 'w-zuid']
+const generatedChannels = ['portiek', 'straat', 'telefoon'] as const
+
+/**
+ * A small random ledger from a seed: names, streets, phone numbers, e-mail addresses and notes
+ * all carry a secret that must never reach an output. Returns those secrets and the request.
+ */
+async function generatedLedger(seed: number, k: 3 | 5 | 10, breakdown: 'month' | 'quarter') {
+  const db = t.ctx.store.db
+  await sql`INSERT OR IGNORE INTO wijk (id, name, name_key, created_at) VALUES
+    ('w-noord', 'Noord', 'noord', 'x'), ('w-zuid', 'Zuid', 'zuid', 'x')`.execute(db)
+  const random = seededRandom(seed)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+  await sql`DELETE FROM person`.execute(db)
+  const secrets: string[] = []
+  const people = 1 + Math.floor(random() * 12)
+  for (let p = 0; p < people; p++) {
+    const secret = `Zq${seed.toString(36)}x${p}`
+    secrets.push(secret, `${secret}straat`, `06${String(seed).padStart(8, '0').slice(-8)}`)
+    const wijk = random() < 0.1 ? null : pick(generatedWijken)
+    await sql`INSERT INTO person (id, first_name, last_name, name_key, street, phone, email,
+      note, wijk_id, availability, consent_status, status, created_at, updated_at)
+      VALUES (${`p${p}`}, ${secret}, ${secret}, ${secret.toLowerCase()}, ${`${secret}straat`},
+      ${`06${String(seed).padStart(8, '0').slice(-8)}`}, ${`${secret}@example.nl`},
+      ${`notitie ${secret}`}, ${wijk}, ${Math.floor(random() * 2 ** 21)},
+      ${pick(['not_asked', 'verbal', 'written'])}, 'active', 'x', 'x')`.execute(db)
+    const moments = Math.floor(random() * 4)
+    for (let m = 0; m < moments; m++) {
+      const month = 1 + Math.floor(random() * (breakdown === 'month' ? 2 : 6))
+      await sql`INSERT INTO contact_moment (id, person_id, date, channel, note, created_at)
+        VALUES (${`m${p}_${m}`}, ${`p${p}`}, ${`2026-0${month}-1${m}`}, ${pick(generatedChannels)},
+        ${`gesprek ${secret}`}, 'x')`.execute(db)
+    }
+  }
+  const request = reportRequestSchema.parse({
+    from: '2026-01',
+    to: breakdown === 'month' ? '2026-02' : '2026-06',
+    breakdown,
+    k,
+  })
+  return { secrets, request }
+}
+
+const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 })
+const ks = fc.constantFrom<3 | 5 | 10>(3, 5, 10)
+const breakdowns = fc.constantFrom('quarter' as const, 'month' as const)
+
 describe('disclosure control over generated ledgers', () => {
   it('never shows a count below k, never lets a hidden one be worked out, never names anyone', async () => {
     const db = t.ctx.store.db
-    const wijken = ['w-noord', 'w-zuid']
-    await sql`INSERT INTO wijk (id, name, name_key, created_at) VALUES
-      ('w-noord', 'Noord', 'noord', 'x'), ('w-zuid', 'Zuid', 'zuid', 'x')`.execute(db)
-    const channels = ['portiek', 'straat', 'telefoon'] as const
     let checkedCells = 0
     await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        fc.constantFrom(3, 5, 10),
-        fc.constantFrom('quarter' as const, 'month' as const),
-        async (seed, k, breakdown) => {
-          const random = seededRandom(seed)
-          const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
-          await sql`DELETE FROM person`.execute(db)
-          const secrets: string[] = []
-          const people = 1 + Math.floor(random() * 12)
-          for (let p = 0; p < people; p++) {
-            const secret = `Zq${seed.toString(36)}x${p}`
-            secrets.push(secret, `${secret}straat`, `06${String(seed).padStart(8, '0').slice(-8)}`)
-            const wijk = random() < 0.1 ? null : pick(wijken)
-            await sql`INSERT INTO person (id, first_name, last_name, name_key, street, phone, email,
-              note, wijk_id, availability, consent_status, status, created_at, updated_at)
-              VALUES (${`p${p}`}, ${secret}, ${secret}, ${secret.toLowerCase()}, ${`${secret}straat`},
-              ${`06${String(seed).padStart(8, '0').slice(-8)}`}, ${`${secret}@example.nl`},
-              ${`notitie ${secret}`}, ${wijk}, ${Math.floor(random() * 2 ** 21)},
-              ${pick(['not_asked', 'verbal', 'written'])}, 'active', 'x', 'x')`.execute(db)
-            const moments = Math.floor(random() * 4)
-            for (let m = 0; m < moments; m++) {
-              const month = 1 + Math.floor(random() * (breakdown === 'month' ? 2 : 6))
-              await sql`INSERT INTO contact_moment (id, person_id, date, channel, note, created_at)
-                VALUES (${`m${p}_${m}`}, ${`p${p}`}, ${`2026-0${month}-1${m}`}, ${pick(channels)},
-                ${`gesprek ${secret}`}, 'x')`.execute(db)
+      fc.asyncProperty(seeds, ks, breakdowns, async (seed, k, breakdown) => {
+        const { secrets, request } = await generatedLedger(seed, k, breakdown)
+        const raw = await collectTables(db, request, '2026-07-01')
+        for (const rawTable of raw) {
+          const shown = protect(rawTable, k, false)
+          for (const row of [...shown.rows, ...(shown.totals ? [shown.totals] : [])]) {
+            for (const cell of [...row.cells, row.total]) {
+              if (cell?.kind === 'count') expect(cell.value === 0 || cell.value >= k).toBe(true)
             }
           }
-          const request = reportRequestSchema.parse({
-            from: '2026-01',
-            to: breakdown === 'month' ? '2026-02' : '2026-06',
-            breakdown,
-            k,
-          })
-          const raw = await collectTables(db, request, '2026-07-01')
-          for (const rawTable of raw) {
-            const shown = protect(rawTable, k, false)
-            for (const row of [...shown.rows, ...(shown.totals ? [shown.totals] : [])]) {
-              for (const cell of [...row.cells, row.total]) {
-                if (cell?.kind === 'count') expect(cell.value === 0 || cell.value >= k).toBe(true)
-              }
-            }
-            if (!rawTable.rowsAdd && !rawTable.columnsAdd) continue
-            for (const [cell, values] of possibleValues(rawTable, shown, k)) {
-              checkedCells++
-              expect(values.size, `${rawTable.id} ${cell} seed ${seed}`).toBeGreaterThan(1)
-            }
+          if (!rawTable.rowsAdd && !rawTable.columnsAdd) continue
+          for (const [cell, values] of possibleValues(rawTable, shown, k)) {
+            checkedCells++
+            expect(values.size, `${rawTable.id} ${cell} seed ${seed}`).toBeGreaterThan(1)
           }
-          const csv = reportCsv(await buildReport(db, request, t.clock.now(), '2026-07-01'))
-          for (const secret of secrets) expect(csv).not.toContain(secret)
-        },
-      ),
+        }
+        const report = await buildReport(db, request, t.clock.now(), '2026-07-01')
+        // The CSV, and the document the PDF is printed from (every character the PDF can hold).
+        for (const output of [reportCsv(report), reportDocument(report)]) {
+          for (const secret of secrets) expect(output).not.toContain(secret)
+          expect(output).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/)
+        }
+      }),
       { numRuns: 1000 },
     )
     // The property has teeth: many hidden cells were actually solved for.
     expect(checkedCells).toBeGreaterThan(1000)
   }, 240_000)
+
+  it('prints PDFs whose text names no one (Chromium’s PDF, read back with pdf.js)', async () => {
+    await fc.assert(
+      fc.asyncProperty(seeds, ks, breakdowns, async (seed, k, breakdown) => {
+        const { secrets, request } = await generatedLedger(seed, k, breakdown)
+        const report = await buildReport(t.ctx.store.db, request, t.clock.now(), '2026-07-01')
+        const text = await pdfText(await t.platform.printToPdf(reportDocument(report)))
+        expect(text).toContain('Werkwijze')
+        for (const secret of secrets) expect(text).not.toContain(secret)
+      }),
+      // Each PDF starts a browser (about half a second): a sample, where the document itself is
+      // checked for all 1,000 ledgers above.
+      { numRuns: 20 },
+    )
+  }, 120_000)
 })

@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chromium } from '@playwright/test'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
+import { chromiumArgs, chromiumExecutable } from './chromium'
 
 const { version } = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -39,6 +41,36 @@ export interface TestFileDialog {
 export type TestPlatform = Platform & {
   notifications: DesktopNotification[]
   fileDialog: TestFileDialog
+  /** Every document printed to PDF, as HTML, in order. */
+  printed: string[]
+}
+
+/**
+ * Chromium's own PDF, standing in for Electron's printToPDF (the same engine): Debian's Chromium,
+ * no script, and every request refused but data:.
+ */
+export async function chromiumPdf(html: string): Promise<Uint8Array> {
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable,
+    args: chromiumArgs,
+  })
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+    await context.route(
+      (url) => url.protocol !== 'data:',
+      (route) => route.abort(),
+    )
+    const page = await context.newPage()
+    await page.setContent(html, { waitUntil: 'load' })
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+    })
+  } finally {
+    await browser.close()
+  }
 }
 
 /**
@@ -48,6 +80,7 @@ export type TestPlatform = Platform & {
 export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlatform {
   const notifications: DesktopNotification[] = []
   const fileDialog: TestFileDialog = { answer: null, saveAnswer: null, requests: [] }
+  const printed: string[] = []
   return {
     appVersion: version,
     dataDir,
@@ -64,6 +97,11 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
       return fileDialog.saveAnswer
     },
     fileDialog,
+    printToPdf: async (html) => {
+      printed.push(html)
+      return chromiumPdf(html)
+    },
+    printed,
   }
 }
 

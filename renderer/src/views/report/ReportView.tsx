@@ -11,9 +11,11 @@ import {
   type ReportExport,
   type ReportRequestInput,
 } from '../../../../shared/report'
+import { chartOf } from '../../../../shared/report-charts'
 import { call, sprokkel } from '../../api'
 import { Announcements, ErrorBanner } from '../../components/FormFooter'
 import { useToday } from '../../useToday'
+import { ReportChart } from './ReportChart'
 
 type PeriodKind = 'month' | 'quarter' | 'year' | 'range'
 
@@ -90,6 +92,18 @@ export function ReportView() {
     narrative,
   })
 
+  /** The form set to an earlier export's settings, so the same report can be made again. */
+  const applySettingsOf = (entry: ReportExport) => {
+    setKind('range')
+    setFrom(entry.request.from)
+    setTo(entry.request.to)
+    setBreakdown(entry.request.breakdown)
+    setChosen(entry.request.wijkIds)
+    setK(entry.request.k)
+    setRoundTo5(entry.request.roundTo5)
+    setReport(undefined)
+  }
+
   const checkNarrative = async () => {
     const result = await call(
       () => sprokkel().report.checkNarrative({ text: narrative }),
@@ -109,8 +123,17 @@ export function ReportView() {
     setReport(result.value)
   }
 
-  const exportCsv = async () => {
-    const result = await call(() => sprokkel().report.exportCsv(request()), t('errors.unreachable'))
+  /** Exports the report on screen, made again from its own settings. */
+  const exportAs = async (shown: Report, format: 'csv' | 'pdf') => {
+    setBusy(true)
+    const result = await call(
+      () =>
+        format === 'csv'
+          ? sprokkel().report.exportCsv(shown.request)
+          : sprokkel().report.exportPdf(shown.request),
+      t('errors.unreachable'),
+    )
+    setBusy(false)
     if (!result.ok) return setFailure(result.error.message)
     if (!result.value) return
     setFailure('')
@@ -315,12 +338,45 @@ export function ReportView() {
           <button type="submit" className="primary" disabled={busy || !today}>
             {t('reportView.build')}
           </button>
-          {report && (
-            <button type="button" className="secondary" onClick={() => void exportCsv()}>
-              {t('reportView.exportCsv')}
-            </button>
+          {report && !report.blockedBy && (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => void exportAs(report, 'csv')}
+              >
+                {t('reportView.exportCsv')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => void exportAs(report, 'pdf')}
+              >
+                {t('reportView.exportPdf')}
+              </button>
+            </>
           )}
         </div>
+        {report?.blockedBy && (
+          <div className="notice-warning" role="status">
+            <p>
+              {t('report.sameDay', {
+                period: report.blockedBy.periodLabel,
+                wijken: report.blockedBy.wijken.join(', '),
+                k: report.blockedBy.k,
+              })}
+            </p>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => applySettingsOf(report.blockedBy!)}
+            >
+              {t('reportView.sameSettings')}
+            </button>
+          </div>
+        )}
         <Announcements status={status} failure="" />
         <ErrorBanner message={failure} />
       </form>
@@ -338,33 +394,37 @@ export function ReportView() {
           <p className="field-hint">{t('reportView.legend', { k: report.request.k })}</p>
           {report.tables.map((table) => {
             const hasTotal = table.rows.some((row) => row.total !== null)
+            const chart = chartOf(table, report.request.k)
             return (
               <section key={table.id} className="card report-table">
-                <table>
-                  <caption>{table.title}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{table.rowHeader}</th>
-                      {table.columns.map((column) => (
-                        <th key={column.key} scope="col">
-                          {column.label}
-                        </th>
-                      ))}
-                      {hasTotal && <th scope="col">{t('report.total')}</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...table.rows, ...(table.totals ? [table.totals] : [])].map((row) => (
-                      <tr key={row.key} className={row.key === 'total' ? 'total-row' : undefined}>
-                        <th scope="row">{row.label}</th>
-                        {row.cells.map((cell, i) => (
-                          <td key={table.columns[i]!.key}>{cellText(cell)}</td>
+                <div className={table.columns.length > 6 ? 'report-pair wide' : 'report-pair'}>
+                  <table>
+                    <caption>{table.title}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{table.rowHeader}</th>
+                        {table.columns.map((column) => (
+                          <th key={column.key} scope="col">
+                            {column.label}
+                          </th>
                         ))}
-                        {hasTotal && <td>{cellText(row.total)}</td>}
+                        {hasTotal && <th scope="col">{t('report.total')}</th>}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {[...table.rows, ...(table.totals ? [table.totals] : [])].map((row) => (
+                        <tr key={row.key} className={row.key === 'total' ? 'total-row' : undefined}>
+                          <th scope="row">{row.label}</th>
+                          {row.cells.map((cell, i) => (
+                            <td key={table.columns[i]!.key}>{cellText(cell)}</td>
+                          ))}
+                          {hasTotal && <td>{cellText(row.total)}</td>}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {chart && <ReportChart chart={chart} />}
+                </div>
                 {table.rows.length === 0 && <p className="muted">{t('reportView.nothing')}</p>}
                 {table.note && <p className="field-hint">{table.note}</p>}
               </section>

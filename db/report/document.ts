@@ -1,0 +1,126 @@
+import { localDate } from '../../shared/dates'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import { chartOf, type ReportChart } from '../../shared/report-charts'
+import { cellText, type Report, type ReportTable } from '../../shared/report'
+
+/**
+ * The report as one self-contained A4 document for printing to PDF: the same protected tables as
+ * on screen, a bar chart beside each, her stories, the method, the period, the wijken and her
+ * organisation. Built from the Report only, so it can hold nothing the report does not; no script,
+ * no link, nothing to fetch (its policy allows inline styles and nothing else).
+ */
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+
+const t = (name: string, values?: Record<string, string | number>) =>
+  translate(nl, `report.${name}`, values)
+
+const barHeight = 16
+const gap = 4
+const labelWidth = 110
+const barsWidth = 130
+const valueWidth = 34
+
+/** A horizontal bar chart in SVG: one bar per line, the table's own mark where it has no count. */
+export function chartSvg(chart: ReportChart): string {
+  const max = Math.max(1, ...chart.bars.map((bar) => bar.value ?? 0))
+  const height = chart.bars.length * (barHeight + gap)
+  const width = labelWidth + barsWidth + valueWidth
+  const rows = chart.bars.map((bar, i) => {
+    const y = i * (barHeight + gap)
+    const length = !bar.value ? 0 : Math.max(1, (bar.value / max) * barsWidth)
+    const middle = y + barHeight / 2 + 4
+    const label = bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label
+    return [
+      `<text x="${labelWidth - 6}" y="${middle}" text-anchor="end">${escape(label)}</text>`,
+      `<rect x="${labelWidth}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" rx="2"/>`,
+      `<text x="${labelWidth + length + 4}" y="${middle}">${escape(bar.text)}</text>`,
+    ].join('')
+  })
+  return `<svg class="chart" role="img" aria-label="${escape(chart.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`
+}
+
+function tableHtml(table: ReportTable, k: number): string {
+  const hasTotal = table.rows.some((row) => row.total !== null)
+  const head = [
+    table.rowHeader,
+    ...table.columns.map((c) => c.label),
+    ...(hasTotal ? [t('total')] : []),
+  ]
+    .map((label) => `<th scope="col">${escape(label)}</th>`)
+    .join('')
+  const body = [...table.rows, ...(table.totals ? [table.totals] : [])]
+    .map((row) => {
+      const cells = [...row.cells, ...(hasTotal ? [row.total] : [])]
+        .map((cell) => `<td>${escape(cellText(cell, k))}</td>`)
+        .join('')
+      const total = row === table.totals ? ' class="total"' : ''
+      return `<tr${total}><th scope="row">${escape(row.label)}</th>${cells}</tr>`
+    })
+    .join('')
+  const empty =
+    table.rows.length === 0
+      ? `<p class="muted">${escape(translate(nl, 'reportView.nothing'))}</p>`
+      : ''
+  const note = table.note ? `<p class="note">${escape(table.note)}</p>` : ''
+  const chart = chartOf(table, k)
+  const wide = table.columns.length > 6 ? ' wide' : ''
+  return `<section class="block${wide}"><h2>${escape(table.title)}</h2><div class="pair"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${chart ? chartSvg(chart) : ''}</div>${empty}${note}</section>`
+}
+
+const style = `
+@page { size: A4; margin: 16mm 14mm 18mm; }
+* { box-sizing: border-box; }
+body { font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #1d2329; margin: 0; }
+header { border-bottom: 2px solid #2f6f62; margin-bottom: 10pt; padding-bottom: 6pt; }
+.organisation { font-size: 10pt; color: #2f6f62; font-weight: bold; margin: 0 0 2pt; }
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 11pt; margin: 0 0 4pt; }
+.meta { margin: 0; color: #4a545e; }
+.legend { color: #4a545e; font-size: 8.5pt; margin: 6pt 0 10pt; }
+.block { break-inside: avoid; margin-bottom: 12pt; }
+.pair { display: flex; gap: 12pt; align-items: flex-start; }
+.wide .pair { flex-direction: column; }
+table { border-collapse: collapse; flex: 1 1 auto; }
+th, td { border-bottom: 1px solid #d5dbe0; padding: 2pt 5pt; text-align: right; font-variant-numeric: tabular-nums; }
+th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
+thead th { font-weight: bold; border-bottom: 1.5px solid #1d2329; }
+tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2329; }
+.chart { flex: none; font-size: 8pt; fill: #1d2329; }
+.chart rect { fill: #2f6f62; }
+.note, .muted { color: #4a545e; font-size: 8.5pt; margin: 3pt 0 0; }
+.text p { margin: 0 0 5pt; }
+`
+
+/** The whole document, ready for printing. */
+export function reportDocument(report: Report): string {
+  const k = report.request.k
+  const madeIn = localDate(new Date(report.generatedAt))
+  const months = t('monthNames').split(',')
+  const paragraphs = (texts: string[]) => texts.map((p) => `<p>${escape(p)}</p>`).join('')
+  const narrative = report.narrative
+    ? `<section class="block text"><h2>${escape(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
+    : ''
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escape(`${t('title')} ${report.periodLabel}`)}</title>
+<style>${style}</style></head>
+<body>
+<header>
+${report.organisation ? `<p class="organisation">${escape(report.organisation)}</p>` : ''}
+<h1>${escape(t('title'))}: ${escape(report.periodLabel)}</h1>
+<p class="meta">${escape(t('wijken'))}: ${escape(report.wijken.join(', '))}</p>
+<p class="meta">${escape(t('madeIn', { month: `${months[Number(madeIn.slice(5, 7)) - 1]} ${madeIn.slice(0, 4)}` }))}</p>
+</header>
+<p class="legend">${escape(translate(nl, 'reportView.legend', { k }))}</p>
+${report.tables.map((table) => tableHtml(table, k)).join('\n')}
+${narrative}
+<section class="block text"><h2>${escape(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>
+</body></html>`
+}
