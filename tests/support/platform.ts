@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
@@ -50,6 +49,8 @@ export type TestPlatform = Platform & {
  * no script, and every request refused but data:.
  */
 export async function chromiumPdf(html: string): Promise<Uint8Array> {
+  // Loaded here, not at the top: most tests never print, and the benchmarks measure memory.
+  const { chromium } = await import('@playwright/test')
   const browser = await chromium.launch({
     executablePath: chromiumExecutable,
     args: chromiumArgs,
