@@ -107,3 +107,34 @@ test('README screenshot: Verbinden', async ({ app }) => {
   await expect(page.getByLabel('Vraag over 3 weken hoe het gaat')).toBeChecked()
   await page.screenshot({ path: 'tests/e2e/screenshots/verbinden.png' })
 })
+
+test('README screenshot: Verantwoording', async ({ app }) => {
+  const { page } = app
+  const api = createApi(app.harness!.ctx)
+  const wijken = ['Kerckebosch', 'Hoge Dennen', 'Vollenhove']
+  const channels = ['straat', 'telefoon', 'huisbezoek', 'activiteit'] as const
+  for (let i = 0; i < 46; i++) {
+    const person = await api['people:create']({
+      firstName: `Bewoner ${i}`,
+      wijk: wijken[i % 7 === 6 ? 2 : i % 2]!,
+    })
+    if (!person.ok) throw new Error('setup')
+    for (let m = 0; m <= i % 3; m++) {
+      await api['moments:add']({
+        personId: (person.value as { id: string }).id,
+        date: `2026-0${7 + ((i + m) % 3)}-${String(3 + m * 7).padStart(2, '0')}`,
+        channel: channels[(i + m) % 4]!,
+      })
+    }
+  }
+  await api['settings:update']({ workerName: '', organisation: 'Welzijn Zeist' })
+  await page.setViewportSize({ width: 1280, height: 820 })
+  await page.getByRole('button', { name: /^Verantwoording/ }).click()
+  await page.getByLabel('Jaar').fill('2026')
+  await page.getByLabel('Kwartaal', { exact: true }).selectOption({ label: 'Kwartaal 3' })
+  await page.getByRole('button', { name: 'Overzicht maken' }).click()
+  const title = page.getByRole('heading', { name: 'Verantwoording: juli 2026 – september 2026' })
+  await title.evaluate((heading) => heading.scrollIntoView({ block: 'start' }))
+  await expect(page.getByRole('table', { name: 'Bewoners bereikt', exact: true })).toBeVisible()
+  await page.screenshot({ path: 'tests/e2e/screenshots/verantwoording.png' })
+})
