@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/schema'
 import { migrate } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
+import { collectTables } from '../../db/report/collect'
 import { openDatabase, openStore, type Store } from '../../db/store'
+import { bucketOf, reportRequestSchema } from '../../shared/report'
 import { makeTempDir } from '../support/platform'
 
 /**
@@ -68,6 +70,7 @@ const date = fc
       `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
   )
 const channel = fc.constantFrom('straat', 'telefoon', 'huisbezoek')
+const breakdown = fc.constantFrom('month' as const, 'quarter' as const)
 const person = fc.constantFrom(...people)
 const moment = fc.integer({ min: 0, max: 19 }).map((n) => `m${n}`)
 
@@ -164,5 +167,73 @@ describe('the report tallies the triggers keep', () => {
     } finally {
       await db.destroy()
     }
+  })
+})
+
+describe('the report’s counts from the tallies', () => {
+  it('equal counts made the plain way, for any period up to five years', async () => {
+    const moments = fc.array(
+      fc.record({
+        person: fc.integer({ min: 0, max: 5 }),
+        year: fc.integer({ min: 2023, max: 2027 }),
+        month: fc.integer({ min: 1, max: 12 }),
+      }),
+      { maxLength: 30 },
+    )
+    const monthOf = fc.record({
+      year: fc.integer({ min: 2023, max: 2027 }),
+      month: fc.integer({ min: 1, max: 12 }),
+    })
+    const ym = ({ year, month }: { year: number; month: number }) =>
+      `${year}-${String(month).padStart(2, '0')}`
+    await fc.assert(
+      fc.asyncProperty(
+        moments,
+        monthOf,
+        monthOf,
+        breakdown,
+        async (list, a, b, breakdownChoice) => {
+          const [from, to] = [ym(a), ym(b)].sort() as [string, string]
+          const request = reportRequestSchema.safeParse({ from, to, breakdown: breakdownChoice })
+          if (!request.success) return // over five years: refused before any counting
+          await sql`DELETE FROM person`.execute(store.db)
+          for (let p = 0; p < 6; p++) await ensurePerson(store.db, `p${p}`)
+          await sql`UPDATE person SET wijk_id = 'w2' WHERE id IN ('p1', 'p3')`.execute(store.db)
+          for (const [i, m] of list.entries()) {
+            await sql`INSERT INTO contact_moment (id, person_id, date, channel, created_at)
+              VALUES (${`m${i}`}, ${`p${m.person}`}, ${`${ym(m)}-15`}, 'straat', 'x')`.execute(
+              store.db,
+            )
+          }
+          // The plain way: every moment in the period, one by one.
+          const inPeriod = list.filter((m) => ym(m) >= from && ym(m) <= to)
+          const wijkOf = (person: number) => (person === 1 || person === 3 ? 'w2' : 'w1')
+          const reached = new Map<string, Set<number>>()
+          const counted = new Map<string, number>()
+          for (const m of inPeriod) {
+            const cell = `${wijkOf(m.person)} ${bucketOf(ym(m), request.data.breakdown)}`
+            reached.set(cell, (reached.get(cell) ?? new Set()).add(m.person))
+            counted.set(cell, (counted.get(cell) ?? 0) + 1)
+          }
+          const tables = await collectTables(store.db, request.data, '2028-01-01')
+          const cells = (id: string) => {
+            const table = tables.find((t) => t.id === id)!
+            const found = new Map<string, number>()
+            for (const row of table.rows) {
+              row.values.forEach((value, c) => {
+                if (value) found.set(`${row.key} ${table.columns[c]!.key}`, value)
+              })
+            }
+            return found
+          }
+          const sizes = new Map([...reached].map(([cell, people]) => [cell, people.size]))
+          expect(cells('reached')).toEqual(sizes)
+          expect(cells('moments')).toEqual(counted)
+          const periodTotal = tables.find((t) => t.id === 'reached')!.totals!.total
+          expect(periodTotal).toBe(new Set(inPeriod.map((m) => m.person)).size)
+        },
+      ),
+      { numRuns: 200 },
+    )
   })
 })
