@@ -50,3 +50,6 @@ export function chartOf(table: ReportTable, k: number): ReportChart | null {
   if (!bars || bars.every((b) => !b.value)) return null
   return { tableId: table.id, title: table.title, bars }
 }
+
+/** A wide table (a year per month) gets its chart below it rather than beside it. */
+export const chartBelow = (table: ReportTable): boolean => table.columns.length > 6

@@ -1,7 +1,7 @@
 import { localDate } from '../../shared/dates'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
-import { chartOf, type ReportChart } from '../../shared/report-charts'
+import { chartBelow, chartOf, type ReportChart } from '../../shared/report-charts'
 import { cellText, type Report, type ReportTable } from '../../shared/report'
 
 /**
@@ -69,7 +69,7 @@ function tableHtml(table: ReportTable, k: number): string {
       : ''
   const note = table.note ? `<p class="note">${escape(table.note)}</p>` : ''
   const chart = chartOf(table, k)
-  const wide = table.columns.length > 6 ? ' wide' : ''
+  const wide = chartBelow(table) ? ' wide' : ''
   return `<section class="block${wide}"><h2>${escape(table.title)}</h2><div class="pair"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${chart ? chartSvg(chart) : ''}</div>${empty}${note}</section>`
 }
 

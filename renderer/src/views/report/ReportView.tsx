@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Wijk } from '../../../../shared/contract'
 import {
+  cellText as shownText,
   kChoices,
   type KChoice,
   type NarrativeFinding,
@@ -11,7 +12,7 @@ import {
   type ReportExport,
   type ReportRequestInput,
 } from '../../../../shared/report'
-import { chartOf } from '../../../../shared/report-charts'
+import { chartBelow, chartOf } from '../../../../shared/report-charts'
 import { call, sprokkel } from '../../api'
 import { Announcements, ErrorBanner } from '../../components/FormFooter'
 import { useToday } from '../../useToday'
@@ -142,13 +143,9 @@ export function ReportView() {
   }
 
   const cellText = (cell: ReportCell | null) =>
-    !cell
-      ? ''
-      : cell.kind === 'count'
-        ? cell.value.toLocaleString(i18n.language)
-        : cell.kind === 'small'
-          ? `<${report?.request.k ?? k}`
-          : '×'
+    cell?.kind === 'count'
+      ? cell.value.toLocaleString(i18n.language)
+      : shownText(cell, report?.request.k ?? k)
 
   return (
     <section aria-labelledby="view-title" className="view report-view">
@@ -397,7 +394,7 @@ export function ReportView() {
             const chart = chartOf(table, report.request.k)
             return (
               <section key={table.id} className="card report-table">
-                <div className={table.columns.length > 6 ? 'report-pair wide' : 'report-pair'}>
+                <div className={chartBelow(table) ? 'report-pair wide' : 'report-pair'}>
                   <table>
                     <caption>{table.title}</caption>
                     <thead>
