@@ -3,6 +3,7 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { chartBelow, chartOf, type ReportChart } from '../../shared/report-charts'
 import { cellText, type Report, type ReportTable } from '../../shared/report'
+import { monthLabel } from './report'
 
 /**
  * The report as one self-contained A4 document for printing to PDF: the same protected tables as
@@ -100,8 +101,7 @@ tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2329; }
 /** The whole document, ready for printing. */
 export function reportDocument(report: Report): string {
   const k = report.request.k
-  const madeIn = localDate(new Date(report.generatedAt))
-  const months = t('monthNames').split(',')
+  const madeIn = monthLabel(localDate(new Date(report.generatedAt)).slice(0, 7))
   const paragraphs = (texts: string[]) => texts.map((p) => `<p>${escape(p)}</p>`).join('')
   const narrative = report.narrative
     ? `<section class="block text"><h2>${escape(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
@@ -116,7 +116,7 @@ export function reportDocument(report: Report): string {
 ${report.organisation ? `<p class="organisation">${escape(report.organisation)}</p>` : ''}
 <h1>${escape(t('title'))}: ${escape(report.periodLabel)}</h1>
 <p class="meta">${escape(t('wijken'))}: ${escape(report.wijken.join(', '))}</p>
-<p class="meta">${escape(t('madeIn', { month: `${months[Number(madeIn.slice(5, 7)) - 1]} ${madeIn.slice(0, 4)}` }))}</p>
+<p class="meta">${escape(t('madeIn', { month: madeIn }))}</p>
 </header>
 <p class="legend">${escape(translate(nl, 'reportView.legend', { k }))}</p>
 ${report.tables.map((table) => tableHtml(table, k)).join('\n')}

@@ -8,7 +8,8 @@ import { collectTables } from './collect'
 import { sameDayConflict } from './log'
 import { protect } from './protect'
 
-const monthLabel = (yearMonth: string) => {
+/** "maart 2026" for "2026-03". */
+export const monthLabel = (yearMonth: string) => {
   const names = translate(nl, 'report.monthNames').split(',')
   return `${names[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`
 }
