@@ -53,7 +53,7 @@ const boundaries = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', '.native/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['out/', 'dist/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

@@ -7,7 +7,7 @@ import type { Platform } from './platform'
 import { buildInitiativeIndex } from './initiatives'
 import { buildSearchIndex } from './search'
 import type { SearchIndex } from './search-index'
-import { openStore, type OpenStoreOptions, type Store } from './store'
+import { openStore, type Store } from './store'
 
 export const storeFileName = 'sprokkelaar.db'
 
@@ -29,13 +29,10 @@ export interface ApiContext {
 }
 
 /** Opens this user's store in the platform's data folder with the platform's key. */
-export async function openContext(
-  platform: Platform,
-  options: OpenStoreOptions = {},
-): Promise<ApiContext> {
+export async function openContext(platform: Platform): Promise<ApiContext> {
   mkdirSync(platform.dataDir, { recursive: true })
   const key = await platform.storeKey()
-  const store = await openStore(join(platform.dataDir, storeFileName), key.key, options)
+  const store = await openStore(join(platform.dataDir, storeFileName), key.key)
   return {
     store,
     search: await buildSearchIndex(store.db),

@@ -14,14 +14,6 @@ export interface Store {
   close(): Promise<void>
 }
 
-export interface OpenStoreOptions {
-  /**
-   * Path to a build of the SQLite addon for this runtime. The Electron shell passes its own build;
-   * under Node (tests, benchmarks, harness) the one in node_modules is used.
-   */
-  nativeBinding?: string
-}
-
 const plainSqliteHeader = Buffer.from('SQLite format 3\0', 'latin1')
 
 /** True when the file does not start with SQLite's plaintext header, i.e. page 1 is ciphertext. */
@@ -43,15 +35,11 @@ const isHexKey = (key: string) => /^[0-9a-f]{64}$/i.test(key)
  * characters and sets the pragmas. SQLCipher-compatible encryption from the first byte. Most callers
  * want `openStore`, which also brings the schema up to date.
  */
-export function openDatabase(
-  path: string,
-  key: string,
-  options: OpenStoreOptions = {},
-): Kysely<Database> {
+export function openDatabase(path: string, key: string): Kysely<Database> {
   if (!isHexKey(key)) throw new Error('openStore: key must be 64 hexadecimal characters')
   let sqlite: SQLite.Database
   try {
-    sqlite = new SQLite(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    sqlite = new SQLite(path)
   } catch (error) {
     throw new StoreError(
       'store_unavailable',
@@ -113,12 +101,8 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 }
 
 /** Opens the store (see `openDatabase`) and runs pending migrations. */
-export async function openStore(
-  path: string,
-  key: string,
-  options: OpenStoreOptions = {},
-): Promise<Store> {
-  const db = openDatabase(path, key, options)
+export async function openStore(path: string, key: string): Promise<Store> {
+  const db = openDatabase(path, key)
   try {
     await migrate(db as unknown as Kysely<unknown>)
   } catch (error) {

@@ -8,7 +8,6 @@ import { startReminders } from '../db/reminders'
 import { translate } from '../shared/i18n/messages'
 import { nl } from '../shared/i18n/nl'
 import { bindApi, unbindApi } from './ipc'
-import { electronSqliteBinding } from './native'
 import { electronPlatform } from './platform'
 import { hardenSession } from './security'
 
@@ -74,12 +73,7 @@ const isTrustedSender = (event: IpcMainInvokeEvent) =>
 async function start(): Promise<void> {
   hardenSession(isOwnUrl, { cspHeader: !devServerUrl })
   try {
-    context = await openContext(
-      electronPlatform(showWindow, () => mainWindow),
-      {
-        nativeBinding: electronSqliteBinding(),
-      },
-    )
+    context = await openContext(electronPlatform(showWindow, () => mainWindow))
   } catch (error) {
     const message = error instanceof StoreError ? error.message : String(error)
     dialog.showErrorBox('Sprokkelaar kan niet starten', message)

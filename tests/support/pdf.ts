@@ -2,13 +2,13 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /** A PDF's pages, as the text a reader could copy out of it (pdf.js, as Firefox reads PDFs). */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const document = await getDocument({
+  const loading = getDocument({
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
-  }).promise
+  })
+  const document = await loading.promise
   try {
     const pages: string[] = []
     for (let n = 1; n <= document.numPages; n++) {
@@ -21,7 +21,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
     }
     return pages
   } finally {
-    await document.destroy()
+    await loading.destroy()
   }
 }
 
