@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
+import { translate } from '../shared/i18n/messages'
+import { nl } from '../shared/i18n/nl'
 import type { StoreKey } from './platform'
 import { StoreError } from './errors'
 
@@ -29,19 +31,18 @@ const keyFileSchema = z.discriminatedUnion('protection', [
  */
 export function loadOrCreateStoreKey(path: string, cipher: KeyCipher): StoreKey {
   if (existsSync(path)) {
-    const parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
-    if (!parsed.success) {
-      throw new StoreError('store_unavailable', `Het sleutelbestand ${path} is beschadigd.`)
-    }
-    const file = parsed.data
+    const file = readKeyFile(path)
     if (file.protection === 'file-only') return { key: file.key, protection: 'file-only' }
-    if (!cipher.available()) {
-      throw new StoreError(
-        'store_unavailable',
-        'De sleutelbos van dit systeem is niet bereikbaar, dus de sleutel van je gegevens kan niet worden gelezen. Log opnieuw in en start Sprokkelaar opnieuw.',
-      )
+    if (!cipher.available()) throw keyError('keyringUnavailable')
+    let key: string
+    try {
+      key = cipher.decrypt(Buffer.from(file.sealed, 'base64'))
+    } catch (error) {
+      // The OS says why in English (or not at all); she gets what to do, in Dutch.
+      throw keyError('keyringRefused', error)
     }
-    return { key: cipher.decrypt(Buffer.from(file.sealed, 'base64')), protection: 'os-keyring' }
+    if (!/^[0-9a-f]{64}$/.test(key)) throw keyError('keyringRefused')
+    return { key, protection: 'os-keyring' }
   }
 
   const key = randomBytes(32).toString('hex')
@@ -52,4 +53,23 @@ export function loadOrCreateStoreKey(path: string, cipher: KeyCipher): StoreKey 
   writeFileSync(`${path}.tmp`, JSON.stringify(file), { mode: 0o600 })
   renameSync(`${path}.tmp`, path)
   return { key, protection: file.protection as StoreKey['protection'] }
+}
+
+const keyError = (key: 'keyringUnavailable' | 'keyringRefused', cause?: unknown) =>
+  new StoreError('store_unavailable', translate(nl, `shell.keyFile.${key}`), { cause })
+
+/** The key file as written; anything else (cut short, edited, not JSON) is "damaged". */
+function readKeyFile(path: string): z.output<typeof keyFileSchema> {
+  let parsed: ReturnType<typeof keyFileSchema.safeParse>
+  try {
+    parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')))
+  } catch (error) {
+    throw new StoreError('store_unavailable', translate(nl, 'shell.keyFile.damaged', { path }), {
+      cause: error,
+    })
+  }
+  if (!parsed.success) {
+    throw new StoreError('store_unavailable', translate(nl, 'shell.keyFile.damaged', { path }))
+  }
+  return parsed.data
 }

@@ -655,6 +655,59 @@ export const en: Messages = {
       changedSince: 'This import can no longer be undone: {{name}} has changed since.',
     },
   },
+  shell: {
+    menu: {
+      file: 'File',
+      closeWindow: 'Close window',
+      quit: 'Quit Sprokkelaar',
+      edit: 'Edit',
+      undo: 'Undo',
+      redo: 'Redo',
+      cut: 'Cut',
+      copy: 'Copy',
+      paste: 'Paste',
+      selectAll: 'Select all',
+      view: 'View',
+      resetZoom: 'Actual size',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fullScreen: 'Full screen',
+      reload: 'Reload',
+      devTools: 'Developer tools',
+      window: 'Window',
+      minimize: 'Minimise',
+      help: 'Help',
+      about: 'About Sprokkelaar',
+      shortcuts: 'Keyboard shortcuts',
+      hide: 'Hide Sprokkelaar',
+      hideOthers: 'Hide others',
+      showAll: 'Show all',
+    },
+    about: {
+      title: 'About Sprokkelaar',
+      detail:
+        'Version {{version}}\n\nYour own ledger of residents. Everything stays encrypted on this computer; Sprokkelaar never connects to the internet.\n\nElectron {{electron}} · Chromium {{chrome}} · Node {{node}}',
+    },
+    shortcuts: {
+      title: 'Keyboard shortcuts',
+      detail:
+        '{{mod}}+K  search, from any screen\nArrows and Enter  choose a search result; Esc  close\nTab and Shift+Tab  next and previous field\nEnter  save in After the round (and on to the next)\n{{mod}}+plus / {{mod}}+minus / {{mod}}+0  larger, smaller, actual size\n{{mod}}+Z / {{mod}}+X / {{mod}}+C / {{mod}}+V  undo, cut, copy, paste',
+    },
+    ok: 'OK',
+    startFailed: {
+      title: 'Sprokkelaar cannot start',
+      unexpected:
+        'Something went wrong while starting. Your data has not changed. Start Sprokkelaar again; if it still fails, send the log file ({{log}}) to whoever helps you. It holds no residents’ data.',
+    },
+    keyFile: {
+      damaged:
+        'The key file ({{path}}) is damaged, so your data cannot be opened. Restore the key file from a backup, or contact whoever helps you. Do not create a new one: you would lose your data.',
+      keyringUnavailable:
+        'This system’s keyring cannot be reached, so the key to your data cannot be read. Log in to your computer again and restart Sprokkelaar.',
+      keyringRefused:
+        'This system’s keyring could not decrypt the key to your data. Is this the same computer and user account you used Sprokkelaar with before? Log in again and restart Sprokkelaar.',
+    },
+  },
   validation: {
     invalid: 'This value is not valid.',
     required: 'This field is required.',

@@ -665,6 +665,59 @@ export const nl = {
         'Deze import kan niet meer ongedaan worden gemaakt: {{name}} is sindsdien veranderd.',
     },
   },
+  shell: {
+    menu: {
+      file: 'Bestand',
+      closeWindow: 'Venster sluiten',
+      quit: 'Sprokkelaar afsluiten',
+      edit: 'Bewerken',
+      undo: 'Ongedaan maken',
+      redo: 'Opnieuw',
+      cut: 'Knippen',
+      copy: 'Kopiëren',
+      paste: 'Plakken',
+      selectAll: 'Alles selecteren',
+      view: 'Beeld',
+      resetZoom: 'Ware grootte',
+      zoomIn: 'Inzoomen',
+      zoomOut: 'Uitzoomen',
+      fullScreen: 'Volledig scherm',
+      reload: 'Opnieuw laden',
+      devTools: 'Ontwikkelhulpmiddelen',
+      window: 'Venster',
+      minimize: 'Minimaliseren',
+      help: 'Help',
+      about: 'Over Sprokkelaar',
+      shortcuts: 'Sneltoetsen',
+      hide: 'Sprokkelaar verbergen',
+      hideOthers: 'Andere verbergen',
+      showAll: 'Alles tonen',
+    },
+    about: {
+      title: 'Over Sprokkelaar',
+      detail:
+        'Versie {{version}}\n\nJe eigen bewonersregister. Alles blijft versleuteld op deze computer; Sprokkelaar maakt geen verbinding met internet.\n\nElectron {{electron}} · Chromium {{chrome}} · Node {{node}}',
+    },
+    shortcuts: {
+      title: 'Sneltoetsen',
+      detail:
+        '{{mod}}+K  zoeken, vanuit elk scherm\nPijltjes en Enter  een zoekresultaat kiezen; Esc  sluiten\nTab en Shift+Tab  naar het volgende en vorige veld\nEnter  opslaan in Na de ronde (en door naar de volgende)\n{{mod}}+plus / {{mod}}+min / {{mod}}+0  groter, kleiner, ware grootte\n{{mod}}+Z / {{mod}}+X / {{mod}}+C / {{mod}}+V  ongedaan maken, knippen, kopiëren, plakken',
+    },
+    ok: 'OK',
+    startFailed: {
+      title: 'Sprokkelaar kan niet starten',
+      unexpected:
+        'Er ging iets mis bij het starten. Je gegevens zijn niet veranderd. Start Sprokkelaar opnieuw; lukt het dan nog niet, stuur dan het logbestand ({{log}}) naar wie je helpt. Daarin staan geen gegevens van bewoners.',
+    },
+    keyFile: {
+      damaged:
+        'Het sleutelbestand ({{path}}) is beschadigd, dus je gegevens kunnen niet worden geopend. Zet het sleutelbestand terug uit een back-up, of neem contact op met wie je helpt. Maak geen nieuw bestand aan: daarmee raak je je gegevens kwijt.',
+      keyringUnavailable:
+        'De sleutelbos van dit systeem is niet bereikbaar, dus de sleutel van je gegevens kan niet worden gelezen. Log opnieuw in op je computer en start Sprokkelaar opnieuw.',
+      keyringRefused:
+        'De sleutelbos van dit systeem kon de sleutel van je gegevens niet ontsleutelen. Is dit dezelfde computer en hetzelfde gebruikersaccount als waarmee je Sprokkelaar eerder gebruikte? Log opnieuw in en start Sprokkelaar opnieuw.',
+    },
+  },
   validation: {
     invalid: 'Deze waarde klopt niet.',
     required: 'Dit veld is verplicht.',

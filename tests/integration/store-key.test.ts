@@ -47,6 +47,36 @@ describe('the store key', () => {
     expect(() => loadOrCreateStoreKey(path, noKeyring)).toThrow(/beschadigd/)
   })
 
+  it('says in Dutch what to do when the key file is cut short or is not JSON at all', () => {
+    for (const content of ['{"version":1,"protec', '', 'sleutel']) {
+      writeFileSync(path, content)
+      expect(() => loadOrCreateStoreKey(path, noKeyring)).toThrow(
+        expect.objectContaining({
+          name: 'StoreError',
+          message: expect.stringMatching(/^Het sleutelbestand .* is beschadigd/),
+        }),
+      )
+    }
+  })
+
+  it('says in Dutch what to do when the keyring refuses to unseal the key', () => {
+    loadOrCreateStoreKey(path, fakeKeyring())
+    const refusing: KeyCipher = {
+      ...fakeKeyring(),
+      decrypt: () => {
+        throw new Error(
+          'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+        )
+      },
+    }
+    expect(() => loadOrCreateStoreKey(path, refusing)).toThrow(
+      expect.objectContaining({
+        name: 'StoreError',
+        message: expect.stringContaining('kon de sleutel van je gegevens niet ontsleutelen'),
+      }),
+    )
+  })
+
   it('gives every install its own key', () => {
     const other = join(dir.path, 'other.json')
     expect(loadOrCreateStoreKey(path, noKeyring).key).not.toBe(
