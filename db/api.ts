@@ -178,7 +178,10 @@ export type BoundHandler = (input: unknown) => Promise<Result<unknown>>
 export type ApiTable = Record<Channel, BoundHandler>
 
 export interface ApiOptions {
-  /** Where unexpected errors go (the shell's log); they reach the user only as a plain message. */
+  /**
+   * Also told of unexpected errors (tests collect them). They always go to the context's log,
+   * and reach the user only as a plain message.
+   */
   onError?: (channel: Channel, error: unknown) => void
 }
 
@@ -200,6 +203,7 @@ export function createApi(ctx: ApiContext, options: ApiOptions = {}): ApiTable {
         return ok(await handler(ctx, parsed.data))
       } catch (error) {
         if (error instanceof StoreError) return fail(error.code, error.message)
+        ctx.log.error('api.failed', error, { channel })
         options.onError?.(channel, error)
         return fail('internal', translate(nl, 'errors.internal'))
       }

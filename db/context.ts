@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
 import type { ImportProgress } from '../shared/import'
 import type { ImportSession } from './import/session'
+import { fileLog, logFileName, type Log } from './log'
 import type { Platform } from './platform'
 import { buildInitiativeIndex } from './initiatives'
 import { buildSearchIndex } from './search'
@@ -19,6 +20,8 @@ export interface ApiContext {
   /** The initiatives' words, for searching them like people. */
   initiativeSearch: SearchIndex
   platform: Platform
+  /** The log file in the data folder: events and error codes, never personal data (db/log.ts). */
+  log: Log
   info: AppInfo
   /** Where the app should go next time its window comes forward (a clicked notification). */
   pendingView?: 'today' | undefined
@@ -28,16 +31,24 @@ export interface ApiContext {
   importProgress?: ImportProgress | null
 }
 
-/** Opens this user's store in the platform's data folder with the platform's key. */
-export async function openContext(platform: Platform): Promise<ApiContext> {
+/**
+ * Opens this user's store in the platform's data folder with the platform's key. The log is the
+ * shell's when it has one already (it logs before the store opens), else the data folder's own.
+ */
+export async function openContext(
+  platform: Platform,
+  log: Log = fileLog(join(platform.dataDir, logFileName), platform.now),
+): Promise<ApiContext> {
   mkdirSync(platform.dataDir, { recursive: true })
   const key = await platform.storeKey()
   const store = await openStore(join(platform.dataDir, storeFileName), key.key)
+  log.info('store.opened', { encrypted: store.encrypted, keyProtection: key.protection })
   return {
     store,
     search: await buildSearchIndex(store.db),
     initiativeSearch: await buildInitiativeIndex(store.db),
     platform,
+    log,
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,
