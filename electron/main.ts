@@ -1,43 +1,77 @@
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron'
+import { fileURLToPath } from 'node:url'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  protocol,
+  screen,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { createApi } from '../db/api'
 import { openContext, type ApiContext } from '../db/context'
 import { StoreError } from '../db/errors'
+import { fileLog, logFileName } from '../db/log'
 import { startReminders } from '../db/reminders'
 import { translate } from '../shared/i18n/messages'
 import { nl } from '../shared/i18n/nl'
 import { bindApi, unbindApi } from './ipc'
+import { applicationMenu, contextMenu } from './menu'
+import { dataFolder, shellFiles } from './paths'
 import { electronPlatform } from './platform'
+import { isOwnPage } from './policy'
+import { appScheme, appSchemePrivileges, rendererResponse, rendererUrl } from './protocol'
 import { hardenSession } from './security'
+import { minimumSize, readWindowState, windowStateFileName, writeWindowState } from './window-state'
 
-const here = fileURLToPath(new URL('.', import.meta.url))
+const productName = 'Sprokkelaar'
+/** electron-builder.yml's appId: Windows ties notifications and the taskbar to it. */
+const windowsAppId = 'nl.sprokkelaar.app'
+
+const files = shellFiles(fileURLToPath(new URL('.', import.meta.url)))
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-const rendererFile = join(here, '../renderer/index.html')
 
-// `npm run test:electron` gives every test its own data folder; a normal start uses the OS default.
-const dataDirOverride = process.env['SPROKKELAAR_DATA_DIR']
-if (dataDirOverride) app.setPath('userData', dataDirOverride)
+app.setPath(
+  'userData',
+  dataFolder({
+    packaged: app.isPackaged,
+    appData: app.getPath('appData'),
+    productName,
+    override: process.env['SPROKKELAAR_DATA_DIR'],
+  }),
+)
+const dataDir = app.getPath('userData')
+mkdirSync(dataDir, { recursive: true })
+const logPath = join(dataDir, logFileName)
+const log = fileLog(logPath)
 
-// Our own files: the built renderer (inside app.asar once packaged), or the dev server in development.
-const ownPrefix = devServerUrl ?? `${pathToFileURL(join(here, '..')).href}/`
-const isOwnUrl = (url: string) => url.startsWith(ownPrefix)
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }])
+// Without it Windows shows her reminders under another app's name, or not at all.
+if (process.platform === 'win32') {
+  app.setAppUserModelId(app.isPackaged ? windowsAppId : process.execPath)
+}
 
 let mainWindow: BrowserWindow | undefined
 let context: ApiContext | undefined
 let reminders: { stop(): void } | undefined
 
 function createWindow(): BrowserWindow {
+  const statePath = join(dataDir, windowStateFileName)
+  const state = readWindowState(
+    statePath,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
+    ...state.bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     show: false,
-    title: 'Sprokkelaar',
+    title: productName,
     backgroundColor: '#f7f5f0',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: files.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -45,9 +79,24 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       // The spellchecker downloads dictionaries; the app makes no network requests at all.
       spellcheck: false,
+      // In a package the console cannot be opened at all: it would show every resident.
+      devTools: !app.isPackaged,
+      zoomFactor: state.zoom,
     },
   })
+  if (state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
+  window.on('close', () =>
+    writeWindowState(statePath, {
+      bounds: window.getNormalBounds(),
+      maximized: window.isMaximized(),
+      zoom: window.webContents.getZoomFactor(),
+    }),
+  )
+  window.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenu(params)
+    if (items.length > 0) Menu.buildFromTemplate(items).popup({ window })
+  })
   // The page cancels closing while a form holds unsaved changes; Electron would then keep the
   // window open without a word, so ask her here.
   window.webContents.on('will-prevent-unload', (event) => {
@@ -60,33 +109,100 @@ function createWindow(): BrowserWindow {
     })
     if (choice === 0) event.preventDefault()
   })
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(rendererFile)
+  void window.loadURL(devServerUrl ?? rendererUrl)
   return window
 }
 
 // Our window, showing our page. The CSP allows no frames (frame-src 'none'), so no frame of someone
 // else's can be the sender either.
 const isTrustedSender = (event: IpcMainInvokeEvent) =>
-  event.sender === mainWindow?.webContents && isOwnUrl(event.senderFrame?.url ?? '')
+  event.sender === mainWindow?.webContents && isOwnPage(event.senderFrame?.url ?? '', devServerUrl)
+
+function showMessage(titleKey: string, detail: string): void {
+  const options = {
+    type: 'info' as const,
+    title: translate(nl, titleKey),
+    message: translate(nl, titleKey),
+    detail,
+    buttons: [translate(nl, 'shell.ok')],
+  }
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+}
+
+const menuActions = {
+  about: () =>
+    showMessage(
+      'shell.about.title',
+      translate(nl, 'shell.about.detail', {
+        version: app.getVersion(),
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      }),
+    ),
+  shortcuts: () =>
+    showMessage(
+      'shell.shortcuts.title',
+      translate(nl, 'shell.shortcuts.detail', {
+        mod: process.platform === 'darwin' ? 'Cmd' : 'Ctrl',
+      }),
+    ),
+}
 
 async function start(): Promise<void> {
-  hardenSession(isOwnUrl, { cspHeader: !devServerUrl })
+  log.info('app.start', {
+    version: app.getVersion(),
+    electron: process.versions.electron ?? null,
+    node: process.versions.node,
+    platform: process.platform,
+    arch: process.arch,
+    packaged: app.isPackaged,
+  })
   try {
-    context = await openContext(electronPlatform(showWindow, () => mainWindow))
+    protocol.handle(appScheme, (request) =>
+      rendererResponse(files.rendererDir, request.url, request.method),
+    )
+    hardenSession(devServerUrl)
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenu({
+          packaged: app.isPackaged,
+          platform: process.platform,
+          actions: menuActions,
+        }),
+      ),
+    )
+    context = await openContext(
+      electronPlatform(showWindow, () => mainWindow),
+      log,
+    )
+    bindApi(createApi(context), isTrustedSender)
+    mainWindow = createWindow()
+    mainWindow.on('closed', () => (mainWindow = undefined))
+    reminders = startReminders(context)
   } catch (error) {
-    const message = error instanceof StoreError ? error.message : String(error)
-    dialog.showErrorBox('Sprokkelaar kan niet starten', message)
-    app.exit(1)
-    return
+    await failStart(error)
   }
-  bindApi(
-    createApi(context, { onError: (channel, error) => console.error(`[${channel}]`, error) }),
-    isTrustedSender,
+}
+
+/**
+ * Anything that goes wrong while starting ends the process with a Dutch message: a process left
+ * running without a window would hold the single-instance lock, and every later start would
+ * silently give up.
+ */
+async function failStart(error: unknown): Promise<void> {
+  log.error('app.startFailed', error)
+  reminders?.stop()
+  unbindApi()
+  mainWindow?.destroy()
+  dialog.showErrorBox(
+    translate(nl, 'shell.startFailed.title'),
+    error instanceof StoreError
+      ? error.message
+      : translate(nl, 'shell.startFailed.unexpected', { log: logPath }),
   )
-  mainWindow = createWindow()
-  mainWindow.on('closed', () => (mainWindow = undefined))
-  reminders = startReminders(context)
+  await context?.store.close().catch(() => undefined)
+  app.exit(1)
 }
 
 function showWindow(): void {
@@ -100,15 +216,19 @@ app.enableSandbox()
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
-  })
+  app.on('second-instance', showWindow)
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     reminders?.stop()
+    reminders = undefined
     unbindApi()
-    void context?.store.close()
+    const open = context
+    context = undefined
+    if (!open) return
+    // Close the store before the process goes: its last WAL pages are checkpointed.
+    event.preventDefault()
+    log.info('app.quit')
+    void open.store.close().finally(() => app.quit())
   })
   void app.whenReady().then(start)
 }

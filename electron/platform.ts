@@ -15,6 +15,14 @@ const safeStorageCipher: KeyCipher = {
 }
 
 /**
+ * Notifications still on her screen or in the notification centre. Electron forgets a click on a
+ * notification that JavaScript no longer references: after garbage collection a click would no
+ * longer open Vandaag. A few a day at most, so the last ones are simply kept.
+ */
+const shownNotifications = new Set<Notification>()
+const keptNotifications = 20
+
+/**
  * `showWindow` brings her window forward when she clicks a notification; `window` is the one a
  * dialog belongs to (modal to it).
  */
@@ -31,10 +39,17 @@ export function electronPlatform(
     notify: ({ title, body, onClick }) => {
       if (!Notification.isSupported()) return
       const notification = new Notification({ title, body })
+      const forget = () => shownNotifications.delete(notification)
       notification.on('click', () => {
+        forget()
         onClick?.()
         showWindow()
       })
+      notification.on('failed', forget)
+      shownNotifications.add(notification)
+      if (shownNotifications.size > keptNotifications) {
+        shownNotifications.delete(shownNotifications.values().next().value!)
+      }
       notification.show()
     },
     chooseFile: async ({ title, filters }) => {
@@ -60,7 +75,8 @@ export function electronPlatform(
 /**
  * Prints a self-contained document in a hidden window of its own: no script runs in it, no
  * preload, and the hardened session refuses every request but data: (see security.ts). The
- * document sets its own A4 page and margins.
+ * document sets its own A4 page and margins, and its own policy (inline styles only): it is not
+ * one of our pages, so it gets no policy header.
  */
 async function printInHiddenWindow(html: string): Promise<Uint8Array> {
   const window = new BrowserWindow({
@@ -71,6 +87,7 @@ async function printInHiddenWindow(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       nodeIntegration: false,
       spellcheck: false,
+      devTools: false,
     },
   })
   try {

@@ -1,34 +1,19 @@
 import { app, session, type WebContents } from 'electron'
-import { contentSecurityPolicy } from '../shared/csp'
+import { requestAllowed } from './policy'
 
 /**
  * Denies everything the app never needs: permissions, network requests to anywhere but our own
- * files (and the dev server in development), navigation, new windows and <webview>.
+ * files (and the dev server in development), navigation, new windows and <webview>. The content
+ * security policy header is not set here for every response: our pages carry it from the
+ * app:// handler (protocol.ts), and the document the PDF is printed from keeps its own policy.
  */
-export function hardenSession(
-  isOwnUrl: (url: string) => boolean,
-  options: { cspHeader: boolean },
-): void {
+export function hardenSession(devServerUrl: string | undefined): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isOwnUrl(details.url) || /^(devtools|data):/.test(details.url)
-    callback({ cancel: !allowed })
+    callback({ cancel: !requestAllowed(details.url, devServerUrl) })
   })
-  // The page carries the same policy in a <meta>; the header is a second lock. Not on the dev
-  // server, whose page allows its hot-reload preamble by hash (electron.vite.config.ts).
-  if (options.cspHeader) {
-    ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          // frame-ancestors works only as a header, so it is added here.
-          'Content-Security-Policy': [`${contentSecurityPolicy}; frame-ancestors 'none'`],
-        },
-      })
-    })
-  }
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

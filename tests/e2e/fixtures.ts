@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { _electron, expect, test as base, type Page } from '@playwright/test'
 import { bridgeFile } from '../harness/paths'
 import { startHarness, type Harness } from '../harness/server'
+import { electronAppArgs, projectRoot } from '../support/electron-app'
 import { makeTempDir } from '../support/platform'
 
 /** The app under test, whichever shell runs it: Chromium + harness here, Electron where it exists. */
@@ -30,7 +31,8 @@ function collectPageErrors(page: Page, errors: string[]) {
   })
 }
 
-const isOwnFile = (url: string) => /^(file|data|devtools):/.test(url)
+// The app's page is served from app://sprokkelaar (electron/protocol.ts).
+const isOwnFile = (url: string) => /^(app|data|devtools):/.test(url)
 
 export const test = base.extend<{ dataDir: string; app: AppUnderTest }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from it
@@ -46,8 +48,10 @@ export const test = base.extend<{ dataDir: string; app: AppUnderTest }>({
           const outside: string[] = []
           const errors: string[] = []
           const launch = async () => {
+            // The project folder, as `npm start` gives it: Electron reads package.json from it.
             const electronApp = await _electron.launch({
-              args: ['out/main/index.js'],
+              args: electronAppArgs,
+              cwd: projectRoot,
               env: { ...process.env, SPROKKELAAR_DATA_DIR: dataDir },
             })
             const page = await electronApp.firstWindow()

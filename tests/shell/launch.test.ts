@@ -1,0 +1,273 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import vm from 'node:vm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { channelNames } from '../../shared/channels'
+import { electronApp, electronAppArgs, projectRoot } from '../support/electron-app'
+import { makeTempDir } from '../support/platform'
+import { launch, menuLabels, type LaunchReport } from './launch'
+
+// The built main process (npm run build), started on the stand-in Electron the way each setup
+// starts it. Nothing here runs Electron itself: it cannot be downloaded on these machines.
+const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string
+}
+const temp = makeTempDir('sprokkelaar-shell-')
+afterAll(() => temp.remove())
+let runs = 0
+const dir = () => join(temp.path, `run-${++runs}`)
+
+/** `electron .` from the project folder: npm start (electron-vite preview) and test:electron. */
+const fromProject = electronApp('.')
+
+/** What every setup that opens a window must show. */
+function expectAWorkingWindow(report: LaunchReport) {
+  expect(report.started).toBe('window')
+  expect(report.errorBoxes).toEqual([])
+  expect(report.sandboxEnabled).toBe(true)
+  expect(report.privilegedSchemes).toEqual([
+    { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+  ])
+  expect(report.window.webPreferences).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+    spellcheck: false,
+  })
+  expect(report.preloadExists).toBe(true)
+  // Every channel of the contract is bound, and answers only our own window's own page.
+  expect(report.channels).toEqual([...channelNames].sort())
+  expect(report.appInfo).toMatchObject({ ok: true, value: { version, encrypted: true } })
+  expect(report.foreignFrame).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  expect(report.otherWindow).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  expect(report.permissionGranted).toBe(false)
+  // No policy header for every response: the PDF's data: document keeps its own inline styles.
+  expect(report.headersReceivedHandlers).toBe(0)
+  expect(report.requests['https://example.org/']).toBe('cancelled')
+  expect(report.requests['data:text/html;base64,PHA+PC9wPg==']).toBe('allowed')
+  // A right-click where she types: knippen, kopiëren, plakken, as the edit flags allow.
+  expect(report.contextMenu).toEqual([
+    [
+      { label: 'Knippen', role: 'cut', enabled: false },
+      { label: 'Kopiëren', role: 'copy', enabled: false },
+      { label: 'Plakken', role: 'paste' },
+      {},
+      { label: 'Alles selecteren', role: 'selectAll' },
+    ],
+  ])
+  // Quitting unbinds the API, closes the store (its WAL checkpointed away) and ends the process.
+  expect(report.channelsAfterQuit).toBe(0)
+  expect(report.quitExit).toBe(0)
+  expect(report.dataFiles).toEqual(
+    expect.arrayContaining(['sprokkelaar.db', 'store-key.json', 'sprokkelaar.log']),
+  )
+  expect(report.dataFiles).not.toContain('sprokkelaar.db-wal')
+}
+
+const probeUrls = [
+  'app://sprokkelaar/assets/index.js',
+  'https://example.org/',
+  'data:text/html;base64,PHA+PC9wPg==',
+  'ws://localhost:5173/?token=abc',
+  'http://localhost:5173/@vite/client',
+  'http://localhost:5174/',
+  'devtools://devtools/bundled/inspector.html',
+]
+
+describe('npm start (electron-vite preview: `electron .`, a build, not packaged)', () => {
+  let report: LaunchReport
+  it('starts', async () => {
+    report = await launch(dir(), { ...fromProject, packaged: false, env: {}, probeUrls })
+    expectAWorkingWindow(report)
+  })
+
+  it('serves its page from app://, with the policy header, and nothing outside the build', () => {
+    expect(report.loadedUrl).toBe('app://sprokkelaar/index.html')
+    expect(report.page).toMatchObject({ status: 200, body: 'the renderer' })
+    expect(report.page!.csp).toMatch(/^default-src 'self'.*frame-ancestors 'none'$/)
+    expect(report.scripts.length).toBeGreaterThan(0)
+    for (const script of report.scripts) expect(script.status).toBe(200)
+    expect(report.outside).toBe(404)
+    expect(report.requests['ws://localhost:5173/?token=abc']).toBe('cancelled')
+  })
+
+  it('keeps its data apart from the installed app’s', () => {
+    expect(report.userData).toBe(join(report.userData, '..', 'Sprokkelaar (ontwikkeling)'))
+  })
+
+  it('has a Dutch menu, with zoom, help, and the developer tools of a development build', () => {
+    expect(menuLabels(report.applicationMenu)).toEqual([
+      'Bestand',
+      'Sprokkelaar afsluiten',
+      'Bewerken',
+      'Ongedaan maken',
+      'Opnieuw',
+      'Knippen',
+      'Kopiëren',
+      'Plakken',
+      'Alles selecteren',
+      'Beeld',
+      'Ware grootte',
+      'Inzoomen',
+      'Uitzoomen',
+      'Volledig scherm',
+      'Opnieuw laden',
+      'Ontwikkelhulpmiddelen',
+      'Help',
+      'Sneltoetsen',
+      'Over Sprokkelaar',
+    ])
+    expect(report.window.webPreferences['devTools']).toBe(true)
+  })
+
+  it('remembers the window and her zoom, and starts from them the next time', async () => {
+    expect(report.windowState).toEqual({
+      bounds: { x: 100, y: 100, width: 1200, height: 800 },
+      maximized: false,
+      zoom: 1.25,
+    })
+  })
+})
+
+describe('npm run dev (the renderer from the Vite dev server)', () => {
+  it('loads the dev server and lets its hot-reload socket through, nothing else', async () => {
+    const report = await launch(dir(), {
+      ...fromProject,
+      packaged: false,
+      env: {
+        ELECTRON_RENDERER_URL: 'http://localhost:5173',
+        NODE_ENV_ELECTRON_VITE: 'development',
+      },
+      probeUrls,
+    })
+    expectAWorkingWindow(report)
+    expect(report.loadedUrl).toBe('http://localhost:5173')
+    expect(report.requests).toMatchObject({
+      'ws://localhost:5173/?token=abc': 'allowed',
+      'http://localhost:5173/@vite/client': 'allowed',
+      'devtools://devtools/bundled/inspector.html': 'allowed',
+      'http://localhost:5174/': 'cancelled',
+    })
+  })
+})
+
+describe('npm run test:electron (Playwright’s _electron with the e2e fixture’s arguments)', () => {
+  let report: LaunchReport
+  it('finds its app, its window and the data folder the test gives it', async () => {
+    const dataDir = join(dir(), 'data')
+    report = await launch(dir(), {
+      ...electronApp(electronAppArgs[0]!),
+      packaged: false,
+      env: { SPROKKELAAR_DATA_DIR: dataDir },
+      seedDueFollowUp: true,
+      probeUrls,
+    })
+    expectAWorkingWindow(report)
+    expect(report.userData).toBe(dataDir)
+    // The app path is the project: Electron reads its package.json (name and version).
+    expect(report.appInfo).toMatchObject({ ok: true, value: { version, dataDir } })
+  })
+
+  it('shows a reminder without names, and a click after garbage collection opens Vandaag', () => {
+    expect(report.reminder).toEqual({
+      text: { title: 'Sprokkelaar', body: '1 opvolging voor vandaag' },
+      aliveAfterGc: true,
+      navigation: { ok: true, value: 'today' },
+    })
+  })
+
+  it('logs its start and its store, and nothing about the resident', () => {
+    expect(report.log).toMatch(/app\.start .*packaged=false/)
+    expect(report.log).toMatch(/store\.opened encrypted=true/)
+    expect(report.log).not.toMatch(/Ans|Bakker/)
+  })
+})
+
+describe('on Windows', () => {
+  it('names itself to Windows, so its reminders are shown under its own name', async () => {
+    const report = await launch(dir(), {
+      ...fromProject,
+      packaged: false,
+      platform: 'win32',
+      env: {},
+    })
+    expect(report.started).toBe('window')
+    expect(report.userModelId).toBe(process.execPath)
+  })
+})
+
+describe('a start that goes wrong', () => {
+  it('after the store is open: a Dutch error box, the store closed, and the process ends', async () => {
+    const dataDir = join(dir(), 'data')
+    const report = await launch(dir(), {
+      ...fromProject,
+      packaged: false,
+      windowFails: true,
+      env: { SPROKKELAAR_DATA_DIR: dataDir },
+    })
+    expect(report.started).toBe('exited')
+    expect(report.exitCode).toBe(1)
+    expect(report.errorBoxes).toEqual([
+      {
+        title: 'Sprokkelaar kan niet starten',
+        content: expect.stringContaining(`het logbestand (${join(dataDir, 'sprokkelaar.log')})`),
+      },
+    ])
+    expect(report.dataFiles).toContain('sprokkelaar.db')
+    expect(report.dataFiles).not.toContain('sprokkelaar.db-wal')
+    expect(report.log).toMatch(/error app\.startFailed error="Error"/)
+    expect(report.log).not.toContain('could not be made')
+  })
+
+  it('with a damaged key file: says so in Dutch, makes no new key, and ends', async () => {
+    const dataDir = join(dir(), 'data')
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(join(dataDir, 'store-key.json'), '{"version":1,"protec')
+    const report = await launch(dir(), {
+      ...fromProject,
+      packaged: false,
+      env: { SPROKKELAAR_DATA_DIR: dataDir },
+    })
+    expect(report.started).toBe('exited')
+    expect(report.exitCode).toBe(1)
+    expect(report.errorBoxes).toEqual([
+      {
+        title: 'Sprokkelaar kan niet starten',
+        content: expect.stringMatching(/^Het sleutelbestand .* is beschadigd/),
+      },
+    ])
+    expect(readFileSync(join(dataDir, 'store-key.json'), 'utf8')).toBe('{"version":1,"protec')
+    expect(report.dataFiles).not.toContain('sprokkelaar.db')
+  })
+})
+
+describe('the preload', () => {
+  it('is one CommonJS file that requires only electron and exposes one call per channel', () => {
+    const code = readFileSync(join(projectRoot, 'out/preload/index.cjs'), 'utf8')
+    const required: string[] = []
+    const exposed: Record<string, unknown> = {}
+    const electron = {
+      contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
+      ipcRenderer: { invoke: async () => ({ ok: true, value: null }) },
+    }
+    const module = { exports: {} }
+    vm.runInNewContext(code, {
+      require: (name: string) => {
+        required.push(name)
+        if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`)
+        return electron
+      },
+      module,
+      exports: module.exports,
+    })
+    expect(required).toEqual(['electron'])
+    const api = exposed['sprokkel'] as Record<string, Record<string, unknown>>
+    expect(Object.keys(exposed)).toEqual(['sprokkel'])
+    const calls = Object.entries(api).flatMap(([domain, verbs]) =>
+      Object.keys(verbs).map((verb) => `${domain}:${verb}`),
+    )
+    expect(calls.sort()).toEqual([...channelNames].sort())
+  })
+})
