@@ -46,6 +46,7 @@ import { buildReport } from './report/report'
 import { readSettings, writeSettings } from './settings'
 import { reindex, searchPeople } from './search'
 import { similarPeople } from './similar'
+import { finishWelcome, welcomeState } from './welcome'
 
 type Handlers = {
   [C in Channel]: (ctx: ApiContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>
@@ -78,6 +79,8 @@ const handlers: Handlers = {
     ctx.pendingView = undefined
     return view
   },
+  'app:welcome': (ctx) => welcomeState(ctx.store.db),
+  'app:finishWelcome': (ctx, input) => finishWelcome(ctx.store.db, input, ctx.platform.now()),
   'people:create': async (ctx, input) =>
     andReindex(ctx, createPerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
   'people:update': async (ctx, input) =>

@@ -6,6 +6,8 @@ export const channelNames = [
   'app:info',
   'app:today',
   'app:takeNavigation',
+  'app:welcome',
+  'app:finishWelcome',
   'people:create',
   'people:update',
   'people:get',

@@ -127,6 +127,15 @@ const wijkName = z
   .min(1, { error: 'validation.wijkName' })
   .max(personLimits.wijk, { error: 'validation.tooLong' })
 
+/** The first start: her name, and the wijken she works in (either may be left for later). */
+export const finishWelcomeSchema = z.strictObject(
+  {
+    workerName: settingsSchema.shape.workerName,
+    wijken: z.array(wijkName).max(30, { error: 'validation.tooMany' }).default([]),
+  },
+  { error: 'validation.invalid' },
+)
+
 interface ChannelSpec {
   input: z.ZodType
   output: unknown
@@ -143,6 +152,10 @@ export const contract = {
   'app:today': { input: noInput, output: returns<{ today: string }>() },
   /** Where to go now the window came forward: 'today' once after a notification was clicked. */
   'app:takeNavigation': { input: noInput, output: returns<'today' | null>() },
+  /** Whether to greet her: a first start, nothing in the ledger yet and no welcome finished. */
+  'app:welcome': { input: noInput, output: returns<{ show: boolean }>() },
+  /** Keeps her name and creates her wijken (those she named that are new), in one go. */
+  'app:finishWelcome': { input: finishWelcomeSchema, output: returns<null>() },
   'people:create': { input: newPersonSchema, output: returns<PersonDetail>() },
   'people:update': { input: updatePersonSchema, output: returns<PersonDetail>() },
   'people:get': { input: personRefSchema, output: returns<PersonDetail>() },

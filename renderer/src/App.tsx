@@ -12,6 +12,7 @@ import { PersonView } from './views/PersonView'
 import { PlaceholderView } from './views/PlaceholderView'
 import { SettingsView } from './views/SettingsView'
 import { TodayView } from './views/TodayView'
+import { WelcomeView } from './views/WelcomeView'
 import type { View } from './views'
 
 // The report brings the charts (recharts): loaded when she first opens Verantwoording, so that the
@@ -22,12 +23,13 @@ const ReportView = lazy(() =>
 
 export function App() {
   const { t } = useTranslation()
+  // Undefined until she is known to be new (the welcome) or not (Vandaag): no flash of either.
   const [place, setPlace] = useState<{
     view: View
     /** The person (Bewoners) or initiative (Verbinden) shown. */
     id?: string | undefined
     notice?: Notice | undefined
-  }>({ view: 'today' })
+  }>()
   // Bumped when follow-ups change, and on every move, so the sidebar's count stays right.
   const [revision, setRevision] = useState(0)
   const unsaved = useRef(false)
@@ -58,6 +60,14 @@ export function App() {
     }),
     [go, searchRequest],
   )
+
+  // On a first start she is greeted (her name, her wijken, her Excel list) instead of Vandaag.
+  useEffect(() => {
+    void call(() => sprokkel().app.welcome(), '').then((result) => {
+      const first = result.ok && result.value.show ? 'welcome' : 'today'
+      setPlace((now) => now ?? { view: first })
+    })
+  }, [])
 
   // A clicked notification brings the window forward: then go where it asked (Vandaag).
   useEffect(() => {
@@ -93,9 +103,11 @@ export function App() {
   return (
     <NavigationContext value={navigation}>
       <div className="layout">
-        <Sidebar current={place.view} revision={revision} onSelect={(view) => go(view)} />
+        <Sidebar current={place?.view} revision={revision} onSelect={(view) => go(view)} />
         <main className="content" id="main">
-          {place.view === 'people' && place.id ? (
+          {!place ? (
+            <p className="muted">{t('app.loading')}</p>
+          ) : place.view === 'people' && place.id ? (
             <PersonView key={place.id} personId={place.id} />
           ) : place.view === 'people' ? (
             <PeopleView notice={place.notice} />
@@ -115,6 +127,8 @@ export function App() {
             <ImportView />
           ) : place.view === 'settings' ? (
             <SettingsView />
+          ) : place.view === 'welcome' ? (
+            <WelcomeView />
           ) : (
             <PlaceholderView view={place.view} />
           )}

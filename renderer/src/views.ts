@@ -6,11 +6,13 @@ export const views = [
   'account',
   'settings',
   'import',
+  'welcome',
 ] as const
 export type View = (typeof views)[number]
 
 /** The views that exist today; the others are shown in the menu as coming. */
 export const readyViews: readonly View[] = [
+  'welcome',
   'today',
   'people',
   'capture',
@@ -22,5 +24,5 @@ export const readyViews: readonly View[] = [
 
 /** Views reached from inside another (Importeren from Bewoners), not from the menu. */
 export const menuViews: readonly View[] = views.filter(
-  (view) => view !== 'settings' && view !== 'import',
+  (view) => view !== 'settings' && view !== 'import' && view !== 'welcome',
 )

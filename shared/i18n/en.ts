@@ -190,6 +190,21 @@ export const en: Messages = {
     saveName: 'Save name',
     cancel: 'Cancel',
   },
+  welcome: {
+    title: 'Welcome to Sprokkelaar',
+    intro:
+      'Your own ledger of residents: who you meet in the neighbourhood, what they want and can do, and when to get back to them. Everything stays encrypted on this computer.',
+    start: 'Two things to start with. You can change both later in Settings.',
+    workerName: 'Your name',
+    workerNameHint: 'Added to every contact you record.',
+    wijken: 'Your neighbourhoods',
+    wijkenHint: 'Separated by commas, for example: Kerckebosch, Hoge Dennen.',
+    save: 'Save and start',
+    saveAndImport: 'Save and import my Excel list',
+    importHint: 'Do you keep a list in Excel today? It comes over in a few steps.',
+    skip: 'Skip',
+    saving: 'Saving…',
+  },
   today: {
     title: 'Today',
     groups: {

@@ -189,6 +189,21 @@ export const nl = {
     saveName: 'Naam opslaan',
     cancel: 'Annuleren',
   },
+  welcome: {
+    title: 'Welkom bij Sprokkelaar',
+    intro:
+      'Je eigen bewonersregister: wie je tegenkomt in de wijk, wat ze willen en kunnen, en wanneer je op ze terugkomt. Alles blijft versleuteld op deze computer.',
+    start: 'Twee dingen om te beginnen. Allebei kun je later veranderen in Instellingen.',
+    workerName: 'Jouw naam',
+    workerNameHint: 'Komt bij elk contactmoment dat je vastlegt.',
+    wijken: 'Je wijken',
+    wijkenHint: 'Met een komma ertussen, bijvoorbeeld: Kerckebosch, Hoge Dennen.',
+    save: 'Opslaan en beginnen',
+    saveAndImport: 'Opslaan en mijn Excel-lijst importeren',
+    importHint: 'Houd je nu een lijst bij in Excel? Die neem je in een paar stappen over.',
+    skip: 'Overslaan',
+    saving: 'Bezig met opslaan…',
+  },
   today: {
     title: 'Vandaag',
     groups: {

@@ -138,6 +138,48 @@ describe('people:create', () => {
   })
 })
 
+describe('the welcome on a first start', () => {
+  const wijken = async () =>
+    value<{ name: string }[]>(await api['wijken:list'](undefined)).map((wijk) => wijk.name)
+
+  it('greets her once: her name and wijken kept, an existing wijk not made twice', async () => {
+    expect(value(await api['app:welcome'](undefined))).toEqual({ show: true })
+    await api['wijken:create']({ name: 'Kerckebosch' })
+    expect(
+      value(
+        await api['app:finishWelcome']({
+          workerName: ' Meike ',
+          wijken: ['kerckébosch', 'Hoge Dennen'],
+        }),
+      ),
+    ).toBeNull()
+    expect(value(await api['app:welcome'](undefined))).toEqual({ show: false })
+    expect(value(await api['settings:get'](undefined))).toMatchObject({ workerName: 'Meike' })
+    expect(await wijken()).toEqual(['Hoge Dennen', 'Kerckebosch'])
+  })
+
+  it('does not greet her in a ledger that holds someone already', async () => {
+    await api['people:create']({ firstName: 'Jan' })
+    expect(value(await api['app:welcome'](undefined))).toEqual({ show: false })
+  })
+
+  it('refuses a wijk name that is too long, naming the field, and keeps nothing', async () => {
+    const result = await api['app:finishWelcome']({
+      workerName: 'Meike',
+      wijken: ['Noord', 'x'.repeat(81)],
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: ['wijken', '1'], key: 'validation.tooLong' }],
+      },
+    })
+    expect(await wijken()).toEqual([])
+    expect(value(await api['app:welcome'](undefined))).toEqual({ show: true })
+  })
+})
+
 describe('the rest of the ledger', () => {
   const unknownId = '01900000-0000-7000-8000-000000000000'
 

@@ -12,7 +12,7 @@ export function Sidebar({
   revision,
   onSelect,
 }: {
-  current: View
+  current: View | undefined
   /** Changes whenever the count of due follow-ups may have. */
   revision: number
   onSelect: (view: View) => void
