@@ -53,6 +53,17 @@ if (process.platform === 'win32') {
   app.setAppUserModelId(app.isPackaged ? windowsAppId : process.execPath)
 }
 
+// Electron's own handler shows the error's message and stack in an English dialog; a message may
+// quote a resident. The log gets the error without its message, she gets a Dutch sentence.
+process.on('uncaughtException', (error) => {
+  log.error('app.uncaught', error)
+  dialog.showErrorBox(
+    translate(nl, 'shell.unexpected.title'),
+    translate(nl, 'shell.unexpected.detail', { log: logPath }),
+  )
+})
+process.on('unhandledRejection', (reason) => log.error('app.unhandledRejection', reason))
+
 let mainWindow: BrowserWindow | undefined
 let context: ApiContext | undefined
 let reminders: { stop(): void } | undefined

@@ -714,6 +714,11 @@ export const en: Messages = {
       unexpected:
         'Something went wrong while starting. Your data has not changed. Start Sprokkelaar again; if it still fails, send the log file ({{log}}) to whoever helps you. It holds no residents’ data.',
     },
+    unexpected: {
+      title: 'Something went wrong in Sprokkelaar',
+      detail:
+        'What you had saved is kept. Carry on, or restart Sprokkelaar if something no longer works. The log file ({{log}}) says what happened, without residents’ data.',
+    },
     keyFile: {
       damaged:
         'The key file ({{path}}) is damaged, so your data cannot be opened. Restore the key file from a backup, or contact whoever helps you. Do not create a new one: you would lose your data.',

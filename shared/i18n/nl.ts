@@ -724,6 +724,11 @@ export const nl = {
       unexpected:
         'Er ging iets mis bij het starten. Je gegevens zijn niet veranderd. Start Sprokkelaar opnieuw; lukt het dan nog niet, stuur dan het logbestand ({{log}}) naar wie je helpt. Daarin staan geen gegevens van bewoners.',
     },
+    unexpected: {
+      title: 'Er ging iets mis in Sprokkelaar',
+      detail:
+        'Wat je al had opgeslagen is bewaard. Werk verder, of start Sprokkelaar opnieuw als iets niet meer werkt. Het logbestand ({{log}}) zegt wat er gebeurde, zonder gegevens van bewoners.',
+    },
     keyFile: {
       damaged:
         'Het sleutelbestand ({{path}}) is beschadigd, dus je gegevens kunnen niet worden geopend. Zet het sleutelbestand terug uit een back-up, of neem contact op met wie je helpt. Maak geen nieuw bestand aan: daarmee raak je je gegevens kwijt.',

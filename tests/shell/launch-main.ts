@@ -153,6 +153,10 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     }
   }
 
+  // A fault nobody caught, whose message quotes a resident.
+  process.emit('uncaughtException', new Error('Cannot read Fatima el Amrani'))
+  const uncaught = standIn.recorded.errorBoxes.splice(0)
+
   window.webContents.setZoomFactor(1.25)
   const webPreferences = { ...(window.options['webPreferences'] as { preload: string }) }
   window.close()
@@ -180,6 +184,7 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     applicationMenu: menuShape(standIn.recorded.applicationMenu),
     contextMenu: standIn.recorded.popups.map(menuShape),
     reminder,
+    uncaught,
     windowState: existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : null,
     quitExit: exit,
   }

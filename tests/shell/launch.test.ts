@@ -122,6 +122,17 @@ describe('npm start (electron-vite preview: `electron .`, a build, not packaged)
     expect(report.window.webPreferences['devTools']).toBe(true)
   })
 
+  it('meets a fault nobody caught with a Dutch message, and logs it without its message', () => {
+    expect(report.uncaught).toEqual([
+      {
+        title: 'Er ging iets mis in Sprokkelaar',
+        content: expect.stringContaining('Wat je al had opgeslagen is bewaard.'),
+      },
+    ])
+    expect(report.log).toMatch(/error app\.uncaught error="Error"/)
+    expect(report.log).not.toContain('Fatima')
+  })
+
   it('remembers the window and her zoom, and starts from them the next time', async () => {
     expect(report.windowState).toEqual({
       bounds: { x: 100, y: 100, width: 1200, height: 800 },

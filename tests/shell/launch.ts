@@ -39,6 +39,7 @@ export interface LaunchReport {
     aliveAfterGc: boolean
     navigation: Result
   } | null
+  uncaught: { title: string; content: string }[]
   windowState: { bounds: Record<string, number>; maximized: boolean; zoom: number } | null
   quitExit: number
 }
