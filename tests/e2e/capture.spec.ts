@@ -28,6 +28,8 @@ async function openCapture(page: Page) {
 
 test.describe('Na de ronde', () => {
   test('vijf bewoners vastleggen, alleen met het toetsenbord', async ({ app }) => {
+    // Five residents typed key by key, each saved and checked: about 12 s with both cores busy.
+    test.setTimeout(60_000)
     const { page } = app
     await openCapture(page)
 

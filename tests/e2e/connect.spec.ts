@@ -7,6 +7,9 @@ test.skip(target === 'electron', 'residents are set up through the harness')
 test('de wandelgroep: toevoegen, wie past erbij, voorstellen, actief, en op haar tijdlijn', async ({
   app,
 }) => {
+  // A long journey (an initiative, who fits, a proposal, two statuses, her timeline): about 13 s
+  // with both cores of this machine busy.
+  test.setTimeout(60_000)
   const api = createApi(app.harness!.ctx)
   const passion = (name: string) => [{ kind: 'passion' as const, name }]
   await api['people:create']({

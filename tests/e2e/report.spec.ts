@@ -11,6 +11,9 @@ test.skip(target === 'electron', 'the ledger and the save dialog are the harness
 test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV en PDF zonder namen', async ({
   app,
 }) => {
+  // A quarter's report, a CSV and a PDF (a second Chromium prints it): about 12 s with both cores
+  // busy.
+  test.setTimeout(60_000)
   const api = createApi(app.harness!.ctx)
   const names: string[] = []
   const add = async (firstName: string, wijk: string, dates: string[]) => {

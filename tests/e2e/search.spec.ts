@@ -103,6 +103,8 @@ test('een filter verfijnt de zoekresultaten en de lijst', async ({ app }) => {
 test('een lange lijst: alleen wat in beeld is staat in de pagina, scrollen haalt de rest', async ({
   app,
 }) => {
+  // 300 residents made through the API, then scrolled: about 13 s with both cores busy.
+  test.setTimeout(60_000)
   const { page } = app
   await page.evaluate(async () => {
     for (let i = 0; i < 300; i++) {
