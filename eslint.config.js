@@ -24,7 +24,7 @@ const boundaries = {
     ),
     [
       {
-        group: ['**/db/*', '**/electron/*', '**/renderer/*'],
+        group: ['**/db/**', '**/electron/**', '**/renderer/**'],
         message: 'shared/ imports only shared/.',
       },
     ],
@@ -34,13 +34,13 @@ const boundaries = {
       [...node, 'electron', 'kysely', 'better-sqlite3-multiple-ciphers'],
       'The renderer talks to the main process only through window.sprokkel.',
     ),
-    [{ group: ['**/db/*', '**/electron/*'], message: 'The renderer imports only shared/.' }],
+    [{ group: ['**/db/**', '**/electron/**'], message: 'The renderer imports only shared/.' }],
   ),
   db: restrict(
     banned(['electron'], 'db/ runs under plain Node; OS services come through Platform.'),
     [
       {
-        group: ['**/electron/*', '**/renderer/*'],
+        group: ['**/electron/**', '**/renderer/**'],
         message: 'db/ imports only shared/ and its drivers.',
       },
     ],
@@ -48,7 +48,7 @@ const boundaries = {
   electron: (allowed) =>
     restrict(
       [ipc(...['ipcMain', 'ipcRenderer'].filter((name) => name !== allowed))],
-      [{ group: ['**/renderer/*'], message: 'The shell never imports the renderer.' }],
+      [{ group: ['**/renderer/**'], message: 'The shell never imports the renderer.' }],
     ),
 }
 

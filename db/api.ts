@@ -7,7 +7,7 @@ import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
 import type { ReportRequest } from '../shared/report'
 import type { ApiContext } from './context'
-import { StoreError } from './errors'
+import { StoreError } from './store/errors'
 import {
   cancelFollowUp,
   createFollowUp,
@@ -15,8 +15,8 @@ import {
   markDone,
   snooze,
   todayView,
-} from './followups'
-import { createConnection, listConnections, setConnectionStatus } from './connections'
+} from './followups/followups'
+import { createConnection, listConnections, setConnectionStatus } from './connect/connections'
 import { commitImport } from './import/commit'
 import { importHistory, importReport, undoImport } from './import/history'
 import { checkImportRow, configureImport, openImport, previewImport } from './import/session'
@@ -26,10 +26,11 @@ import {
   listInitiatives,
   reindexInitiative,
   updateInitiative,
-} from './initiatives'
-import { matchInitiative, suggestForPerson } from './matching'
-import { createWijk, listTags, listWijken, renameWijk } from './lookups'
-import { addMoment, type WriteContext } from './moments'
+} from './connect/initiatives'
+import { matchInitiative, suggestForPerson } from './connect/matching'
+import { createWijk, listTags, listWijken, renameWijk } from './ledger/lookups'
+import { addMoment } from './ledger/moments'
+import { writeContextAt } from './ledger/write-context'
 import {
   createPerson,
   getPerson,
@@ -38,31 +39,37 @@ import {
   setArchived,
   trashPerson,
   updatePerson,
-} from './people'
+} from './ledger/people'
 import { exportCsv, exportPdf } from './report/exports'
 import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
-import { readSettings, writeSettings } from './settings'
-import { reindex, searchPeople } from './search'
-import { similarPeople } from './similar'
-import { finishWelcome, welcomeState } from './welcome'
+import { readSettings, writeSettings } from './ledger/settings'
+import { reindexPeople, searchPeople } from './search/people'
+import { similarPeople } from './ledger/similar'
+import { finishWelcome, welcomeState } from './ledger/welcome'
 
 type Handlers = {
   [C in Channel]: (ctx: ApiContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>
 }
 
-async function writeContext(ctx: ApiContext): Promise<WriteContext> {
-  const now = ctx.platform.now()
-  const { workerName } = await readSettings(ctx.store.db)
-  return { now, today: localDate(now), worker: workerName }
-}
+const writeContext = (ctx: ApiContext) => writeContextAt(ctx.store.db, ctx.platform.now())
 
 /** The protected report, as of now on her clock. */
 function reportFor(ctx: ApiContext, request: ReportRequest) {
   const now = ctx.platform.now()
   return buildReport(ctx.store.db, request, now, localDate(now))
 }
+
+const reindex = (ctx: ApiContext, ids: readonly string[]) =>
+  reindexPeople(ctx.store.db, ctx.search, ids)
+
+/** What the import's steps work with. */
+const importWork = (ctx: ApiContext) => ({
+  db: ctx.store.db,
+  chooseFile: ctx.platform.chooseFile,
+  state: ctx.imports,
+})
 
 /** Runs a write, then brings the search index up to date for the people it touched. */
 async function andReindex<T>(ctx: ApiContext, write: Promise<T>, ids: (result: T) => string[]) {
@@ -95,7 +102,8 @@ const handlers: Handlers = {
   },
   'people:restore': (ctx, { id }) => andReindex(ctx, restorePerson(ctx.store.db, id), () => [id]),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
-  'people:search': (ctx, input) => searchPeople(ctx, input, localDate(ctx.platform.now())),
+  'people:search': (ctx, input) =>
+    searchPeople(ctx.store.db, ctx.search, input, localDate(ctx.platform.now())),
   // A moment moves "last contact", which a filter looks at.
   'moments:add': async (ctx, input) =>
     andReindex(ctx, addMoment(ctx.store.db, input, await writeContext(ctx)), () => [
@@ -127,16 +135,16 @@ const handlers: Handlers = {
     )
     return wijk
   },
-  'import:open': (ctx) => openImport(ctx),
-  'import:configure': (ctx, input) => configureImport(ctx, input),
-  'import:preview': (ctx, input) => previewImport(ctx, input),
-  'import:checkRow': (ctx, input) => checkImportRow(ctx, input),
+  'import:open': (ctx) => openImport(importWork(ctx)),
+  'import:configure': (ctx, input) => configureImport(ctx.imports, input),
+  'import:preview': (ctx, input) => previewImport(importWork(ctx), input),
+  'import:checkRow': (ctx, input) => checkImportRow(importWork(ctx), input),
   'import:commit': async (ctx, input) => {
-    const { report, touched } = await commitImport(ctx, input, await writeContext(ctx))
+    const { report, touched } = await commitImport(importWork(ctx), input, await writeContext(ctx))
     await reindex(ctx, touched)
     return report
   },
-  'import:progress': async (ctx) => ctx.importProgress ?? null,
+  'import:progress': async (ctx) => ctx.imports.progress,
   'import:history': (ctx) => importHistory(ctx.store.db),
   'import:report': (ctx, { id }) => importReport(ctx.store.db, id),
   'import:undo': async (ctx, { id }) => {

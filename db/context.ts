@@ -1,21 +1,20 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
-import type { ImportProgress } from '../shared/import'
-import type { ImportSession } from './import/session'
-import { fileLog, logFileName, type Log } from './log'
-import type { Platform } from './platform'
-import { buildInitiativeIndex } from './initiatives'
-import { buildSearchIndex } from './search'
-import type { SearchIndex } from './search-index'
-import { openStore, type Store } from './store'
+import type { ImportState } from './import/session'
+import { fileLog, logFileName, type Log } from './platform/log'
+import type { Platform } from './platform/platform'
+import { buildInitiativeIndex } from './connect/initiatives'
+import { buildSearchIndex } from './search/people'
+import type { SearchIndex } from './search/search-index'
+import { openStore, type Store } from './store/store'
 
 export const storeFileName = 'sprokkelaar.db'
 
 /** Everything a handler may use: the open store, the OS services and facts about this install. */
 export interface ApiContext {
   store: Store
-  /** Every person's words, for search as she types (db/search.ts). */
+  /** Every person's words, for search as she types (db/search/people.ts). */
   search: SearchIndex
   /** The initiatives' words, for searching them like people. */
   initiativeSearch: SearchIndex
@@ -26,9 +25,7 @@ export interface ApiContext {
   /** Where the app should go next time its window comes forward (a clicked notification). */
   pendingView?: 'today' | undefined
   /** The import she is working through, between its steps (db/import/session.ts). */
-  importSession?: ImportSession | undefined
-  /** How far a long import step is, for her progress bar; null when none runs. */
-  importProgress?: ImportProgress | null
+  imports: ImportState
 }
 
 /**
@@ -49,6 +46,7 @@ export async function openContext(
     initiativeSearch: await buildInitiativeIndex(store.db),
     platform,
     log,
+    imports: { progress: null },
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,

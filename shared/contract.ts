@@ -19,10 +19,10 @@ import {
   updatePersonSchema,
   type ContactMoment,
   type PeoplePage,
-  type PersonDetail,
   type SimilarPerson,
   type Tag,
 } from './person'
+import { type PersonDetail } from './person-detail'
 import {
   narrativeCheckSchema,
   reportRequestSchema,

@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import type { Connection, ConnectionStatus } from './connect'
-import type { FollowUp } from './followups'
 import {
   ageBands,
   cadences,
@@ -183,31 +181,6 @@ export interface ContactMoment {
   createdAt: string
 }
 
-export const personEventKinds = [
-  'follow_up_done',
-  'follow_up_snoozed',
-  'follow_up_cancelled',
-] as const
-export type PersonEventKind = (typeof personEventKinds)[number]
-
-/** Something that happened to her besides a contact moment, for the timeline. */
-export interface PersonEvent {
-  id: string
-  date: string
-  /** A follow-up's fate, or a connection's status (kept with the connection, shown here too). */
-  kind: PersonEventKind | 'connection'
-  detail: {
-    reason?: string | null
-    from?: string
-    to?: string
-    note?: string | null
-    /** Connections: the initiative or person, and the status it got. */
-    with?: string
-    status?: ConnectionStatus
-  }
-  createdAt: string
-}
-
 export interface PersonSummary {
   id: string
   firstName: string
@@ -244,16 +217,6 @@ export interface Person extends PersonSummary {
   /** UTC, ISO-8601. */
   createdAt: string
   updatedAt: string
-}
-
-export interface PersonDetail extends Person {
-  tags: Tag[]
-  moments: ContactMoment[]
-  /** Her open follow-ups, soonest first. */
-  followUps: FollowUp[]
-  events: PersonEvent[]
-  /** Her connections, to initiatives and to other residents, newest first. */
-  connections: Connection[]
 }
 
 export interface PeoplePage {

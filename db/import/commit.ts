@@ -12,17 +12,16 @@ import type {
 import { maskToSlots, slots } from '../../shared/ledger'
 import { address, type PersonFields, type TagRef } from '../../shared/person'
 import { foldKey } from '../../shared/text'
-import type { ApiContext } from '../context'
-import { StoreError } from '../errors'
-import { syncAvailableFrom, syncCadence } from '../followup-rules'
-import { newId } from '../ids'
-import { tagIdsFor, wijkIdFor } from '../lookups'
-import type { WriteContext } from '../moments'
-import { columnsFrom, personRow, personTags as tagsOf } from '../people'
-import type { Database, FollowUpRow, NewPersonRow, PersonRow } from '../schema'
+import { StoreError } from '../store/errors'
+import { syncAvailableFrom, syncCadence } from '../ledger/followup-rules'
+import { newId } from '../store/ids'
+import { tagIdsFor, wijkIdFor } from '../ledger/lookups'
+import type { WriteContext } from '../ledger/write-context'
+import { columnsFrom, personRow, personTags as tagsOf } from '../ledger/people'
+import type { Database, FollowUpRow, NewPersonRow, PersonRow } from '../store/schema'
 import { convertRow } from './convert'
 import { DuplicateFinder } from './duplicates'
-import { dataRows, mappedColumns, requireSession, yieldEvery } from './session'
+import { dataRows, mappedColumns, requireSession, yieldEvery, type ImportWork } from './session'
 
 /** Who a row ends up as: a new person, or someone already in the ledger. */
 interface Destination {
@@ -157,15 +156,15 @@ function fieldsOf(person: PreviewPerson): PersonFields {
 
 /** Every row's fate, from her decisions; refuses while a possible duplicate is undecided. */
 async function plan(
-  ctx: ApiContext,
+  work: ImportWork,
   input: { sessionId: string; mapping: ImportTarget[]; decisions: RowDecision[] },
   progress: ImportProgress,
 ): Promise<Plan> {
-  const session = requireSession(ctx, input.sessionId)
+  const session = requireSession(work.state, input.sessionId)
   const columns = mappedColumns(session, input.mapping)
   const { rows, empty } = dataRows(session, columns)
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]))
-  const finder = await DuplicateFinder.forLedger(ctx.store.db)
+  const finder = await DuplicateFinder.forLedger(work.db)
   const destinations: Destination[] = []
   const byExisting = new Map<string, Destination>()
   const byRow = new Map<number, Destination>()
@@ -261,15 +260,16 @@ interface Created {
  * go to the same person (merged) become one person, or one update of the person already there.
  */
 export async function commitImport(
-  ctx: ApiContext,
+  work: ImportWork,
   input: { sessionId: string; mapping: ImportTarget[]; decisions: RowDecision[] },
   at: WriteContext,
 ): Promise<{ report: ImportReport; touched: string[] }> {
-  const session = requireSession(ctx, input.sessionId)
+  const { state } = work
+  const session = requireSession(state, input.sessionId)
   const progress: ImportProgress = { phase: 'importing', done: 0, total: 1 }
-  ctx.importProgress = progress
+  state.progress = progress
   try {
-    const planned = await plan(ctx, input, progress)
+    const planned = await plan(work, input, progress)
     const stamp = at.now.toISOString()
     const importId = newId(at.now.getTime())
     const report: ImportReport = {
@@ -283,7 +283,7 @@ export async function commitImport(
       emptyRows: planned.emptyRows,
       undoneAt: null,
     }
-    const touched = await ctx.store.db.transaction().execute(async (trx) => {
+    const touched = await work.db.transaction().execute(async (trx) => {
       const ids = await write(trx, planned.destinations, importId, at, progress)
       await trx
         .insertInto('import_batch')
@@ -300,10 +300,10 @@ export async function commitImport(
       )
       return ids.touched
     })
-    ctx.importSession = undefined
+    state.session = undefined
     return { report, touched }
   } finally {
-    ctx.importProgress = null
+    state.progress = null
   }
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DuplicateMatch, DuplicateReason, PreviewPerson } from '../../shared/import'
 import { displayName } from '../../shared/person'
 import { foldKey } from '../../shared/text'
-import type { Database } from '../schema'
+import type { Database } from '../store/schema'
 
 /** What two records are compared on. The name alone never makes a match. */
 interface Keys {

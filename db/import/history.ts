@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import type { ImportHistoryItem, ImportReport } from '../../shared/import'
-import { StoreError } from '../errors'
-import type { Database, FollowUpRow, PersonRow } from '../schema'
+import { StoreError } from '../store/errors'
+import type { Database, FollowUpRow, PersonRow } from '../store/schema'
 
 /** Kept with an import: every person it touched and how to take it back. */
 interface Before {

@@ -6,7 +6,7 @@ import Papa from 'papaparse'
 import type { CsvEncoding, CsvSeparator, ImportFormat } from '../../shared/import'
 import { nl } from '../../shared/i18n/nl'
 import { translate } from '../../shared/i18n/messages'
-import { StoreError } from '../errors'
+import { StoreError } from '../store/errors'
 import type { Cell } from './cells'
 
 export interface Sheet {

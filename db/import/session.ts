@@ -8,8 +8,10 @@ import type {
   ImportTarget,
   PreviewRow,
 } from '../../shared/import'
-import type { ApiContext } from '../context'
-import { StoreError } from '../errors'
+import type { Kysely } from 'kysely'
+import type { Platform } from '../platform/platform'
+import type { Database } from '../store/schema'
+import { StoreError } from '../store/errors'
 import type { Cell } from './cells'
 import { convertRow, mapColumns, rowHasContent, type MappedColumn } from './convert'
 import { DuplicateFinder } from './duplicates'
@@ -35,13 +37,27 @@ export interface ImportSession {
   preview?: { mapping: string; finder: DuplicateFinder } | undefined
 }
 
+/** What the main process keeps of the import she is working through, between its steps. */
+export interface ImportState {
+  session?: ImportSession | undefined
+  /** How far a long step is, for her progress bar; null when none runs. */
+  progress: ImportProgress | null
+}
+
+/** What the import's steps work with: the store, the file dialog and the import in progress. */
+export interface ImportWork {
+  db: Kysely<Database>
+  chooseFile: Platform['chooseFile']
+  state: ImportState
+}
+
 /** Lets the main process answer other calls (progress) during long work: once every `every` items. */
 export const yieldEvery = async (i: number, every = 500) => {
   if (i > 0 && i % every === 0) await new Promise((resolve) => setImmediate(resolve))
 }
 
-export function requireSession(ctx: ApiContext, id: string): ImportSession {
-  const session = ctx.importSession
+export function requireSession(state: ImportState, id: string): ImportSession {
+  const session = state.session
   if (!session || session.id !== id) {
     throw new StoreError('not_found', translate(nl, 'import.errors.sessionGone'))
   }
@@ -97,19 +113,20 @@ function assertHasRows(view: ImportFileView) {
 }
 
 /** Step 1: she chooses a file in the native dialog; it is read here. Null when she cancels. */
-export async function openImport(ctx: ApiContext): Promise<ImportFileView | null> {
-  const path = await ctx.platform.chooseFile({
+export async function openImport(work: ImportWork): Promise<ImportFileView | null> {
+  const { state } = work
+  const path = await work.chooseFile({
     title: translate(nl, 'import.dialogTitle'),
     filters: [{ name: translate(nl, 'import.dialogFilter'), extensions: ['xlsx', 'csv', 'txt'] }],
   })
   if (!path) return null
-  ctx.importSession = undefined
-  ctx.importProgress = { phase: 'reading', done: 0, total: 0 }
+  state.session = undefined
+  state.progress = { phase: 'reading', done: 0, total: 0 }
   let file: ReadFile
   try {
     file = await readSpreadsheet(path)
   } finally {
-    ctx.importProgress = null
+    state.progress = null
   }
   const session: ImportSession = {
     id: randomUUID(),
@@ -122,20 +139,20 @@ export async function openImport(ctx: ApiContext): Promise<ImportFileView | null
   setSheet(session, fullestSheet(file))
   const view = viewOf(session)
   assertHasRows(view)
-  ctx.importSession = session
+  state.session = session
   return view
 }
 
 /** She corrects how the file was read: another sheet, header row, encoding or separator. */
 export async function configureImport(
-  ctx: ApiContext,
+  state: ImportState,
   input: {
     sessionId: string
     sheet?: number | undefined
     headerRow?: number | undefined
   } & CsvOptions,
 ): Promise<ImportFileView> {
-  const session = requireSession(ctx, input.sessionId)
+  const session = requireSession(state, input.sessionId)
   if (session.file.format === 'csv' && (input.encoding || input.separator)) {
     session.file = await readSpreadsheet(session.path, {
       encoding: input.encoding ?? session.file.encoding,
@@ -178,15 +195,16 @@ export function mappedColumns(session: ImportSession, mapping: readonly ImportTa
  * with nothing in the mapped columns are counted, not shown.
  */
 export async function previewImport(
-  ctx: ApiContext,
+  work: ImportWork,
   input: { sessionId: string; mapping: ImportTarget[] },
 ): Promise<ImportPreview> {
-  const session = requireSession(ctx, input.sessionId)
+  const { state } = work
+  const session = requireSession(state, input.sessionId)
   const columns = mappedColumns(session, input.mapping)
   const { rows, empty } = dataRows(session, columns)
-  const finder = await DuplicateFinder.forLedger(ctx.store.db)
+  const finder = await DuplicateFinder.forLedger(work.db)
   const progress: ImportProgress = { phase: 'checking', done: 0, total: rows.length }
-  ctx.importProgress = progress
+  state.progress = progress
   const preview: PreviewRow[] = []
   try {
     for (const [i, { row, cells }] of rows.entries()) {
@@ -198,7 +216,7 @@ export async function previewImport(
       preview.push(converted)
     }
   } finally {
-    ctx.importProgress = null
+    state.progress = null
   }
   session.preview = { mapping: input.mapping.join(','), finder }
   return { rows: preview, emptyRows: empty }
@@ -206,7 +224,7 @@ export async function previewImport(
 
 /** One row again, with her corrections: is it readable now, and who may it be? */
 export async function checkImportRow(
-  ctx: ApiContext,
+  work: ImportWork,
   input: {
     sessionId: string
     mapping: ImportTarget[]
@@ -214,7 +232,7 @@ export async function checkImportRow(
     fixes: Record<string, string>
   },
 ): Promise<PreviewRow> {
-  const session = requireSession(ctx, input.sessionId)
+  const session = requireSession(work.state, input.sessionId)
   const columns = mappedColumns(session, input.mapping)
   const { rows } = dataRows(session, columns)
   const target = rows.find((candidate) => candidate.row === input.row)
@@ -224,7 +242,7 @@ export async function checkImportRow(
   let finder =
     session.preview?.mapping === input.mapping.join(',') ? session.preview.finder : undefined
   if (!finder) {
-    finder = await DuplicateFinder.forLedger(ctx.store.db)
+    finder = await DuplicateFinder.forLedger(work.db)
     for (const { row, cells } of rows) {
       if (row >= input.row) break
       finder.remember(row, convertRow(columns, cells, row).person)

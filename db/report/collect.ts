@@ -3,7 +3,7 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { channels, dayParts, days, slots } from '../../shared/ledger'
 import { bucketOf, monthsBetween, type ReportRequest } from '../../shared/report'
-import type { Database } from '../schema'
+import type { Database } from '../store/schema'
 import type { RawTable } from './protect'
 
 /**

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
 import { localDate } from '../../shared/dates'
 import type { Report, ReportExport, ReportRequest } from '../../shared/report'
-import { newId } from '../ids'
-import type { Database, ReportExportTable } from '../schema'
+import { newId } from '../store/ids'
+import type { Database, ReportExportTable } from '../store/schema'
 
 /**
  * The export log: every report that left her machine, when, and with which settings (no figures).

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { NarrativeFinding } from '../../shared/report'
 import { foldKey } from '../../shared/text'
-import type { Database } from '../schema'
+import type { Database } from '../store/schema'
 
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu
 // Dutch numbers as people write them: 06-12345678, 06 1234 5678, +31 6 12345678, 030-1234567.

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { createPerson } from '../../db/people'
-import { openStore } from '../../db/store'
+import { createPerson } from '../../db/ledger/people'
+import { openStore } from '../../db/store/store'
 import { at } from '../support/ledger'
 import { makeTempDir } from '../support/platform'
 import { fill, take } from './fill'

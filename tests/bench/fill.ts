@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { createPerson } from '../../db/people'
-import type { Store } from '../../db/store'
+import { createPerson } from '../../db/ledger/people'
+import type { Store } from '../../db/store/store'
 import type { NewPerson } from '../../shared/person'
 import { at } from '../support/ledger'
 

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js'
-import { SearchIndex, type SearchDoc } from '../../db/search-index'
+import { SearchIndex, type SearchDoc } from '../../db/search/search-index'
 import { displayName, type NewPerson } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 import { seededRandom, syntheticPeople } from './ledger'

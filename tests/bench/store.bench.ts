@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { createPerson, listPeople } from '../../db/people'
-import { openStore } from '../../db/store'
+import { createPerson, listPeople } from '../../db/ledger/people'
+import { openStore } from '../../db/store/store'
 import { at } from '../support/ledger'
 import { makeTempDir } from '../support/platform'
 import { fill } from './fill'

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { notifyDue } from '../../db/reminders'
+import { notifyDue } from '../../db/followups/reminders'
 import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // These move the clock through the harness; real Electron keeps its own.

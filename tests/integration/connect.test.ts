@@ -1,10 +1,10 @@
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { weights } from '../../db/matching'
-import { migrate } from '../../db/migrate'
-import { migrations } from '../../db/migrations'
-import { openDatabase } from '../../db/store'
+import { weights } from '../../db/connect/matching'
+import { migrate } from '../../db/store/migrate'
+import { migrations } from '../../db/store/migrations'
+import { openDatabase } from '../../db/store/store'
 import type {
   Connection,
   Initiative,
@@ -12,7 +12,8 @@ import type {
   InitiativeSummary,
   PersonSuggestions,
 } from '../../shared/connect'
-import type { NewPersonInput, PersonDetail } from '../../shared/person'
+import type { NewPersonInput } from '../../shared/person'
+import type { PersonDetail } from '../../shared/person-detail'
 import { useApi, value } from '../support/api'
 
 const t = useApi()

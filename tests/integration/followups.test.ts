@@ -9,10 +9,10 @@ import {
   markDone,
   snooze,
   todayView,
-} from '../../db/followups'
-import { migrate } from '../../db/migrate'
-import { migrations } from '../../db/migrations'
-import { addMoment } from '../../db/moments'
+} from '../../db/followups/followups'
+import { migrate } from '../../db/store/migrate'
+import { migrations } from '../../db/store/migrations'
+import { addMoment } from '../../db/ledger/moments'
 import {
   createPerson,
   getPerson,
@@ -20,10 +20,11 @@ import {
   setArchived,
   trashPerson,
   updatePerson,
-} from '../../db/people'
-import { openDatabase, openStore, type Store } from '../../db/store'
+} from '../../db/ledger/people'
+import { openDatabase, openStore, type Store } from '../../db/store/store'
 import { doneFollowUpSchema, snoozeFollowUpSchema } from '../../shared/followups'
-import { updatePersonSchema, type PersonDetail } from '../../shared/person'
+import { updatePersonSchema } from '../../shared/person'
+import { type PersonDetail } from '../../shared/person-detail'
 import { at, person } from '../support/ledger'
 import { makeTempDir } from '../support/platform'
 

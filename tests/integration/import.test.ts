@@ -9,7 +9,8 @@ import type {
   PreviewRow,
   RowDecisionInput,
 } from '../../shared/import'
-import type { PeoplePage, PersonDetail } from '../../shared/person'
+import type { PeoplePage } from '../../shared/person'
+import type { PersonDetail } from '../../shared/person-detail'
 import type { PeopleSearchResult } from '../../shared/people-query'
 import {
   henkInLedger,

@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { CompiledQuery, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { StoreError } from '../../db/errors'
-import { listTags, listWijken } from '../../db/lookups'
-import { addMoment } from '../../db/moments'
+import { StoreError } from '../../db/store/errors'
+import { listTags, listWijken } from '../../db/ledger/lookups'
+import { addMoment } from '../../db/ledger/moments'
 import {
   createPerson,
   getPerson,
@@ -12,9 +12,9 @@ import {
   setArchived,
   trashPerson,
   updatePerson,
-} from '../../db/people'
-import { candidates, similarPeople } from '../../db/similar'
-import { openStore, type Store } from '../../db/store'
+} from '../../db/ledger/people'
+import { candidates, similarPeople } from '../../db/ledger/similar'
+import { openStore, type Store } from '../../db/store/store'
 import { updatePersonSchema } from '../../shared/person'
 import { at, person } from '../support/ledger'
 import { makeTempDir } from '../support/platform'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type ApiTable } from '../../db/api'
 import { openContext, type ApiContext } from '../../db/context'
-import type { PersonDetail } from '../../shared/person'
+import type { PersonDetail } from '../../shared/person-detail'
 import type { PeopleSearchResult } from '../../shared/people-query'
 import type { Result } from '../../shared/result'
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'

@@ -2,9 +2,9 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { getPerson, listPeople } from '../../db/people'
-import { schemaVersion } from '../../db/migrate'
-import { openStore, type Store } from '../../db/store'
+import { getPerson, listPeople } from '../../db/ledger/people'
+import { schemaVersion } from '../../db/store/migrate'
+import { openStore, type Store } from '../../db/store/store'
 import { makeTempDir } from '../support/platform'
 
 // See tests/fixtures/store-12x/README.md: written by better-sqlite3-multiple-ciphers 12.9.0.

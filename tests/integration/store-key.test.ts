@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
+import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store/key'
 import { makeTempDir, noKeyring } from '../support/platform'
 
 /** Stands in for the OS keyring: seals by reversing and tagging, and can be switched off. */

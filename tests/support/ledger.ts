@@ -1,4 +1,4 @@
-import type { WriteContext } from '../../db/moments'
+import type { WriteContext } from '../../db/ledger/write-context'
 import { localDate } from '../../shared/dates'
 import { newPersonSchema, type NewPerson, type NewPersonInput } from '../../shared/person'
 

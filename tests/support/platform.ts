@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DesktopNotification, FileRequest, Platform } from '../../db/platform'
-import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store-key'
+import type { DesktopNotification, FileRequest, Platform } from '../../db/platform/platform'
+import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store/key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
 
 const { version } = JSON.parse(

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { SearchIndex, type SearchDoc } from '../../db/search-index'
+import { SearchIndex, type SearchDoc } from '../../db/search/search-index'
 
 const docs: SearchDoc[] = [
   {

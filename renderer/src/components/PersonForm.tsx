@@ -6,10 +6,10 @@ import { tagKinds } from '../../../shared/ledger'
 import {
   personLimits,
   updatePersonSchema,
-  type PersonDetail,
   type UpdatePerson,
   type UpdatePersonInput,
 } from '../../../shared/person'
+import { type PersonDetail } from '../../../shared/person-detail'
 import { call, sprokkel } from '../api'
 import { FormFooter } from './FormFooter'
 import { fieldError, showServerErrors } from '../formErrors'

@@ -7,8 +7,8 @@ import {
   personLimits,
   type ContactMoment,
   type MomentFields,
-  type PersonEvent,
 } from '../../../shared/person'
+import { type PersonEvent } from '../../../shared/person-detail'
 import type { z } from 'zod'
 import { call, sprokkel } from '../api'
 import { FormFooter } from './FormFooter'

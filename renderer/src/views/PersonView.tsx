@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { displayName, type PersonDetail } from '../../../shared/person'
+import { displayName } from '../../../shared/person'
+import { type PersonDetail } from '../../../shared/person-detail'
 import { call, sprokkel } from '../api'
 import { FollowUpsSection } from '../components/FollowUpsSection'
 import { PersonForm } from '../components/PersonForm'

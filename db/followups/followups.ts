@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { addInterval, endOfWeek } from '../shared/calendar'
+import { addInterval, endOfWeek } from '../../shared/calendar'
 import {
   dueGroups,
   intervalOf,
@@ -10,17 +10,18 @@ import {
   type FollowUp,
   type SnoozeFollowUp,
   type TodayView,
-} from '../shared/followups'
-import { translate } from '../shared/i18n/messages'
-import { nl } from '../shared/i18n/nl'
-import type { PersonEvent, PersonEventKind } from '../shared/person'
-import { StoreError } from './errors'
-import { addFollowUp } from './followup-rules'
-import { requirePerson } from './guards'
-import { newId } from './ids'
-import { insertMoment, type WriteContext } from './moments'
-import { summaryColumns, toFollowUp, toSummary } from './rows'
-import type { Database } from './schema'
+} from '../../shared/followups'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import type { PersonEvent, PersonEventKind } from '../../shared/person-detail'
+import { StoreError } from '../store/errors'
+import { addFollowUp } from '../ledger/followup-rules'
+import { requirePerson } from '../ledger/guards'
+import { newId } from '../store/ids'
+import { insertMoment } from '../ledger/moments'
+import type { WriteContext } from '../ledger/write-context'
+import { summaryColumns, toFollowUp, toSummary } from '../ledger/rows'
+import type { Database } from '../store/schema'
 
 const notFound = () => new StoreError('not_found', translate(nl, 'errors.followUpNotFound'))
 

@@ -1,7 +1,7 @@
-import type { ContactMoment, Person, PersonSummary } from '../shared/person'
-import { maskToSlots } from '../shared/ledger'
-import type { FollowUp } from '../shared/followups'
-import type { ContactMomentRow, FollowUpRow, PersonRow } from './schema'
+import type { ContactMoment, Person, PersonSummary } from '../../shared/person'
+import { maskToSlots } from '../../shared/ledger'
+import type { FollowUp } from '../../shared/followups'
+import type { ContactMomentRow, FollowUpRow, PersonRow } from '../store/schema'
 
 type SummaryRow = Pick<
   PersonRow,

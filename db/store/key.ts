@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
-import { translate } from '../shared/i18n/messages'
-import { nl } from '../shared/i18n/nl'
-import type { StoreKey } from './platform'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import type { StoreKey } from '../platform/platform'
 import { StoreError } from './errors'
 
 /** The OS secret store as the key file needs it (Electron's `safeStorage` in the shell). */

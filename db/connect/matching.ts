@@ -7,16 +7,16 @@ import type {
   PersonMatch,
   PersonSuggestions,
   SharedPassion,
-} from '../shared/connect'
-import type { FilterAttributes } from '../shared/filters'
-import { consentStatuses, maskToSlots, type TagKind } from '../shared/ledger'
-import type { PersonSummary } from '../shared/person'
-import { foldKey, searchTokens } from '../shared/text'
+} from '../../shared/connect'
+import type { FilterAttributes } from '../../shared/filters'
+import { consentStatuses, maskToSlots, type TagKind } from '../../shared/ledger'
+import type { PersonSummary } from '../../shared/person'
+import { foldKey, searchTokens } from '../../shared/text'
 import { initiativeNotFound, listInitiatives } from './initiatives'
-import { personNotFound } from './guards'
-import { summaryColumns, toSummary } from './rows'
-import type { Database } from './schema'
-import { tagWidth, type SearchIndex } from './search-index'
+import { personNotFound } from '../ledger/guards'
+import { summaryColumns, toSummary } from '../ledger/rows'
+import type { Database } from '../store/schema'
+import { tagWidth, type SearchIndex } from '../search/search-index'
 
 /**
  * Matching, explainable and deterministic: a fit is a theme she has as a tag (or writes in wil, kan,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { nl } from '../shared/i18n/nl'
-import { translate } from '../shared/i18n/messages'
-import { StoreError } from './errors'
-import type { Database } from './schema'
+import { nl } from '../../shared/i18n/nl'
+import { translate } from '../../shared/i18n/messages'
+import { StoreError } from '../store/errors'
+import type { Database } from '../store/schema'
 
 export const personNotFound = () =>
   new StoreError('not_found', translate(nl, 'errors.personNotFound'))

@@ -1,4 +1,4 @@
-import type { KeyProtection } from '../shared/contract'
+import type { KeyProtection } from '../../shared/contract'
 
 export interface StoreKey {
   /** 64 hex characters: a random 256-bit key, never a password. */

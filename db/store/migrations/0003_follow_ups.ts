@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { addInterval, type Interval } from '../../shared/calendar'
+import { addInterval, type Interval } from '../../../shared/calendar'
 import { newId } from '../ids'
 
 // Frozen in time: this file never changes once released, and never imports db/schema.ts.

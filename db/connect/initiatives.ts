@@ -4,17 +4,17 @@ import type {
   InitiativeFields,
   InitiativeSummary,
   UpdateInitiative,
-} from '../shared/connect'
-import { translate } from '../shared/i18n/messages'
-import { nl } from '../shared/i18n/nl'
-import { maskToSlots, slotsToMask } from '../shared/ledger'
-import { displayName } from '../shared/person'
-import { foldKey } from '../shared/text'
-import { StoreError } from './errors'
-import { newId } from './ids'
-import { tagIdsFor, wijkIdFor } from './lookups'
-import type { Database, InitiativeTable } from './schema'
-import { SearchIndex, type SearchDoc } from './search-index'
+} from '../../shared/connect'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import { maskToSlots, slotsToMask } from '../../shared/ledger'
+import { displayName } from '../../shared/person'
+import { foldKey } from '../../shared/text'
+import { StoreError } from '../store/errors'
+import { newId } from '../store/ids'
+import { tagIdsFor, wijkIdFor } from '../ledger/lookups'
+import type { Database, InitiativeTable } from '../store/schema'
+import { SearchIndex, type SearchDoc } from '../search/search-index'
 
 export const initiativeNotFound = () =>
   new StoreError('not_found', translate(nl, 'errors.initiativeNotFound'))

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { foldKey } from '../../shared/text'
+import { foldKey } from '../../../shared/text'
 import { newId } from '../ids'
 
 // Frozen in time: this file never changes once released, and never imports db/schema.ts.

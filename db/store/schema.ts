@@ -4,10 +4,10 @@ import type {
   InitiativeKind,
   InitiativeStatus,
   Proposer,
-} from '../shared/connect'
-import type { FollowUpSource, FollowUpStatus } from '../shared/followups'
-import type { AgeBand, Cadence, ConsentStatus, ContactChannel, TagKind } from '../shared/ledger'
-import type { PersonEventKind } from '../shared/person'
+} from '../../shared/connect'
+import type { FollowUpSource, FollowUpStatus } from '../../shared/followups'
+import type { AgeBand, Cadence, ConsentStatus, ContactChannel, TagKind } from '../../shared/ledger'
+import type { PersonEventKind } from '../../shared/person-detail'
 
 /** The tables as the current migrations leave them. Migrations themselves never import this. */
 export interface Database {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { defaultReminderTime, type Settings } from '../shared/contract'
+import { defaultReminderTime, type Settings } from '../../shared/contract'
 import { getSetting, setSetting } from './lookups'
-import type { Database } from './schema'
+import type { Database } from '../store/schema'
 
 export async function readSettings(db: Kysely<Database>): Promise<Settings> {
   return {

@@ -1,27 +1,27 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { lastContactBefore } from '../shared/filters'
-import { normalisePostcode, slots, slotsToMask } from '../shared/ledger'
+import { lastContactBefore } from '../../shared/filters'
+import { normalisePostcode, slots, slotsToMask } from '../../shared/ledger'
 import type {
   NewPerson,
   PeoplePage,
   PeopleScope,
-  PersonDetail,
-  PersonEvent,
   PersonFields,
   UpdatePerson,
-} from '../shared/person'
-import type { PeopleFilter } from '../shared/people-query'
-import { addInterval } from '../shared/calendar'
-import { intervalOf } from '../shared/followups'
-import { foldKey } from '../shared/text'
-import { connectionEvents, listConnections } from './connections'
+} from '../../shared/person'
+import type { PersonDetail, PersonEvent } from '../../shared/person-detail'
+import type { PeopleFilter } from '../../shared/people-query'
+import { addInterval } from '../../shared/calendar'
+import { intervalOf } from '../../shared/followups'
+import { foldKey } from '../../shared/text'
+import { connectionEvents, listConnections } from '../connect/connections'
 import { personNotFound, requirePerson } from './guards'
-import { newId } from './ids'
+import { newId } from '../store/ids'
 import { addFollowUp, setFollowUpsHidden, syncAvailableFrom, syncCadence } from './followup-rules'
 import { tagIdsFor, wijkIdFor } from './lookups'
-import { insertMoment, timeline, type WriteContext } from './moments'
+import { insertMoment, timeline } from './moments'
+import type { WriteContext } from './write-context'
 import { summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
-import type { Database, NewPersonRow } from './schema'
+import type { Database, NewPersonRow } from '../store/schema'
 
 /** The columns that follow from what she typed, keys for "Lijkt op" included. */
 export function columnsFrom(fields: PersonFields, wijkId: string | null) {

@@ -1,12 +1,12 @@
-import { localDate } from '../shared/dates'
-import type { DueSummary } from '../shared/followups'
-import { translate } from '../shared/i18n/messages'
-import { nl } from '../shared/i18n/nl'
-import { nextAt } from '../shared/zoned'
-import type { ApiContext } from './context'
+import { localDate } from '../../shared/dates'
+import type { DueSummary } from '../../shared/followups'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import { nextAt } from '../../shared/zoned'
+import type { ApiContext } from '../context'
 import { dueSummary } from './followups'
-import type { DesktopNotification } from './platform'
-import { readSettings } from './settings'
+import type { DesktopNotification } from '../platform/platform'
+import { readSettings } from '../ledger/settings'
 
 /**
  * "3 opvolgingen voor vandaag, 2 te laat": counts only. A notification can show on a locked

@@ -1,11 +1,11 @@
 import {
   searchFieldNames as searchFields,
   type SearchFieldName as SearchField,
-} from '../shared/people-query'
-import { passesFilter, type FilterAttributes } from '../shared/filters'
-import { consentStatuses, type ConsentStatus } from '../shared/ledger'
-import type { PeopleFilter } from '../shared/people-query'
-import { editDistance, searchTokens } from '../shared/text'
+} from '../../shared/people-query'
+import { passesFilter, type FilterAttributes } from '../../shared/filters'
+import { consentStatuses, type ConsentStatus } from '../../shared/ledger'
+import type { PeopleFilter } from '../../shared/people-query'
+import { editDistance, searchTokens } from '../../shared/text'
 
 // Where in a person a word was found; the order is the order of importance.
 export { searchFields, type SearchField }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../shared/result'
+import type { ErrorCode } from '../../shared/result'
 
 /** A failure the user can act on, with its Dutch message ready to show. */
 export class StoreError extends Error {

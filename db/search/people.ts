@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { PersonSummary } from '../shared/person'
-import type { PeopleFilter, PeopleSearchResult } from '../shared/people-query'
-import { displayName } from '../shared/person'
-import type { ApiContext } from './context'
-import { summaryColumns, toSummary } from './rows'
-import type { Database } from './schema'
+import type { PersonSummary } from '../../shared/person'
+import type { PeopleFilter, PeopleSearchResult } from '../../shared/people-query'
+import { displayName } from '../../shared/person'
+import { summaryColumns, toSummary } from '../ledger/rows'
+import type { Database } from '../store/schema'
 import { SearchIndex, type SearchDoc } from './search-index'
 
 /**
@@ -82,28 +81,33 @@ export async function buildSearchIndex(db: Kysely<Database>): Promise<SearchInde
 }
 
 /** After a write: these people as they are now (or gone, when in the trash). */
-export async function reindex(ctx: ApiContext, ids: readonly string[]): Promise<void> {
+export async function reindexPeople(
+  db: Kysely<Database>,
+  index: SearchIndex,
+  ids: readonly string[],
+): Promise<void> {
   // In chunks: an import touches thousands, and SQLite binds at most 32,766 values a statement.
   for (let i = 0; i < ids.length; i += 2000) {
     const chunk = ids.slice(i, i + 2000)
-    const docs = await searchDocs(ctx.store.db, chunk)
+    const docs = await searchDocs(db, chunk)
     const present = new Set(docs.map((doc) => doc.id))
-    for (const id of chunk) if (!present.has(id)) ctx.search.remove(id)
-    for (const doc of docs) ctx.search.put(doc)
+    for (const id of chunk) if (!present.has(id)) index.remove(id)
+    for (const doc of docs) index.put(doc)
   }
 }
 
 export async function searchPeople(
-  ctx: ApiContext,
+  db: Kysely<Database>,
+  index: SearchIndex,
   input: { query: string; scope: 'active' | 'archived'; filter: PeopleFilter; limit: number },
   today: string,
 ): Promise<PeopleSearchResult[]> {
-  const hits = ctx.search.search(input.query, input.limit, input.scope, {
+  const hits = index.search(input.query, input.limit, input.scope, {
     conditions: input.filter,
     today,
   })
   if (hits.length === 0) return []
-  const rows = await ctx.store.db
+  const rows = await db
     .selectFrom('person')
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
     .select(summaryColumns)

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { SimilarPerson, SimilarQuery } from '../shared/person'
-import { editDistance, foldKey } from '../shared/text'
+import type { SimilarPerson, SimilarQuery } from '../../shared/person'
+import { editDistance, foldKey } from '../../shared/text'
 import { summaryColumns, toSummary } from './rows'
-import type { Database } from './schema'
+import type { Database } from '../store/schema'
 
 /** First names that may be the same person's: equal, one the start of the other, or a typo apart. */
 function firstNamesAlike(a: string, b: string): boolean {

@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Wijk } from '../shared/contract'
-import { translate } from '../shared/i18n/messages'
-import { nl } from '../shared/i18n/nl'
-import type { TagKind } from '../shared/ledger'
-import type { Tag, TagRef } from '../shared/person'
-import { foldKey } from '../shared/text'
-import { StoreError } from './errors'
-import { newId } from './ids'
-import type { Database } from './schema'
+import type { Wijk } from '../../shared/contract'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import type { TagKind } from '../../shared/ledger'
+import type { Tag, TagRef } from '../../shared/person'
+import { foldKey } from '../../shared/text'
+import { StoreError } from '../store/errors'
+import { newId } from '../store/ids'
+import type { Database } from '../store/schema'
 
 /** The wijk called `name` (any case, any accents), made on the fly when it is new. */
 export async function wijkIdFor(

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { getSetting, setSetting, wijkIdFor } from './lookups'
-import type { Database } from './schema'
+import type { Database } from '../store/schema'
 
 const doneKey = 'welcomeDone'
 

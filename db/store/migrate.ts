@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
-import { nl } from '../shared/i18n/nl'
-import { translate } from '../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import { translate } from '../../shared/i18n/messages'
 import { StoreError } from './errors'
 import { migrations as allMigrations, type Migration } from './migrations'
 

@@ -1,17 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { ContactMoment, MomentFields } from '../shared/person'
-import { newId } from './ids'
+import type { ContactMoment, MomentFields } from '../../shared/person'
+import { newId } from '../store/ids'
 import { syncCadence } from './followup-rules'
 import { requirePerson } from './guards'
 import { toMoment } from './rows'
-import type { Database } from './schema'
-
-/** When and by whom a change is made: the clock, her calendar's today, her name from settings. */
-export interface WriteContext {
-  now: Date
-  today: string
-  worker: string | null
-}
+import type { Database } from '../store/schema'
+import type { WriteContext } from './write-context'
 
 /** Adds a contact moment and moves the person's "last contact" forward (never back). */
 export async function insertMoment(

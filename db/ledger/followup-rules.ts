@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely'
-import { addInterval } from '../shared/calendar'
-import { intervalOf, type FollowUpSource } from '../shared/followups'
-import { newId } from './ids'
-import type { WriteContext } from './moments'
-import type { Database } from './schema'
+import { addInterval } from '../../shared/calendar'
+import { intervalOf, type FollowUpSource } from '../../shared/followups'
+import { newId } from '../store/ids'
+import type { WriteContext } from './write-context'
+import type { Database } from '../store/schema'
 
 /** The rules that keep follow-ups in step with the person; each runs inside the caller's save. */
 
