@@ -6,8 +6,9 @@ import { fail, ok, type Result } from '../shared/result'
 import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
 import type { ReportRequest } from '../shared/report'
-import type { ApiContext } from './context'
+import { followWrite, type ApiContext } from './context'
 import { StoreError } from './store/errors'
+import { Written } from './store/written'
 import {
   cancelFollowUp,
   createFollowUp,
@@ -24,7 +25,6 @@ import {
   createInitiative,
   getInitiative,
   listInitiatives,
-  reindexInitiative,
   updateInitiative,
 } from './connect/initiatives'
 import { matchInitiative, suggestForPerson } from './connect/matching'
@@ -45,24 +45,29 @@ import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
 import { readSettings, writeSettings } from './ledger/settings'
-import { reindexPeople, searchPeople } from './search/people'
+import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
 import { finishWelcome, welcomeState } from './ledger/welcome'
 
+/**
+ * A handler answers with its output, or, for a write that changed what the indexes hold, with that
+ * output as `Written` (what it touched): the binding below follows it for every channel alike.
+ */
 type Handlers = {
-  [C in Channel]: (ctx: ApiContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>
+  [C in Channel]: (
+    ctx: ApiContext,
+    input: ParsedInput<C>,
+  ) => Promise<ChannelOutput<C> | Written<ChannelOutput<C>>>
 }
 
 const writeContext = (ctx: ApiContext) => writeContextAt(ctx.store.db, ctx.platform.now())
+const today = (ctx: ApiContext) => localDate(ctx.platform.now())
 
 /** The protected report, as of now on her clock. */
 function reportFor(ctx: ApiContext, request: ReportRequest) {
   const now = ctx.platform.now()
   return buildReport(ctx.store.db, request, now, localDate(now))
 }
-
-const reindex = (ctx: ApiContext, ids: readonly string[]) =>
-  reindexPeople(ctx.store.db, ctx.search, ids)
 
 /** What the import's steps work with. */
 const importWork = (ctx: ApiContext) => ({
@@ -71,16 +76,9 @@ const importWork = (ctx: ApiContext) => ({
   state: ctx.imports,
 })
 
-/** Runs a write, then brings the search index up to date for the people it touched. */
-async function andReindex<T>(ctx: ApiContext, write: Promise<T>, ids: (result: T) => string[]) {
-  const result = await write
-  await reindex(ctx, ids(result))
-  return result
-}
-
 const handlers: Handlers = {
   'app:info': async (ctx) => ctx.info,
-  'app:today': async (ctx) => ({ today: localDate(ctx.platform.now()) }),
+  'app:today': async (ctx) => ({ today: today(ctx) }),
   'app:takeNavigation': async (ctx) => {
     const view = ctx.pendingView ?? null
     ctx.pendingView = undefined
@@ -88,84 +86,44 @@ const handlers: Handlers = {
   },
   'app:welcome': (ctx) => welcomeState(ctx.store.db),
   'app:finishWelcome': (ctx, input) => finishWelcome(ctx.store.db, input, ctx.platform.now()),
-  'people:create': async (ctx, input) =>
-    andReindex(ctx, createPerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
-  'people:update': async (ctx, input) =>
-    andReindex(ctx, updatePerson(ctx.store.db, input, await writeContext(ctx)), (p) => [p.id]),
+  'people:create': async (ctx, input) => createPerson(ctx.store.db, input, await writeContext(ctx)),
+  'people:update': async (ctx, input) => updatePerson(ctx.store.db, input, await writeContext(ctx)),
   'people:get': (ctx, { id }) => getPerson(ctx.store.db, id),
-  'people:list': (ctx, input) => listPeople(ctx.store.db, input, localDate(ctx.platform.now())),
+  'people:list': (ctx, input) => listPeople(ctx.store.db, input, today(ctx)),
   'people:archive': (ctx, { id, archived }) =>
-    andReindex(ctx, setArchived(ctx.store.db, id, archived, ctx.platform.now()), () => [id]),
-  'people:trash': async (ctx, { id }) => {
-    await andReindex(ctx, trashPerson(ctx.store.db, id, ctx.platform.now()), () => [id])
-    return null
-  },
-  'people:restore': (ctx, { id }) => andReindex(ctx, restorePerson(ctx.store.db, id), () => [id]),
+    setArchived(ctx.store.db, id, archived, ctx.platform.now()),
+  'people:trash': (ctx, { id }) => trashPerson(ctx.store.db, id, ctx.platform.now()),
+  'people:restore': (ctx, { id }) => restorePerson(ctx.store.db, id),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
-  'people:search': (ctx, input) =>
-    searchPeople(ctx.store.db, ctx.search, input, localDate(ctx.platform.now())),
-  // A moment moves "last contact", which a filter looks at.
-  'moments:add': async (ctx, input) =>
-    andReindex(ctx, addMoment(ctx.store.db, input, await writeContext(ctx)), () => [
-      input.personId,
-    ]),
-  'followups:today': (ctx) => todayView(ctx.store.db, localDate(ctx.platform.now())),
-  'followups:summary': (ctx) => dueSummary(ctx.store.db, localDate(ctx.platform.now())),
+  'people:search': (ctx, input) => searchPeople(ctx.store.db, ctx.search, input, today(ctx)),
+  'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
+  'followups:today': (ctx) => todayView(ctx.store.db, today(ctx)),
+  'followups:summary': (ctx) => dueSummary(ctx.store.db, today(ctx)),
   'followups:create': async (ctx, input) =>
     createFollowUp(ctx.store.db, input, await writeContext(ctx)),
-  'followups:done': async (ctx, input) =>
-    andReindex(ctx, markDone(ctx.store.db, input, await writeContext(ctx)), (f) => [f.personId]),
+  'followups:done': async (ctx, input) => markDone(ctx.store.db, input, await writeContext(ctx)),
   'followups:snooze': async (ctx, input) => snooze(ctx.store.db, input, await writeContext(ctx)),
   'followups:cancel': async (ctx, { id }) =>
     cancelFollowUp(ctx.store.db, id, await writeContext(ctx)),
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
   'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),
-  // Everyone in a renamed wijk is found by its new name.
-  'wijken:rename': async (ctx, { id, name }) => {
-    const wijk = await renameWijk(ctx.store.db, id, name)
-    const people = await ctx.store.db
-      .selectFrom('person')
-      .select('id')
-      .where('wijk_id', '=', id)
-      .execute()
-    await reindex(
-      ctx,
-      people.map((person) => person.id),
-    )
-    return wijk
-  },
+  'wijken:rename': (ctx, { id, name }) => renameWijk(ctx.store.db, id, name),
   'import:open': (ctx) => openImport(importWork(ctx)),
   'import:configure': (ctx, input) => configureImport(ctx.imports, input),
   'import:preview': (ctx, input) => previewImport(importWork(ctx), input),
   'import:checkRow': (ctx, input) => checkImportRow(importWork(ctx), input),
-  'import:commit': async (ctx, input) => {
-    const { report, touched } = await commitImport(importWork(ctx), input, await writeContext(ctx))
-    await reindex(ctx, touched)
-    return report
-  },
+  'import:commit': async (ctx, input) =>
+    commitImport(importWork(ctx), input, await writeContext(ctx)),
   'import:progress': async (ctx) => ctx.imports.progress,
   'import:history': (ctx) => importHistory(ctx.store.db),
   'import:report': (ctx, { id }) => importReport(ctx.store.db, id),
-  'import:undo': async (ctx, { id }) => {
-    const { report, touched } = await undoImport(ctx.store.db, id, ctx.platform.now())
-    await reindex(ctx, touched)
-    return report
-  },
-  'initiatives:create': async (ctx, input) => {
-    const initiative = await createInitiative(ctx.store.db, input, ctx.platform.now())
-    await reindexInitiative(ctx.store.db, ctx.initiativeSearch, initiative.id)
-    return initiative
-  },
-  'initiatives:update': async (ctx, input) => {
-    const initiative = await updateInitiative(ctx.store.db, input, ctx.platform.now())
-    await reindexInitiative(ctx.store.db, ctx.initiativeSearch, initiative.id)
-    return initiative
-  },
+  'import:undo': (ctx, { id }) => undoImport(ctx.store.db, id, ctx.platform.now()),
+  'initiatives:create': (ctx, input) => createInitiative(ctx.store.db, input, ctx.platform.now()),
+  'initiatives:update': (ctx, input) => updateInitiative(ctx.store.db, input, ctx.platform.now()),
   'initiatives:get': (ctx, { id }) => getInitiative(ctx.store.db, id),
   'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
-  'initiatives:match': (ctx, input) =>
-    matchInitiative(ctx.store.db, ctx.search, input, localDate(ctx.platform.now())),
+  'initiatives:match': (ctx, input) => matchInitiative(ctx.store.db, ctx.search, input, today(ctx)),
   'people:suggestions': (ctx, { id }) =>
     suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.search, id),
   'connections:create': async (ctx, input) =>
@@ -206,12 +164,15 @@ export function createApi(ctx: ApiContext, options: ApiOptions = {}): ApiTable {
     const handler = handlers[channel] as (
       ctx: ApiContext,
       input: unknown,
-    ) => Promise<ChannelOutput<C>>
+    ) => Promise<ChannelOutput<C> | Written<ChannelOutput<C>>>
     return async (input) => {
       const parsed = schema.safeParse(input)
       if (!parsed.success) return invalidInput(parsed.error)
       try {
-        return ok(await handler(ctx, parsed.data))
+        const outcome = await handler(ctx, parsed.data)
+        if (!(outcome instanceof Written)) return ok(outcome)
+        await followWrite(ctx, outcome.touched)
+        return ok(outcome.value)
       } catch (error) {
         if (error instanceof StoreError) return fail(error.code, error.message)
         ctx.log.error('api.failed', error, { channel })

@@ -4,10 +4,11 @@ import type { AppInfo } from '../shared/contract'
 import type { ImportState } from './import/session'
 import { fileLog, logFileName, type Log } from './platform/log'
 import type { Platform } from './platform/platform'
-import { buildInitiativeIndex } from './connect/initiatives'
-import { buildSearchIndex } from './search/people'
+import { buildInitiativeIndex, reindexInitiatives } from './connect/initiatives'
+import { buildSearchIndex, reindexPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { openStore, type Store } from './store/store'
+import type { Touched } from './store/written'
 
 export const storeFileName = 'sprokkelaar.db'
 
@@ -53,5 +54,16 @@ export async function openContext(
       encrypted: store.encrypted,
       keyProtection: key.protection,
     },
+  }
+}
+
+/**
+ * Brings what is derived from the store in memory (the search indexes, with matching's columns) up
+ * to date with what a write touched. The API table calls it for every write (db/api.ts).
+ */
+export async function followWrite(ctx: ApiContext, touched: Touched): Promise<void> {
+  if (touched.people?.length) await reindexPeople(ctx.store.db, ctx.search, touched.people)
+  if (touched.initiatives?.length) {
+    await reindexInitiatives(ctx.store.db, ctx.initiativeSearch, touched.initiatives)
   }
 }

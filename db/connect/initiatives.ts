@@ -14,6 +14,7 @@ import { StoreError } from '../store/errors'
 import { newId } from '../store/ids'
 import { tagIdsFor, wijkIdFor } from '../ledger/lookups'
 import type { Database, InitiativeTable } from '../store/schema'
+import { written, type Written } from '../store/written'
 import { SearchIndex, type SearchDoc } from '../search/search-index'
 
 export const initiativeNotFound = () =>
@@ -85,7 +86,7 @@ export async function createInitiative(
   db: Kysely<Database>,
   fields: InitiativeFields,
   now: Date,
-): Promise<Initiative> {
+): Promise<Written<Initiative>> {
   const id = newId(now.getTime())
   await db.transaction().execute(async (trx) => {
     const stamp = now.toISOString()
@@ -95,14 +96,14 @@ export async function createInitiative(
       .execute()
     await setThemes(trx, id, fields.themes, now)
   })
-  return getInitiative(db, id)
+  return written(await getInitiative(db, id), { initiatives: [id] })
 }
 
 export async function updateInitiative(
   db: Kysely<Database>,
   input: UpdateInitiative,
   now: Date,
-): Promise<Initiative> {
+): Promise<Written<Initiative>> {
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('initiative')
@@ -112,7 +113,7 @@ export async function updateInitiative(
     if (result.numUpdatedRows === 0n) throw initiativeNotFound()
     await setThemes(trx, input.id, input.themes, now)
   })
-  return getInitiative(db, input.id)
+  return written(await getInitiative(db, input.id), { initiatives: [input.id] })
 }
 
 /** The themes of these initiatives, by initiative, names in alphabetical order. */
@@ -279,8 +280,17 @@ export async function buildInitiativeIndex(db: Kysely<Database>): Promise<Search
   return index
 }
 
-export async function reindexInitiative(db: Kysely<Database>, index: SearchIndex, id: string) {
-  const [doc] = await initiativeDocs(db, [id])
-  if (doc) index.put(doc)
-  else index.remove(id)
+/** After a write: these initiatives as they are now. */
+export async function reindexInitiatives(
+  db: Kysely<Database>,
+  index: SearchIndex,
+  ids: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 2000) {
+    const chunk = ids.slice(i, i + 2000)
+    const docs = await initiativeDocs(db, chunk)
+    const present = new Set(docs.map((doc) => doc.id))
+    for (const id of chunk) if (!present.has(id)) index.remove(id)
+    for (const doc of docs) index.put(doc)
+  }
 }

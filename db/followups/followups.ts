@@ -22,6 +22,7 @@ import { insertMoment } from '../ledger/moments'
 import type { WriteContext } from '../ledger/write-context'
 import { summaryColumns, toFollowUp, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
+import { written, type Written } from '../store/written'
 
 const notFound = () => new StoreError('not_found', translate(nl, 'errors.followUpNotFound'))
 
@@ -83,8 +84,8 @@ export async function markDone(
   db: Kysely<Database>,
   input: DoneFollowUp,
   at: WriteContext,
-): Promise<FollowUp> {
-  await db.transaction().execute(async (trx) => {
+): Promise<Written<FollowUp>> {
+  const personId = await db.transaction().execute(async (trx) => {
     const followUp = await openFollowUp(trx, input.id)
     await trx
       .updateTable('follow_up')
@@ -109,8 +110,10 @@ export async function markDone(
       const reason = followUp.reason ?? undefined
       await addFollowUp(trx, followUp.person_id, { dueOn, reason, source: 'ask_again' }, at)
     }
+    return followUp.person_id
   })
-  return byId(db, input.id)
+  // A contact moment was added: her "last contact" moved.
+  return written(await byId(db, input.id), { people: [personId] })
 }
 
 /** Later: by a week, a month, three months, a year from today, or to a date she picks. */

@@ -19,6 +19,7 @@ import { tagIdsFor, wijkIdFor } from '../ledger/lookups'
 import type { WriteContext } from '../ledger/write-context'
 import { columnsFrom, personRow, personTags as tagsOf } from '../ledger/people'
 import type { Database, FollowUpRow, NewPersonRow, PersonRow } from '../store/schema'
+import { written, type Written } from '../store/written'
 import { convertRow } from './convert'
 import { DuplicateFinder } from './duplicates'
 import { dataRows, mappedColumns, requireSession, yieldEvery, type ImportWork } from './session'
@@ -263,7 +264,7 @@ export async function commitImport(
   work: ImportWork,
   input: { sessionId: string; mapping: ImportTarget[]; decisions: RowDecision[] },
   at: WriteContext,
-): Promise<{ report: ImportReport; touched: string[] }> {
+): Promise<Written<ImportReport>> {
   const { state } = work
   const session = requireSession(state, input.sessionId)
   const progress: ImportProgress = { phase: 'importing', done: 0, total: 1 }
@@ -301,7 +302,7 @@ export async function commitImport(
       return ids.touched
     })
     state.session = undefined
-    return { report, touched }
+    return written(report, { people: touched })
   } finally {
     state.progress = null
   }

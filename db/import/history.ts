@@ -4,6 +4,7 @@ import { nl } from '../../shared/i18n/nl'
 import type { ImportHistoryItem, ImportReport } from '../../shared/import'
 import { StoreError } from '../store/errors'
 import type { Database, FollowUpRow, PersonRow } from '../store/schema'
+import { written, type Written } from '../store/written'
 
 /** Kept with an import: every person it touched and how to take it back. */
 interface Before {
@@ -102,7 +103,7 @@ export async function undoImport(
   db: Kysely<Database>,
   id: string,
   now: Date,
-): Promise<{ report: ImportReport; touched: string[] }> {
+): Promise<Written<ImportReport>> {
   const batch = await db
     .selectFrom('import_batch')
     .selectAll()
@@ -169,5 +170,5 @@ export async function undoImport(
       .execute()
     return records.map((r) => r.person_id)
   })
-  return { report: await importReport(db, id), touched }
+  return written(await importReport(db, id), { people: touched })
 }

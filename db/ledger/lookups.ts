@@ -8,6 +8,7 @@ import { foldKey } from '../../shared/text'
 import { StoreError } from '../store/errors'
 import { newId } from '../store/ids'
 import type { Database } from '../store/schema'
+import { written, type Written } from '../store/written'
 
 /** The wijk called `name` (any case, any accents), made on the fly when it is new. */
 export async function wijkIdFor(
@@ -43,8 +44,15 @@ export async function createWijk(db: Kysely<Database>, name: string, now: Date):
   return { id, name }
 }
 
-/** A new name for a wijk: everyone in it moves along, since people refer to it by id. */
-export async function renameWijk(db: Kysely<Database>, id: string, name: string): Promise<Wijk> {
+/**
+ * A new name for a wijk: everyone in it moves along, since people (and initiatives) refer to it by
+ * id; they are found by its new name.
+ */
+export async function renameWijk(
+  db: Kysely<Database>,
+  id: string,
+  name: string,
+): Promise<Written<Wijk>> {
   const nameKey = foldKey(name)
   await assertWijkNameFree(db, nameKey, id)
   const result = await db
@@ -55,7 +63,12 @@ export async function renameWijk(db: Kysely<Database>, id: string, name: string)
   if (result.numUpdatedRows === 0n) {
     throw new StoreError('not_found', translate(nl, 'errors.wijkNotFound'))
   }
-  return { id, name }
+  const inIt = async (table: 'person' | 'initiative') =>
+    (await db.selectFrom(table).select('id').where('wijk_id', '=', id).execute()).map((r) => r.id)
+  return written(
+    { id, name },
+    { people: await inIt('person'), initiatives: await inIt('initiative') },
+  )
 }
 
 async function assertWijkNameFree(db: Kysely<Database>, nameKey: string, except?: string) {

@@ -6,6 +6,7 @@ import { requirePerson } from './guards'
 import { toMoment } from './rows'
 import type { Database } from '../store/schema'
 import type { WriteContext } from './write-context'
+import { written, type Written } from '../store/written'
 
 /** Adds a contact moment and moves the person's "last contact" forward (never back). */
 export async function insertMoment(
@@ -40,11 +41,13 @@ export async function addMoment(
   db: Kysely<Database>,
   input: MomentFields & { personId: string },
   at: WriteContext,
-): Promise<ContactMoment> {
-  return db.transaction().execute(async (trx) => {
+): Promise<Written<ContactMoment>> {
+  const moment = await db.transaction().execute(async (trx) => {
     await requirePerson(trx, input.personId)
     return insertMoment(trx, input.personId, input, at)
   })
+  // "Last contact" moved, which a filter looks at.
+  return written(moment, { people: [input.personId] })
 }
 
 /** Her timeline: newest first. */

@@ -22,6 +22,7 @@ import { insertMoment, timeline } from './moments'
 import type { WriteContext } from './write-context'
 import { summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
 import type { Database, NewPersonRow } from '../store/schema'
+import { written, type Written } from '../store/written'
 
 /** The columns that follow from what she typed, keys for "Lijkt op" included. */
 export function columnsFrom(fields: PersonFields, wijkId: string | null) {
@@ -79,7 +80,7 @@ export async function createPerson(
   db: Kysely<Database>,
   input: NewPerson,
   at: WriteContext,
-): Promise<PersonDetail> {
+): Promise<Written<PersonDetail>> {
   const id = await db.transaction().execute(async (trx) => {
     const id = newId(at.now.getTime())
     const stamp = at.now.toISOString()
@@ -108,14 +109,14 @@ export async function createPerson(
     if (input.cadence && !input.moment) await syncCadence(trx, id, at)
     return id
   })
-  return getPerson(db, id, { isNew: true })
+  return written(await getPerson(db, id, { isNew: true }), { people: [id] })
 }
 
 export async function updatePerson(
   db: Kysely<Database>,
   input: UpdatePerson,
   at: WriteContext,
-): Promise<PersonDetail> {
+): Promise<Written<PersonDetail>> {
   await db.transaction().execute(async (trx) => {
     await requirePerson(trx, input.id)
     const wijkId = await wijkIdFor(trx, input.wijk, at.now)
@@ -129,7 +130,7 @@ export async function updatePerson(
     await syncAvailableFrom(trx, input.id, input.availableFrom ?? null, at)
     await syncCadence(trx, input.id, at)
   })
-  return getPerson(db, input.id)
+  return written(await getPerson(db, input.id), { people: [input.id] })
 }
 
 /** Her row as stored, with her wijk's name. */
@@ -206,7 +207,7 @@ export async function setArchived(
   id: string,
   archived: boolean,
   now: Date,
-): Promise<PersonDetail> {
+): Promise<Written<PersonDetail>> {
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('person')
@@ -217,11 +218,15 @@ export async function setArchived(
     if (result.numUpdatedRows === 0n) throw personNotFound()
     await setFollowUpsHidden(trx, id, archived)
   })
-  return getPerson(db, id)
+  return written(await getPerson(db, id), { people: [id] })
 }
 
 /** Moves a person to the trash (undo: `restorePerson`). Real erasure comes with the privacy work. */
-export async function trashPerson(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+export async function trashPerson(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<Written<null>> {
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('person')
@@ -232,9 +237,13 @@ export async function trashPerson(db: Kysely<Database>, id: string, now: Date): 
     if (result.numUpdatedRows === 0n) throw personNotFound()
     await setFollowUpsHidden(trx, id, true)
   })
+  return written(null, { people: [id] })
 }
 
-export async function restorePerson(db: Kysely<Database>, id: string): Promise<PersonDetail> {
+export async function restorePerson(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Written<PersonDetail>> {
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('person')
@@ -250,7 +259,7 @@ export async function restorePerson(db: Kysely<Database>, id: string): Promise<P
       .executeTakeFirstOrThrow()
     await setFollowUpsHidden(trx, id, status !== 'active')
   })
-  return getPerson(db, id)
+  return written(await getPerson(db, id), { people: [id] })
 }
 
 type ListPage = { scope: PeopleScope; filter?: PeopleFilter; limit: number; offset: number }

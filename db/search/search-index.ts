@@ -46,6 +46,14 @@ export interface SearchHit {
   words: string[]
 }
 
+export interface IndexedDocument {
+  sortKey: string
+  status: 'active' | 'archived'
+  attributes: FilterAttributes | undefined
+  /** `field:word`, sorted. */
+  words: string[]
+}
+
 interface Entry {
   id: string
   sortKey: string
@@ -204,6 +212,28 @@ export class SearchIndex {
     this.entries[slot] = undefined
     this.slotOf.delete(id)
     this.free.push(slot)
+  }
+
+  /**
+   * Every document as the index holds it, by id: its sort key, status, attributes and words with
+   * their fields. Two indexes of the same documents give the same; tests compare the one kept in
+   * step with the store against one built from it afresh.
+   */
+  documents(): Map<string, IndexedDocument> {
+    const documents = new Map<string, IndexedDocument>()
+    for (const entry of this.entries) {
+      if (!entry) continue
+      documents.set(entry.id, {
+        sortKey: entry.sortKey,
+        status: entry.status,
+        attributes: entry.attributes && {
+          ...entry.attributes,
+          tagIds: [...entry.attributes.tagIds].sort(),
+        },
+        words: entry.words.map(([word, field]) => `${searchFields[field]}:${word}`).sort(),
+      })
+    }
+    return documents
   }
 
   /**

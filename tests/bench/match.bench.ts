@@ -51,7 +51,10 @@ export async function matchBench(): Promise<Figure[]> {
           meets: ['wed-evening'],
         },
         { name: 'Taalcafé', kind: 'plek', themes: ['Taalles geven', 'Voorlezen'], meets: [] },
-      ].map((fields) => createInitiative(store.db, initiativeFieldsSchema.parse(fields), now)),
+      ].map(
+        async (fields) =>
+          (await createInitiative(store.db, initiativeFieldsSchema.parse(fields), now)).value,
+      ),
     )
     const initiativeIndex = await buildInitiativeIndex(store.db)
     let found = 0

@@ -52,24 +52,24 @@ const update = (p: PersonDetail, fields: Record<string, unknown>) =>
 
 describe('follow-ups made by themselves', () => {
   it('a quick pick counts from the day they met: 31 January + 1 month is 28 February', async () => {
-    const ans = await createPerson(
-      store.db,
-      person({
-        firstName: 'Ans',
-        moment: { date: '2026-01-31', channel: 'straat' },
-        followUpPick: '1m',
-      }),
-      at(),
-    )
+    const ans = (
+      await createPerson(
+        store.db,
+        person({
+          firstName: 'Ans',
+          moment: { date: '2026-01-31', channel: 'straat' },
+          followUpPick: '1m',
+        }),
+        at(),
+      )
+    ).value
     expect(ans.followUps).toMatchObject([{ dueOn: '2026-02-28', source: 'pick', reason: null }])
   })
 
   it('"beschikbaar vanaf" makes one on that date, moves with it and goes when it goes', async () => {
-    const jan = await createPerson(
-      store.db,
-      person({ firstName: 'Jan', availableFrom: '2027-07-01' }),
-      at(),
-    )
+    const jan = (
+      await createPerson(store.db, person({ firstName: 'Jan', availableFrom: '2027-07-01' }), at())
+    ).value
     expect(jan.followUps).toMatchObject([{ dueOn: '2027-07-01', source: 'available_from' }])
     await update(jan, { availableFrom: '2027-09-01' })
     expect(await open(jan.id)).toMatchObject([{ dueOn: '2027-09-01', source: 'available_from' }])
@@ -78,15 +78,17 @@ describe('follow-ups made by themselves', () => {
   })
 
   it('a cadence sets the next one from the last contact, and a new contact moves it', async () => {
-    const noor = await createPerson(
-      store.db,
-      person({
-        firstName: 'Noor',
-        cadence: '2w',
-        moment: { date: '2026-11-02', channel: 'telefoon' },
-      }),
-      at(wednesday),
-    )
+    const noor = (
+      await createPerson(
+        store.db,
+        person({
+          firstName: 'Noor',
+          cadence: '2w',
+          moment: { date: '2026-11-02', channel: 'telefoon' },
+        }),
+        at(wednesday),
+      )
+    ).value
     expect(noor.followUps).toMatchObject([{ dueOn: '2026-11-16', source: 'cadence' }])
     await addMoment(
       store.db,
@@ -99,11 +101,9 @@ describe('follow-ups made by themselves', () => {
   })
 
   it('a cadence without any contact yet counts from today', async () => {
-    const bob = await createPerson(
-      store.db,
-      person({ firstName: 'Bob', cadence: '1m' }),
-      at(wednesday),
-    )
+    const bob = (
+      await createPerson(store.db, person({ firstName: 'Bob', cadence: '1m' }), at(wednesday))
+    ).value
     expect(bob.followUps).toMatchObject([{ dueOn: '2026-12-25', source: 'cadence' }])
   })
 })
@@ -112,7 +112,7 @@ describe('done, snooze and cancel', () => {
   let jan: PersonDetail
   let followUpId: string
   beforeEach(async () => {
-    jan = await createPerson(store.db, person({ firstName: 'Jan' }), at())
+    jan = (await createPerson(store.db, person({ firstName: 'Jan' }), at())).value
     followUpId = (
       await createFollowUp(
         store.db,
@@ -123,15 +123,17 @@ describe('done, snooze and cancel', () => {
   })
 
   it('done logs a contact moment and a timeline event, and "ask again in a year" makes the next', async () => {
-    const done = await markDone(
-      store.db,
-      doneFollowUpSchema.parse({
-        id: followUpId,
-        note: 'Hij gaat zaterdag kijken',
-        askAgainInYear: true,
-      }),
-      at(wednesday),
-    )
+    const done = (
+      await markDone(
+        store.db,
+        doneFollowUpSchema.parse({
+          id: followUpId,
+          note: 'Hij gaat zaterdag kijken',
+          askAgainInYear: true,
+        }),
+        at(wednesday),
+      )
+    ).value
     expect(done).toMatchObject({ status: 'done', doneNote: 'Hij gaat zaterdag kijken' })
     const after = await getPerson(store.db, jan.id)
     expect(after.lastContactOn).toBe('2026-11-25')
@@ -198,7 +200,7 @@ describe('Vandaag', () => {
       ['Zondag', '2026-11-29'],
       ['Maandag', '2026-11-30'],
     ] as const) {
-      const p = await createPerson(store.db, person({ firstName: name }), at())
+      const p = (await createPerson(store.db, person({ firstName: name }), at())).value
       ids[name] = p.id
       await createFollowUp(store.db, { personId: p.id, dueOn }, at())
     }

@@ -44,39 +44,41 @@ const active = async () =>
 
 describe('a new person', () => {
   it('is stored whole: fields, tags, the moment they met and a follow-up pick', async () => {
-    const saved = await createPerson(
-      store.db,
-      person({
-        firstName: 'Fatima',
-        tussenvoegsel: 'el',
-        lastName: 'Amrani',
-        nickname: 'Fati',
-        street: 'Kerkstraat',
-        houseNumber: '12',
-        postcode: '3701ab',
-        wijk: 'Kerckebosch',
-        phone: '06-12345678',
-        email: 'fatima@example.nl',
-        wish: 'Iets doen voor de buurt',
-        strength: 'Koken voor grote groepen',
-        need: 'Iemand die meegaat de eerste keer',
-        tags: [
-          { kind: 'passion', name: 'Koken' },
-          { kind: 'theme', name: 'Eenzaamheid' },
-        ],
-        availability: ['tue-morning', 'thu-evening'],
-        availableFrom: '2027-01-01',
-        metChannel: 'portiek',
-        firstMetOn: '2026-03-02',
-        consentStatus: 'verbal',
-        consentDate: '2026-03-02',
-        consentScope: 'Bewaren en benaderen voor activiteiten',
-        ageBand: '41_55',
-        moment: { date: '2026-03-02', channel: 'portiek', place: 'Portiek 12-20' },
-        followUpPick: '1m',
-      }),
-      at('2026-03-02T09:30:00.000Z'),
-    )
+    const saved = (
+      await createPerson(
+        store.db,
+        person({
+          firstName: 'Fatima',
+          tussenvoegsel: 'el',
+          lastName: 'Amrani',
+          nickname: 'Fati',
+          street: 'Kerkstraat',
+          houseNumber: '12',
+          postcode: '3701ab',
+          wijk: 'Kerckebosch',
+          phone: '06-12345678',
+          email: 'fatima@example.nl',
+          wish: 'Iets doen voor de buurt',
+          strength: 'Koken voor grote groepen',
+          need: 'Iemand die meegaat de eerste keer',
+          tags: [
+            { kind: 'passion', name: 'Koken' },
+            { kind: 'theme', name: 'Eenzaamheid' },
+          ],
+          availability: ['tue-morning', 'thu-evening'],
+          availableFrom: '2027-01-01',
+          metChannel: 'portiek',
+          firstMetOn: '2026-03-02',
+          consentStatus: 'verbal',
+          consentDate: '2026-03-02',
+          consentScope: 'Bewaren en benaderen voor activiteiten',
+          ageBand: '41_55',
+          moment: { date: '2026-03-02', channel: 'portiek', place: 'Portiek 12-20' },
+          followUpPick: '1m',
+        }),
+        at('2026-03-02T09:30:00.000Z'),
+      )
+    ).value
     const again = await getPerson(store.db, saved.id)
     expect(again).toEqual(saved)
     expect(saved).toMatchObject({
@@ -163,22 +165,26 @@ describe('tags and wijken', () => {
 
 describe('changing a person', () => {
   it('replaces her fields and tags and moves updatedAt', async () => {
-    const saved = await createPerson(
-      store.db,
-      person({ firstName: 'Jan', tags: [{ kind: 'passion', name: 'Voetbal' }] }),
-      at('2026-03-02T09:00:00.000Z'),
-    )
-    const changed = await updatePerson(
-      store.db,
-      updatePersonSchema.parse({
-        id: saved.id,
-        firstName: 'Jan',
-        tussenvoegsel: 'de',
-        lastName: 'Vries',
-        tags: [{ kind: 'need', name: 'Vervoer' }],
-      }),
-      at('2026-03-05T10:00:00.000Z'),
-    )
+    const saved = (
+      await createPerson(
+        store.db,
+        person({ firstName: 'Jan', tags: [{ kind: 'passion', name: 'Voetbal' }] }),
+        at('2026-03-02T09:00:00.000Z'),
+      )
+    ).value
+    const changed = (
+      await updatePerson(
+        store.db,
+        updatePersonSchema.parse({
+          id: saved.id,
+          firstName: 'Jan',
+          tussenvoegsel: 'de',
+          lastName: 'Vries',
+          tags: [{ kind: 'need', name: 'Vervoer' }],
+        }),
+        at('2026-03-05T10:00:00.000Z'),
+      )
+    ).value
     expect(changed).toMatchObject({
       lastName: 'Vries',
       createdAt: '2026-03-02T09:00:00.000Z',
@@ -188,7 +194,7 @@ describe('changing a person', () => {
   })
 
   it('keeps "last contact" at the newest moment, whatever order they are logged in', async () => {
-    const saved = await createPerson(store.db, person({ firstName: 'Ans' }), at())
+    const saved = (await createPerson(store.db, person({ firstName: 'Ans' }), at())).value
     await addMoment(store.db, { personId: saved.id, date: '2026-03-10', channel: 'telefoon' }, at())
     await addMoment(store.db, { personId: saved.id, date: '2026-02-01', channel: 'straat' }, at())
     const again = await getPerson(store.db, saved.id)
@@ -197,8 +203,8 @@ describe('changing a person', () => {
   })
 
   it('archives, trashes and restores, each list showing only its own', async () => {
-    const ans = await createPerson(store.db, person({ firstName: 'Ans' }), at())
-    const bob = await createPerson(store.db, person({ firstName: 'Bob' }), at())
+    const ans = (await createPerson(store.db, person({ firstName: 'Ans' }), at())).value
+    const bob = (await createPerson(store.db, person({ firstName: 'Bob' }), at())).value
     await setArchived(store.db, bob.id, true, new Date())
     expect(await active()).toEqual([ans.id])
     const archived = await listPeople(store.db, { scope: 'archived', limit: 10, offset: 0 })

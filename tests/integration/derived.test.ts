@@ -1,0 +1,179 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildInitiativeIndex } from '../../db/connect/initiatives'
+import { buildSearchIndex } from '../../db/search/people'
+import { channelNames, type Channel } from '../../shared/channels'
+import type { Initiative } from '../../shared/connect'
+import type { ImportFileView, ImportPreview, ImportReport } from '../../shared/import'
+import type { PersonDetail } from '../../shared/person-detail'
+import type { FollowUp } from '../../shared/followups'
+import type { Result } from '../../shared/result'
+import { writeWorkerXlsx } from '../support/import-fixtures'
+import { useApi, value } from '../support/api'
+import { makeTempDir } from '../support/platform'
+
+const t = useApi()
+
+/** The indexes kept in step with every write equal indexes built from the store afresh. */
+async function expectIndexesFollowTheStore(after: string) {
+  const db = t.ctx.store.db
+  expect(t.ctx.search.documents(), `people's index after ${after}`).toEqual(
+    (await buildSearchIndex(db)).documents(),
+  )
+  expect(t.ctx.initiativeSearch.documents(), `initiatives' index after ${after}`).toEqual(
+    (await buildInitiativeIndex(db)).documents(),
+  )
+}
+
+describe('derived data', () => {
+  it('follows every write through every channel: the indexes equal ones rebuilt from the store', async () => {
+    const files = makeTempDir()
+    const called = new Set<Channel>()
+    const call = async <T>(channel: Channel, input?: unknown): Promise<T> => {
+      called.add(channel)
+      const result: Result<unknown> = await t.api[channel](input)
+      await expectIndexesFollowTheStore(channel)
+      return value<T>(result)
+    }
+    try {
+      await call('app:info')
+      await call('app:today')
+      await call('app:takeNavigation')
+      await call('app:welcome')
+      await call('app:finishWelcome', { workerName: 'Meike', wijken: ['Noord'] })
+      await call('settings:update', { workerName: 'Meike', organisation: 'Welzijn Zeist' })
+      await call('settings:get')
+      await call('wijken:create', { name: 'Zuid' })
+      const [noord] = await call<{ id: string; name: string }[]>('wijken:list')
+
+      const jan = await call<PersonDetail>('people:create', {
+        firstName: 'Jan',
+        lastName: 'Vries',
+        tussenvoegsel: 'de',
+        street: 'Kerkstraat',
+        houseNumber: '3',
+        wijk: 'Noord',
+        wish: 'Wandelen met anderen',
+        tags: [{ kind: 'passion', name: 'Wandelen' }],
+        availability: ['tue-morning'],
+      })
+      const ans = await call<PersonDetail>('people:create', {
+        firstName: 'Ans',
+        lastName: 'Bakker',
+        wijk: 'Zuid',
+        moment: { date: '2026-03-01', channel: 'straat' },
+        followUpPick: '1w',
+      })
+      await call('people:update', {
+        id: jan.id,
+        firstName: 'Johan',
+        tussenvoegsel: 'de',
+        lastName: 'Vries',
+        houseNumber: '3',
+        wijk: 'Noord',
+        street: 'Dorpsstraat',
+        tags: [{ kind: 'passion', name: 'Fietsen' }],
+        availability: ['wed-evening'],
+      })
+      await call('people:get', { id: jan.id })
+      await call('people:list', {})
+      await call('people:similar', { firstName: 'Johan', lastName: 'Vries' })
+      await call('people:search', { query: 'dorpsstraat' })
+      await call('moments:add', { personId: ans.id, date: '2026-03-02', channel: 'telefoon' })
+      const followUp = await call<FollowUp>('followups:create', {
+        personId: jan.id,
+        dueOn: '2026-03-02',
+        reason: 'Vragen over de wandelgroep',
+      })
+      await call('followups:today')
+      await call('followups:summary')
+      await call('followups:snooze', { id: followUp.id, by: '1w' })
+      await call('followups:done', { id: followUp.id, channel: 'telefoon' })
+      await call('followups:cancel', { id: ans.followUps[0]!.id })
+      await call('tags:list', {})
+
+      const walk = await call<Initiative>('initiatives:create', {
+        name: 'Wandelgroep',
+        kind: 'activiteit',
+        wijk: 'Noord',
+        themes: ['Wandelen'],
+        meets: ['tue-morning'],
+      })
+      await call('initiatives:update', {
+        id: walk.id,
+        name: 'Wandelgroep Noord',
+        kind: 'activiteit',
+        wijk: 'Noord',
+        themes: ['Fietsen'],
+        meets: ['tue-morning'],
+      })
+      await call('initiatives:get', { id: walk.id })
+      await call('initiatives:list', { status: 'all', query: 'noord' })
+      await call('initiatives:match', { id: walk.id })
+      await call('people:suggestions', { id: jan.id })
+      const connection = await call<{ id: string }>('connections:create', {
+        personId: jan.id,
+        initiativeId: walk.id,
+        date: '2026-03-02',
+      })
+      await call('connections:setStatus', {
+        id: connection.id,
+        status: 'actief',
+        date: '2026-03-02',
+      })
+      await call('connections:list', { personId: jan.id })
+
+      // Everyone in the wijk, and every initiative in it, is found by its new name.
+      await call('wijken:rename', { id: noord!.id, name: 'Noordwijk' })
+      await call('people:archive', { id: ans.id, archived: true })
+      await call('people:trash', { id: jan.id })
+      await call('people:restore', { id: jan.id })
+
+      const xlsx = join(files.path, 'bewonerslijst.xlsx')
+      await writeWorkerXlsx(xlsx)
+      t.platform.fileDialog.answer = xlsx
+      const importAll = async () => {
+        const view = await call<ImportFileView>('import:open')
+        await call('import:configure', { sessionId: view.sessionId, headerRow: view.headerRow })
+        const mapping = view.columns.map((column) => column.suggested)
+        const preview = await call<ImportPreview>('import:preview', {
+          sessionId: view.sessionId,
+          mapping,
+        })
+        await call('import:checkRow', {
+          sessionId: view.sessionId,
+          mapping,
+          row: preview.rows[0]!.row,
+          fixes: {},
+        })
+        await call('import:progress')
+        const decisions = preview.rows
+          .filter((row) => row.duplicate)
+          .map((row) => ({ row: row.row, duplicate: 'merge' as const }))
+        return call<ImportReport>('import:commit', {
+          sessionId: view.sessionId,
+          mapping,
+          decisions,
+        })
+      }
+      const report = await importAll()
+      await call('import:history')
+      await call('import:report', { id: report.id })
+      await call('import:undo', { id: report.id })
+      await importAll()
+
+      const period = { from: '2026-01', to: '2026-03', k: 3 }
+      await call('report:build', period)
+      await call('report:checkNarrative', { text: 'Johan de Vries fietst nu mee.' })
+      t.platform.fileDialog.saveAnswer = join(files.path, 'verantwoording.csv')
+      await call('report:exportCsv', period)
+      t.platform.fileDialog.saveAnswer = null
+      await call('report:exportPdf', period)
+      await call('report:exports')
+    } finally {
+      files.remove()
+    }
+    // Every channel of the contract was written through; a new one must be added here.
+    expect([...called].sort()).toEqual([...channelNames].sort())
+  })
+})
