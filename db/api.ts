@@ -123,9 +123,9 @@ const handlers: Handlers = {
   'initiatives:update': (ctx, input) => updateInitiative(ctx.store.db, input, ctx.platform.now()),
   'initiatives:get': (ctx, { id }) => getInitiative(ctx.store.db, id),
   'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
-  'initiatives:match': (ctx, input) => matchInitiative(ctx.store.db, ctx.search, input, today(ctx)),
+  'initiatives:match': (ctx, input) => matchInitiative(ctx.store.db, ctx.matching, input, today(ctx)),
   'people:suggestions': (ctx, { id }) =>
-    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.search, id),
+    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id),
   'connections:create': async (ctx, input) =>
     createConnection(ctx.store.db, input, await writeContext(ctx)),
   'connections:setStatus': async (ctx, input) =>

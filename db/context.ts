@@ -5,7 +5,8 @@ import type { ImportState } from './import/session'
 import { fileLog, logFileName, type Log } from './platform/log'
 import type { Platform } from './platform/platform'
 import { buildInitiativeIndex, reindexInitiatives } from './connect/initiatives'
-import { buildSearchIndex, reindexPeople } from './search/people'
+import type { MatchColumns } from './connect/match-columns'
+import { buildPeopleIndexes, reindexPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { openStore, type Store } from './store/store'
 import type { Touched } from './store/written'
@@ -17,6 +18,8 @@ export interface ApiContext {
   store: Store
   /** Every person's words, for search as she types (db/search/people.ts). */
   search: SearchIndex
+  /** What matching reads of every person (db/connect/match-columns.ts). */
+  matching: MatchColumns
   /** The initiatives' words, for searching them like people. */
   initiativeSearch: SearchIndex
   platform: Platform
@@ -41,9 +44,11 @@ export async function openContext(
   const key = await platform.storeKey()
   const store = await openStore(join(platform.dataDir, storeFileName), key.key)
   log.info('store.opened', { encrypted: store.encrypted, keyProtection: key.protection })
+  const people = await buildPeopleIndexes(store.db)
   return {
     store,
-    search: await buildSearchIndex(store.db),
+    search: people.search,
+    matching: people.matching,
     initiativeSearch: await buildInitiativeIndex(store.db),
     platform,
     log,
@@ -62,7 +67,7 @@ export async function openContext(
  * to date with what a write touched. The API table calls it for every write (db/api.ts).
  */
 export async function followWrite(ctx: ApiContext, touched: Touched): Promise<void> {
-  if (touched.people?.length) await reindexPeople(ctx.store.db, ctx.search, touched.people)
+  if (touched.people?.length) await reindexPeople(ctx.store.db, ctx, touched.people)
   if (touched.initiatives?.length) {
     await reindexInitiatives(ctx.store.db, ctx.initiativeSearch, touched.initiatives)
   }

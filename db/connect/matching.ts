@@ -16,7 +16,8 @@ import { initiativeNotFound, listInitiatives } from './initiatives'
 import { personNotFound } from '../ledger/guards'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
-import { tagWidth, type SearchIndex } from '../search/search-index'
+import type { SearchIndex } from '../search/search-index'
+import { tagWidth, textFields, type MatchColumns, type TextField } from './match-columns'
 
 /**
  * Matching, explainable and deterministic: a fit is a theme she has as a tag (or writes in wil, kan,
@@ -33,8 +34,6 @@ export const weights = {
   wijk: 2,
 } as const
 
-type TextField = keyof typeof weights.text
-const textFields: readonly TextField[] = ['wish', 'strength', 'need']
 
 interface Candidate {
   id: string
@@ -136,7 +135,7 @@ const byScoreThenName = <T extends { score: number; sortKey: string; id: string 
  * Marks the people in whose wil/kan/nodig every word of the theme occurs (`marks[slot]`: 1 + the
  * place in `textFields` of the field of its first word); returns their slots.
  */
-function markTheme(index: SearchIndex, theme: string, marks: Uint8Array): number[] {
+function markTheme(index: MatchColumns, theme: string, marks: Uint8Array): number[] {
   const [first, ...rest] = searchTokens(theme)
   if (!first) return []
   let slots = index.markWithWord(first, textFields, marks)
@@ -185,7 +184,7 @@ async function tagsNamed(db: Kysely<Database>, keys: readonly string[]) {
  */
 export async function matchInitiative(
   db: Kysely<Database>,
-  index: SearchIndex,
+  index: MatchColumns,
   query: MatchInitiativeQuery,
   today: string,
 ): Promise<InitiativeMatches> {
@@ -321,7 +320,7 @@ export async function matchInitiative(
           sortKey: entry.sortKey,
           score: total,
           availableFrom: entry.attributes?.availableFrom ?? null,
-          attributes: entry.attributes!,
+          attributes: entry.attributes,
         })
       }
     },
@@ -375,7 +374,7 @@ export async function matchInitiative(
 export async function suggestForPerson(
   db: Kysely<Database>,
   initiativeIndex: SearchIndex,
-  peopleIndex: SearchIndex,
+  peopleIndex: MatchColumns,
   personId: string,
   limit = 5,
 ): Promise<PersonSuggestions> {

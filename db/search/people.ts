@@ -4,6 +4,7 @@ import type { PeopleFilter, PeopleSearchResult } from '../../shared/people-query
 import { displayName } from '../../shared/person'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
+import { MatchColumns } from '../connect/match-columns'
 import { SearchIndex, type SearchDoc } from './search-index'
 
 /**
@@ -74,16 +75,26 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
   })
 }
 
-export async function buildSearchIndex(db: Kysely<Database>): Promise<SearchIndex> {
-  const index = new SearchIndex()
-  for (const doc of await searchDocs(db)) index.put(doc)
-  return index
+/** What is kept of every person in memory: the search index and matching's columns. */
+export interface PeopleIndexes {
+  search: SearchIndex
+  matching: MatchColumns
 }
 
-/** After a write: these people as they are now (or gone, when in the trash). */
+/** Both, from one read of the store. */
+export async function buildPeopleIndexes(db: Kysely<Database>): Promise<PeopleIndexes> {
+  const indexes = { search: new SearchIndex(), matching: new MatchColumns() }
+  for (const doc of await searchDocs(db)) {
+    indexes.search.put(doc)
+    indexes.matching.put(doc)
+  }
+  return indexes
+}
+
+/** After a write: these people as they are now (or gone, when in the trash), in both. */
 export async function reindexPeople(
   db: Kysely<Database>,
-  index: SearchIndex,
+  indexes: PeopleIndexes,
   ids: readonly string[],
 ): Promise<void> {
   // In chunks: an import touches thousands, and SQLite binds at most 32,766 values a statement.
@@ -91,8 +102,10 @@ export async function reindexPeople(
     const chunk = ids.slice(i, i + 2000)
     const docs = await searchDocs(db, chunk)
     const present = new Set(docs.map((doc) => doc.id))
-    for (const id of chunk) if (!present.has(id)) index.remove(id)
-    for (const doc of docs) index.put(doc)
+    for (const index of [indexes.search, indexes.matching]) {
+      for (const id of chunk) if (!present.has(id)) index.remove(id)
+      for (const doc of docs) index.put(doc)
+    }
   }
 }
 

@@ -3,7 +3,6 @@ import {
   type SearchFieldName as SearchField,
 } from '../../shared/people-query'
 import { passesFilter, type FilterAttributes } from '../../shared/filters'
-import { consentStatuses, type ConsentStatus } from '../../shared/ledger'
 import type { PeopleFilter } from '../../shared/people-query'
 import { editDistance, searchTokens } from '../../shared/text'
 
@@ -61,35 +60,7 @@ interface Entry {
   attributes: FilterAttributes | undefined
   /** Every (word, field) of the document, to take it out of the postings again. */
   words: [string, number][]
-  /** Its tags as small numbers (see `tagNumber`): matching compares numbers, not id strings. */
-  tags: Int32Array
 }
-
-/** Per slot: active (1) or not, day parts, wijk number, consent (1 + its place), available from. */
-export interface Columns {
-  active: Uint8Array
-  availability: Int32Array
-  wijk: Int32Array
-  consent: Uint8Array
-  /** yyyymmdd, 0 when none. */
-  availableFrom: Int32Array
-  /** The first `tagWidth` tag numbers of each slot (`slot * tagWidth + i`); more are in its entry. */
-  tags: Int32Array
-  tagCount: Uint16Array
-}
-
-/** Tags kept in the columns per person: most have fewer; the rest are read from the entry. */
-export const tagWidth = 8
-
-const emptyColumns = (size: number): Columns => ({
-  active: new Uint8Array(size),
-  availability: new Int32Array(size),
-  wijk: new Int32Array(size),
-  consent: new Uint8Array(size),
-  availableFrom: new Int32Array(size),
-  tags: new Int32Array(size * tagWidth),
-  tagCount: new Uint16Array(size),
-})
 
 /** Word → documents and fields it occurs in, as `doc * 8 + field`. */
 type Postings = Map<string, Set<number>>
@@ -105,30 +76,6 @@ export class SearchIndex {
   private readonly slotOf = new Map<string, number>()
   private readonly free: number[] = []
   private readonly postings: Postings = new Map()
-  /**
-   * The words of wil, kan and nodig once more, by field: matching looks a theme up in those three
-   * only, and most of a word's postings are elsewhere (names, notes, tags).
-   */
-  private readonly fieldPostings = new Map<number, Postings>(
-    (['wish', 'strength', 'need'] as const).map((field) => [
-      searchFields.indexOf(field),
-      new Map(),
-    ]),
-  )
-  /** Tag id → the slots of the documents with that tag: matching starts from a theme's people. */
-  private readonly byTag = new Map<string, Set<number>>()
-  /** The same slots as arrays, made when first read after a change (iterating is what matching does). */
-  private readonly byTagArray = new Map<string, Int32Array>()
-  /**
-   * What matching reads per person, one typed array per attribute, indexed by slot: scanning tens of
-   * thousands of people then touches a few dense arrays instead of an object each.
-   */
-  private columns = emptyColumns(0)
-  private readonly wijkNumbers = new Map<string, number>()
-  /** Tag id → a small number, the same for as long as the index lives. */
-  private readonly tagNumbers = new Map<string, number>()
-  private visited = new Uint32Array(0)
-  private visitStamp = 0
   private sortedWords: string[] = []
   private wordsByLength = new Map<number, string[]>()
   private dirty = false
@@ -162,28 +109,14 @@ export class SearchIndex {
           this.dirty = true
         }
         set.add(slot * 8 + fieldIndex)
-        const byField = this.fieldPostings.get(fieldIndex)
-        if (byField) {
-          let slots = byField.get(word)
-          if (!slots) byField.set(word, (slots = new Set()))
-          slots.add(slot)
-        }
       }
     })
-    for (const tagId of doc.attributes?.tagIds ?? []) {
-      let set = this.byTag.get(tagId)
-      if (!set) this.byTag.set(tagId, (set = new Set()))
-      set.add(slot)
-      this.byTagArray.delete(tagId)
-    }
-    this.setColumns(slot, doc)
     this.entries[slot] = {
       id: doc.id,
       sortKey: doc.sortKey,
       status: doc.status ?? 'active',
       attributes: doc.attributes,
       words,
-      tags: Int32Array.from(doc.attributes?.tagIds ?? [], (tagId) => this.tagNumber(tagId)),
     }
     this.slotOf.set(doc.id, slot)
   }
@@ -192,9 +125,6 @@ export class SearchIndex {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
     for (const [word, field] of this.entries[slot]!.words) {
-      const byField = this.fieldPostings.get(field)?.get(word)
-      byField?.delete(slot)
-      if (byField?.size === 0) this.fieldPostings.get(field)!.delete(word)
       const set = this.postings.get(word)!
       set.delete(slot * 8 + field)
       if (set.size === 0) {
@@ -202,13 +132,6 @@ export class SearchIndex {
         this.dirty = true
       }
     }
-    for (const tagId of this.entries[slot]!.attributes?.tagIds ?? []) {
-      const set = this.byTag.get(tagId)
-      set?.delete(slot)
-      if (set?.size === 0) this.byTag.delete(tagId)
-      this.byTagArray.delete(tagId)
-    }
-    this.columns.active[slot] = 0
     this.entries[slot] = undefined
     this.slotOf.delete(id)
     this.free.push(slot)
@@ -296,132 +219,6 @@ export class SearchIndex {
     }
     const top = topK(touched, limit, better, keep)
     return top.map((slot) => this.hit(slot, queryWords))
-  }
-
-  private setColumns(slot: number, doc: SearchDoc): void {
-    if (slot >= this.columns.active.length) {
-      const next = emptyColumns(Math.max(1024, slot + 1, this.columns.active.length * 2))
-      for (const key of Object.keys(next) as (keyof Columns)[]) next[key].set(this.columns[key])
-      this.columns = next
-    }
-    const a = doc.attributes
-    const c = this.columns
-    c.active[slot] = a && (doc.status ?? 'active') === 'active' ? 1 : 0
-    c.availability[slot] = a?.availability ?? 0
-    c.wijk[slot] = a?.wijkId ? this.wijkNumber(a.wijkId) : -1
-    c.consent[slot] = a ? consentStatuses.indexOf(a.consent as ConsentStatus) + 1 : 0
-    c.availableFrom[slot] = a?.availableFrom ? Number(a.availableFrom.replaceAll('-', '')) : 0
-    const tagIds = a?.tagIds ?? []
-    c.tagCount[slot] = tagIds.length
-    for (let i = 0; i < Math.min(tagIds.length, tagWidth); i++) {
-      c.tags[slot * tagWidth + i] = this.tagNumber(tagIds[i]!)
-    }
-  }
-
-  /** The per-slot arrays matching reads (see `columns`); valid until the next put or remove. */
-  get matchColumns(): Readonly<Columns> {
-    return this.columns
-  }
-
-  /** A wijk's small number, as `matchColumns.wijk` holds it. */
-  wijkNumber(wijkId: string): number {
-    let number = this.wijkNumbers.get(wijkId)
-    if (number === undefined) this.wijkNumbers.set(wijkId, (number = this.wijkNumbers.size))
-    return number
-  }
-
-  /** The document in a slot (its id, name key, attributes and tag numbers), if any. */
-  entryAt(slot: number): Readonly<Entry> | undefined {
-    return this.entries[slot]
-  }
-
-  /** The slot of a document, if it is in the index. */
-  slotOfId(id: string): number | undefined {
-    return this.slotOf.get(id)
-  }
-
-  /** A tag's small number (given on first sight); matching indexes arrays with it. */
-  tagNumber(tagId: string): number {
-    let number = this.tagNumbers.get(tagId)
-    if (number === undefined) this.tagNumbers.set(tagId, (number = this.tagNumbers.size))
-    return number
-  }
-
-  /** How many tag numbers have been given: the length of arrays indexed by them. */
-  get tagCount(): number {
-    return this.tagNumbers.size
-  }
-
-  /** How many slots the index has: the length of per-slot arrays a caller keeps (see markWithWord). */
-  get capacity(): number {
-    return this.entries.length
-  }
-
-  /**
-   * Calls `visit` once for every document that has one of `tagIds` or is in `slots`: matching reads
-   * a theme's people from the tag postings, not by scanning everyone.
-   */
-  forEachWith(
-    tagIds: Iterable<string>,
-    slots: readonly number[],
-    visit: (slot: number) => void,
-  ): void {
-    // A stamp per slot says "visited in this call" without a set of tens of thousands.
-    if (this.visited.length < this.entries.length) {
-      const bigger = new Uint32Array(Math.max(this.entries.length, this.visited.length * 2))
-      bigger.set(this.visited)
-      this.visited = bigger
-    }
-    const stamp = ++this.visitStamp
-    const visited = this.visited
-    for (const tagId of tagIds) {
-      let tagged = this.byTagArray.get(tagId)
-      if (!tagged) {
-        const set = this.byTag.get(tagId)
-        if (!set) continue
-        tagged = Int32Array.from(set)
-        this.byTagArray.set(tagId, tagged)
-      }
-      for (let i = 0; i < tagged.length; i++) {
-        const slot = tagged[i]!
-        if (visited[slot] === stamp) continue
-        visited[slot] = stamp
-        visit(slot)
-      }
-    }
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!
-      if (visited[slot] === stamp || !this.entries[slot]) continue
-      visited[slot] = stamp
-      visit(slot)
-    }
-  }
-
-  /**
-   * Marks the documents with `word` (or a word it begins: "wandel" finds "wandelen") in one of
-   * `fields`: `marks[slot]` becomes 1 + the field's place in `fields` (the first that has it), for
-   * matching by theme, where a typo would be a wrong reason. Returns the slots marked.
-   */
-  markWithWord(
-    word: string,
-    fields: readonly ('wish' | 'strength' | 'need')[],
-    marks: Uint8Array,
-  ): number[] {
-    this.refreshWordLists()
-    const marked: number[] = []
-    const words = this.postings.has(word) ? [word] : []
-    for (const other of this.prefixed(word)) if (other !== word) words.push(other)
-    fields.forEach((field, f) => {
-      const byField = this.fieldPostings.get(searchFields.indexOf(field))!
-      for (const matched of words) {
-        for (const slot of byField.get(matched) ?? []) {
-          if (marks[slot] || !this.entries[slot]) continue
-          marks[slot] = f + 1
-          marked.push(slot)
-        }
-      }
-    })
-    return marked
   }
 
   /** Why a person matched: per query word its best field and word (only for the hits shown). */

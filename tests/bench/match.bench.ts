@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createInitiative } from '../../db/connect/initiatives'
 import { matchInitiative, suggestForPerson } from '../../db/connect/matching'
-import { buildSearchIndex } from '../../db/search/people'
+import { buildPeopleIndexes } from '../../db/search/people'
 import { buildInitiativeIndex } from '../../db/connect/initiatives'
 import { openStore } from '../../db/store/store'
 import { initiativeFieldsSchema } from '../../shared/connect'
@@ -33,7 +33,7 @@ export async function matchBench(): Promise<Figure[]> {
   const store = await openStore(join(dir.path, 'match.db'), '7c'.repeat(32))
   try {
     await fill(store, peopleWithTime(100_000))
-    const index = await buildSearchIndex(store.db)
+    const index = (await buildPeopleIndexes(store.db)).matching
     const now = new Date('2026-03-02T09:00:00Z')
     const initiatives = await Promise.all(
       [

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildInitiativeIndex } from '../../db/connect/initiatives'
-import { buildSearchIndex } from '../../db/search/people'
+import { buildPeopleIndexes } from '../../db/search/people'
 import { channelNames, type Channel } from '../../shared/channels'
 import type { Initiative } from '../../shared/connect'
 import type { ImportFileView, ImportPreview, ImportReport } from '../../shared/import'
@@ -17,8 +17,12 @@ const t = useApi()
 /** The indexes kept in step with every write equal indexes built from the store afresh. */
 async function expectIndexesFollowTheStore(after: string) {
   const db = t.ctx.store.db
+  const rebuilt = await buildPeopleIndexes(db)
   expect(t.ctx.search.documents(), `people's index after ${after}`).toEqual(
-    (await buildSearchIndex(db)).documents(),
+    rebuilt.search.documents(),
+  )
+  expect(t.ctx.matching.documents(), `matching's columns after ${after}`).toEqual(
+    rebuilt.matching.documents(),
   )
   expect(t.ctx.initiativeSearch.documents(), `initiatives' index after ${after}`).toEqual(
     (await buildInitiativeIndex(db)).documents(),
