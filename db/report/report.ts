@@ -4,7 +4,7 @@ import { nl } from '../../shared/i18n/nl'
 import { cellText, type Report, type ReportRequest, type ReportTable } from '../../shared/report'
 import type { Database } from '../store/schema'
 import { getSetting } from '../ledger/lookups'
-import { collectTables } from './collect'
+import { collectTables } from './tables'
 import { sameDayConflict } from './log'
 import { protect } from './protect'
 
