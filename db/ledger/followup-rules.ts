@@ -1,35 +1,78 @@
 import type { Transaction } from 'kysely'
 import { addInterval } from '../../shared/calendar'
 import { intervalOf, type FollowUpSource } from '../../shared/followups'
+import type { Cadence } from '../../shared/ledger'
 import { newId } from '../store/ids'
 import type { WriteContext } from './write-context'
-import type { Database } from '../store/schema'
+import type { Database, FollowUpRow } from '../store/schema'
 
 /** The rules that keep follow-ups in step with the person; each runs inside the caller's save. */
+
+type NewFollowUp = { dueOn: string; reason?: string | null | undefined; source: FollowUpSource }
+
+/** A follow-up as it is stored: open, visible, made now. The one place such a row is made. */
+export function followUpRow(
+  personId: string,
+  followUp: NewFollowUp,
+  at: WriteContext,
+): FollowUpRow {
+  return {
+    id: newId(at.now.getTime()),
+    person_id: personId,
+    due_on: followUp.dueOn,
+    reason: followUp.reason ?? null,
+    status: 'open',
+    source: followUp.source,
+    hidden: 0,
+    created_at: at.now.toISOString(),
+    closed_at: null,
+    done_note: null,
+  }
+}
 
 export async function addFollowUp(
   trx: Transaction<Database>,
   personId: string,
-  followUp: { dueOn: string; reason?: string | undefined; source: FollowUpSource },
+  followUp: NewFollowUp,
   at: WriteContext,
 ): Promise<string> {
-  const id = newId(at.now.getTime())
-  await trx
-    .insertInto('follow_up')
-    .values({
-      id,
-      person_id: personId,
-      due_on: followUp.dueOn,
-      reason: followUp.reason ?? null,
-      status: 'open',
-      source: followUp.source,
-      hidden: 0,
-      created_at: at.now.toISOString(),
-      closed_at: null,
-      done_note: null,
-    })
-    .execute()
-  return id
+  const row = followUpRow(personId, followUp, at)
+  await trx.insertInto('follow_up').values(row).execute()
+  return row.id
+}
+
+/** What the rules look at: "beschikbaar vanaf", the keep-in-touch cadence and the last contact. */
+export interface RuleInputs {
+  availableFrom: string | null
+  cadence: Cadence | null
+  lastContactOn: string | null
+}
+
+/**
+ * When a rule wants her next follow-up, or null: on "beschikbaar vanaf"; one cadence after the
+ * last contact (or today, when there was none).
+ */
+export function ruleDueOn(
+  source: 'available_from' | 'cadence',
+  person: RuleInputs,
+  at: WriteContext,
+): string | null {
+  if (source === 'available_from') return person.availableFrom
+  return person.cadence
+    ? addInterval(person.lastContactOn ?? at.today, intervalOf(person.cadence))
+    : null
+}
+
+/** The follow-ups the rules give someone who had none yet (a person the import adds). */
+export function ruleFollowUps(
+  personId: string,
+  person: RuleInputs,
+  at: WriteContext,
+): FollowUpRow[] {
+  return (['available_from', 'cadence'] as const).flatMap((source) => {
+    const dueOn = ruleDueOn(source, person, at)
+    return dueOn ? [followUpRow(personId, { dueOn, source }, at)] : []
+  })
 }
 
 /** The one open follow-up of a source a person has (cadence, available-from), if any. */
@@ -71,7 +114,14 @@ export const syncAvailableFrom = (
   personId: string,
   availableFrom: string | null,
   at: WriteContext,
-) => keepInStep(trx, personId, 'available_from', availableFrom, at)
+) =>
+  keepInStep(
+    trx,
+    personId,
+    'available_from',
+    ruleDueOn('available_from', { availableFrom, cadence: null, lastContactOn: null }, at),
+    at,
+  )
 
 /** With a cadence, the next follow-up is one cadence after the last contact (or today). */
 export async function syncCadence(
@@ -84,10 +134,12 @@ export async function syncCadence(
     .select(['cadence', 'last_contact_on'])
     .where('id', '=', personId)
     .executeTakeFirstOrThrow()
-  const dueOn = person.cadence
-    ? addInterval(person.last_contact_on ?? at.today, intervalOf(person.cadence))
-    : null
-  await keepInStep(trx, personId, 'cadence', dueOn, at)
+  const inputs = {
+    availableFrom: null,
+    cadence: person.cadence,
+    lastContactOn: person.last_contact_on,
+  }
+  await keepInStep(trx, personId, 'cadence', ruleDueOn('cadence', inputs, at), at)
 }
 
 /** Out of Vandaag while she is archived or in the trash; back when she returns. */

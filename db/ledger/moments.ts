@@ -4,18 +4,17 @@ import { newId } from '../store/ids'
 import { syncCadence } from './followup-rules'
 import { requirePerson } from './guards'
 import { toMoment } from './rows'
-import type { Database } from '../store/schema'
+import type { ContactMomentRow, Database } from '../store/schema'
 import type { WriteContext } from './write-context'
 import { written, type Written } from '../store/written'
 
-/** Adds a contact moment and moves the person's "last contact" forward (never back). */
-export async function insertMoment(
-  trx: Transaction<Database>,
+/** A contact moment as it is stored, by her, now. The one place such a row is made. */
+export function momentRow(
   personId: string,
   fields: MomentFields,
   at: WriteContext,
-): Promise<ContactMoment> {
-  const row = {
+): ContactMomentRow {
+  return {
     id: newId(at.now.getTime()),
     person_id: personId,
     date: fields.date,
@@ -25,6 +24,16 @@ export async function insertMoment(
     worker: at.worker,
     created_at: at.now.toISOString(),
   }
+}
+
+/** Adds a contact moment and moves the person's "last contact" forward (never back). */
+export async function insertMoment(
+  trx: Transaction<Database>,
+  personId: string,
+  fields: MomentFields,
+  at: WriteContext,
+): Promise<ContactMoment> {
+  const row = momentRow(personId, fields, at)
   await trx.insertInto('contact_moment').values(row).execute()
   const person = await trx
     .updateTable('person')

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { lastContactBefore } from '../../shared/filters'
-import { normalisePostcode, slots, slotsToMask } from '../../shared/ledger'
+import { slots } from '../../shared/ledger'
 import type {
   NewPerson,
   PeoplePage,
@@ -12,7 +12,6 @@ import type { PersonDetail, PersonEvent } from '../../shared/person-detail'
 import type { PeopleFilter } from '../../shared/people-query'
 import { addInterval } from '../../shared/calendar'
 import { intervalOf } from '../../shared/followups'
-import { foldKey } from '../../shared/text'
 import { connectionEvents, listConnections } from '../connect/connections'
 import { personNotFound, requirePerson } from './guards'
 import { newId } from '../store/ids'
@@ -20,45 +19,9 @@ import { addFollowUp, setFollowUpsHidden, syncAvailableFrom, syncCadence } from 
 import { tagIdsFor, wijkIdFor } from './lookups'
 import { insertMoment, timeline } from './moments'
 import type { WriteContext } from './write-context'
-import { summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
-import type { Database, NewPersonRow } from '../store/schema'
+import { columnsFrom, summaryColumns, toFollowUp, toPerson, toSummary } from './rows'
+import type { Database } from '../store/schema'
 import { written, type Written } from '../store/written'
-
-/** The columns that follow from what she typed, keys for "Lijkt op" included. */
-export function columnsFrom(fields: PersonFields, wijkId: string | null) {
-  return {
-    first_name: fields.firstName,
-    tussenvoegsel: fields.tussenvoegsel ?? null,
-    last_name: fields.lastName ?? null,
-    nickname: fields.nickname ?? null,
-    name_key: foldKey(fields.lastName ?? fields.firstName),
-    street: fields.street ?? null,
-    house_number: fields.houseNumber ?? null,
-    address_key:
-      fields.street && fields.houseNumber
-        ? foldKey(`${fields.street} ${fields.houseNumber}`)
-        : null,
-    postcode: fields.postcode ? (normalisePostcode(fields.postcode) ?? null) : null,
-    wijk_id: wijkId,
-    phone: fields.phone ?? null,
-    email: fields.email ?? null,
-    wish: fields.wish ?? null,
-    strength: fields.strength ?? null,
-    need: fields.need ?? null,
-    note: fields.note ?? null,
-    availability: slotsToMask(fields.availability),
-    available_from: fields.availableFrom ?? null,
-    availability_note: fields.availabilityNote ?? null,
-    met_channel: fields.metChannel ?? null,
-    first_met_on: fields.firstMetOn ?? null,
-    consent_status: fields.consentStatus,
-    consent_date: fields.consentDate ?? null,
-    consent_scope: fields.consentScope ?? null,
-    consent_note: fields.consentNote ?? null,
-    age_band: fields.ageBand ?? null,
-    cadence: fields.cadence ?? null,
-  } satisfies Partial<NewPersonRow>
-}
 
 async function addTags(
   trx: Transaction<Database>,

@@ -1,7 +1,14 @@
-import type { ContactMoment, Person, PersonSummary } from '../../shared/person'
-import { maskToSlots } from '../../shared/ledger'
+import type { ContactMoment, Person, PersonFields, PersonSummary, Tag } from '../../shared/person'
+import { maskToSlots, normalisePostcode, slotsToMask } from '../../shared/ledger'
+import { foldKey } from '../../shared/text'
 import type { FollowUp } from '../../shared/followups'
-import type { ContactMomentRow, FollowUpRow, PersonRow } from '../store/schema'
+import type { ContactMomentRow, FollowUpRow, NewPersonRow, PersonRow } from '../store/schema'
+
+/**
+ * A person's stored row and the domain's shapes, both ways, in one place: what she typed becomes
+ * columns (with the keys "Lijkt op" uses), and a row becomes a Person, a summary, a follow-up or a
+ * contact moment.
+ */
 
 type SummaryRow = Pick<
   PersonRow,
@@ -98,5 +105,74 @@ export function toMoment(row: ContactMomentRow): ContactMoment {
     note: row.note,
     worker: row.worker,
     createdAt: row.created_at,
+  }
+}
+
+/** The columns that follow from what she typed, keys for "Lijkt op" included. */
+export function columnsFrom(fields: PersonFields, wijkId: string | null) {
+  return {
+    first_name: fields.firstName,
+    tussenvoegsel: fields.tussenvoegsel ?? null,
+    last_name: fields.lastName ?? null,
+    nickname: fields.nickname ?? null,
+    name_key: foldKey(fields.lastName ?? fields.firstName),
+    street: fields.street ?? null,
+    house_number: fields.houseNumber ?? null,
+    address_key:
+      fields.street && fields.houseNumber
+        ? foldKey(`${fields.street} ${fields.houseNumber}`)
+        : null,
+    postcode: fields.postcode ? (normalisePostcode(fields.postcode) ?? null) : null,
+    wijk_id: wijkId,
+    phone: fields.phone ?? null,
+    email: fields.email ?? null,
+    wish: fields.wish ?? null,
+    strength: fields.strength ?? null,
+    need: fields.need ?? null,
+    note: fields.note ?? null,
+    availability: slotsToMask(fields.availability),
+    available_from: fields.availableFrom ?? null,
+    availability_note: fields.availabilityNote ?? null,
+    met_channel: fields.metChannel ?? null,
+    first_met_on: fields.firstMetOn ?? null,
+    consent_status: fields.consentStatus,
+    consent_date: fields.consentDate ?? null,
+    consent_scope: fields.consentScope ?? null,
+    consent_note: fields.consentNote ?? null,
+    age_band: fields.ageBand ?? null,
+    cadence: fields.cadence ?? null,
+  } satisfies Partial<NewPersonRow>
+}
+
+/** A stored person as the fields a save takes: what an edit starts from (the import merges into it). */
+export function fieldsFrom(person: Person & { tags: readonly Tag[] }): PersonFields {
+  const given = <T>(value: T | null) => value ?? undefined
+  return {
+    firstName: person.firstName,
+    tussenvoegsel: given(person.tussenvoegsel),
+    lastName: given(person.lastName),
+    nickname: given(person.nickname),
+    street: given(person.street),
+    houseNumber: given(person.houseNumber),
+    postcode: given(person.postcode),
+    wijk: given(person.wijk),
+    phone: given(person.phone),
+    email: given(person.email),
+    wish: given(person.wish),
+    strength: given(person.strength),
+    need: given(person.need),
+    note: given(person.note),
+    tags: person.tags.map((tag) => ({ kind: tag.kind, name: tag.name })),
+    availability: person.availability,
+    availableFrom: given(person.availableFrom),
+    availabilityNote: given(person.availabilityNote),
+    metChannel: given(person.metChannel),
+    firstMetOn: given(person.firstMetOn),
+    consentStatus: person.consentStatus,
+    consentDate: given(person.consentDate),
+    consentScope: given(person.consentScope),
+    consentNote: given(person.consentNote),
+    ageBand: given(person.ageBand),
+    cadence: given(person.cadence),
   }
 }
