@@ -27,7 +27,8 @@ import {
   listInitiatives,
   updateInitiative,
 } from './connect/initiatives'
-import { matchInitiative, suggestForPerson } from './connect/matching'
+import { matchInitiative } from './connect/matching'
+import { suggestForPerson } from './connect/suggestions'
 import { createWijk, listTags, listWijken, renameWijk } from './ledger/lookups'
 import { addMoment } from './ledger/moments'
 import { writeContextAt } from './ledger/write-context'
@@ -123,7 +124,8 @@ const handlers: Handlers = {
   'initiatives:update': (ctx, input) => updateInitiative(ctx.store.db, input, ctx.platform.now()),
   'initiatives:get': (ctx, { id }) => getInitiative(ctx.store.db, id),
   'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
-  'initiatives:match': (ctx, input) => matchInitiative(ctx.store.db, ctx.matching, input, today(ctx)),
+  'initiatives:match': (ctx, input) =>
+    matchInitiative(ctx.store.db, ctx.matching, input, today(ctx)),
   'people:suggestions': (ctx, { id }) =>
     suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id),
   'connections:create': async (ctx, input) =>

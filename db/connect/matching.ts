@@ -1,83 +1,25 @@
 import type { Kysely } from 'kysely'
 import type {
-  InitiativeMatch,
   InitiativeMatches,
   MatchInitiativeQuery,
   MatchReason,
   PersonMatch,
-  PersonSuggestions,
-  SharedPassion,
 } from '../../shared/connect'
 import type { FilterAttributes } from '../../shared/filters'
-import { consentStatuses, maskToSlots, type TagKind } from '../../shared/ledger'
+import { consentStatuses, type TagKind } from '../../shared/ledger'
 import type { PersonSummary } from '../../shared/person'
-import { foldKey, searchTokens } from '../../shared/text'
-import { initiativeNotFound, listInitiatives } from './initiatives'
-import { personNotFound } from '../ledger/guards'
+import { searchTokens } from '../../shared/text'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
-import type { SearchIndex } from '../search/search-index'
-import { tagWidth, textFields, type MatchColumns, type TextField } from './match-columns'
+import { initiativeNotFound } from './initiatives'
+import { tagWidth, textFields, type MatchColumns } from './match-columns'
+import { clearFit, newFit, scoreFit, tagKindOrder, type Fit } from './scoring'
+import { TopK } from './top-k'
 
 /**
- * Matching, explainable and deterministic: a fit is a theme she has as a tag (or writes in wil, kan,
- * nodig), then time and place. Each part adds a fixed weight and names itself as a reason; ties go
- * by name in Dutch order, then by id.
+ * Who fits an initiative: its themes met by residents' tags or by words in their wil, kan and
+ * nodig, then time and place (the rule is scoring.ts), read from matching's columns in memory.
  */
-export const weights = {
-  tag: { passion: 10, need: 8, theme: 6 } satisfies Record<TagKind, number>,
-  text: { wish: 5, strength: 5, need: 4 },
-  /** Free when the initiative meets (at least one day part in common). */
-  time: 3,
-  /** Both have day parts, and none in common. */
-  noTime: -2,
-  wijk: 2,
-} as const
-
-
-interface Candidate {
-  id: string
-  sortKey: string
-  availability: number
-  availableFrom: string | null
-  wijkId: string | null
-  tags: Map<string, { kind: TagKind; name: string }>
-  text: Map<string, { field: TextField; word: string }>
-}
-
-const tagOrder: Record<TagKind, number> = { passion: 0, need: 1, theme: 2 }
-
-function score(
-  candidate: Pick<Candidate, 'tags' | 'text' | 'availability' | 'wijkId'>,
-  meets: number,
-  wijk: { id: string | null; name: string | null },
-): { score: number; reasons: MatchReason[] } {
-  const reasons: MatchReason[] = []
-  let total = 0
-  const tags = [...candidate.tags.values()].sort(
-    (a, b) => tagOrder[a.kind] - tagOrder[b.kind] || foldKey(a.name).localeCompare(foldKey(b.name)),
-  )
-  for (const tag of tags) {
-    total += weights.tag[tag.kind]
-    reasons.push({ kind: 'tag', tagKind: tag.kind, name: tag.name })
-  }
-  // Words in her wil/kan/nodig count only for themes no tag of hers already covers.
-  for (const [theme, text] of [...candidate.text].sort(([a], [b]) => a.localeCompare(b))) {
-    if (candidate.tags.has(theme)) continue
-    total += weights.text[text.field]
-    reasons.push({ kind: 'text', field: text.field, word: text.word })
-  }
-  const common = meets & candidate.availability
-  if (common !== 0) {
-    total += weights.time
-    reasons.push({ kind: 'time', slots: maskToSlots(common) })
-  } else if (meets !== 0 && candidate.availability !== 0) total += weights.noTime
-  if (wijk.id && candidate.wijkId === wijk.id) {
-    total += weights.wijk
-    reasons.push({ kind: 'wijk', name: wijk.name ?? '' })
-  }
-  return { score: total, reasons }
-}
 
 interface Scored {
   /** Where the index keeps her (for the theme marks). */
@@ -88,48 +30,6 @@ interface Scored {
   availableFrom: string | null
   attributes: FilterAttributes
 }
-
-/**
- * The best `limit` by score then name, kept while scanning: tens of thousands may share a theme,
- * and only the first page is shown, so nobody else is sorted.
- */
-class TopK<T extends { score: number; sortKey: string; id: string }> {
-  private readonly top: T[] = []
-  constructor(private readonly limit: number) {}
-  /** Whether any item with this score could still get in (ties are decided by name). */
-  admitsScore(score: number): boolean {
-    const last = this.top[this.limit - 1]
-    return !last || score >= last.score
-  }
-
-  /** Whether an item with this score and name would get in: asked before making one. */
-  admits(score: number, sortKey: string, id: string): boolean {
-    const last = this.top[this.limit - 1]
-    if (!last) return true
-    if (score !== last.score) return score > last.score
-    if (sortKey !== last.sortKey) return sortKey < last.sortKey
-    return id < last.id
-  }
-  offer(item: T): void {
-    const { top, limit } = this
-    if (top.length === limit && byScoreThenName(item, top[limit - 1]!) >= 0) return
-    let i = top.length < limit ? top.length : limit - 1
-    top[i] = item
-    // Insertion: move it up past everyone it beats.
-    while (i > 0 && byScoreThenName(top[i]!, top[i - 1]!) < 0) {
-      ;[top[i - 1], top[i]] = [top[i]!, top[i - 1]!]
-      i--
-    }
-  }
-  items(): T[] {
-    return this.top
-  }
-}
-
-const byScoreThenName = <T extends { score: number; sortKey: string; id: string }>(a: T, b: T) =>
-  b.score - a.score ||
-  (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
-  (a.id < b.id ? -1 : 1)
 
 /**
  * Marks the people in whose wil/kan/nodig every word of the theme occurs (`marks[slot]`: 1 + the
@@ -152,7 +52,7 @@ function markTheme(index: MatchColumns, theme: string, marks: Uint8Array): numbe
 }
 
 /** The summaries (name, address, wijk…) of these people, in the order given. */
-async function summaries(db: Kysely<Database>, ids: readonly string[]) {
+export async function summaries(db: Kysely<Database>, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, PersonSummary>()
   const rows = await db
     .selectFrom('person')
@@ -210,16 +110,16 @@ export async function matchInitiative(
       { ...tag, theme: themeNumber.get(tag.key)! },
     ]),
   )
-  const bestWeight = new Float64Array(themes.length)
-  // The same, indexed by the index's tag numbers: an array read per tag instead of a lookup.
+  // The same, indexed by the columns' tag numbers: an array read per tag instead of a lookup.
   const themeOfNumber = new Int16Array(index.tagCount + themeTags.size).fill(-1)
-  const weightOfNumber = new Float64Array(themeOfNumber.length)
+  const kindOfNumber = new Int8Array(themeOfNumber.length)
+  const nameOfNumber = new Map<number, string>()
   for (const [tagId, tag] of themeTags) {
     const number = index.tagNumber(tagId)
     themeOfNumber[number] = tag.theme
-    weightOfNumber[number] = weights.tag[tag.kind]
+    kindOfNumber[number] = tagKindOrder.indexOf(tag.kind)
+    nameOfNumber.set(number, tag.name)
   }
-  const textWeight = textFields.map((field) => weights.text[field])
   const excluded = new Set(
     (
       await db
@@ -235,29 +135,42 @@ export async function matchInitiative(
   // Who writes a theme in wil, kan or nodig (no typos: a typo would be a wrong reason).
   const themeText = themes.map((theme) => {
     const marks = new Uint8Array(index.capacity)
-    return {
-      key: theme.name_key,
-      name: theme.name,
-      marks,
-      slots: markTheme(index, theme.name, marks),
-    }
+    return { marks, slots: markTheme(index, theme.name, marks) }
   })
-  const textOf = (slot: number) => {
-    let text: Map<string, { field: TextField; word: string }> | undefined
-    for (const theme of themeText) {
-      const mark = theme.marks[slot]
-      if (mark)
-        (text ??= new Map()).set(theme.key, { field: textFields[mark - 1]!, word: theme.name })
+
+  const columns = index.matchColumns
+  /** Fills `fit` for the person in `slot`; false when she meets none of the themes. */
+  const fitOf = (slot: number, fit: Fit): boolean => {
+    clearFit(fit)
+    let matched = false
+    const count = columns.tagCount[slot]!
+    const many = count > tagWidth ? index.entryAt(slot)!.tags : undefined
+    for (let i = 0; i < count; i++) {
+      const number = many ? many[i]! : columns.tags[slot * tagWidth + i]!
+      const theme = number < themeOfNumber.length ? themeOfNumber[number]! : -1
+      if (theme < 0) continue
+      const kind = kindOfNumber[number]!
+      // Each theme counts once, at the best kind of tag she has for it.
+      if (fit.tag[theme]! < 0 || kind < fit.tag[theme]!) {
+        fit.tag[theme] = kind
+        fit.tagName[theme] = nameOfNumber.get(number)!
+      }
+      matched = true
     }
-    return text
+    for (let theme = 0; theme < themes.length; theme++) {
+      if (fit.tag[theme]! >= 0) continue
+      const mark = themeText[theme]!.marks[slot]!
+      if (mark === 0) continue
+      fit.text[theme] = mark - 1
+      matched = true
+    }
+    return matched
   }
 
   // One pass over everyone with a theme: a number each, the reasons only for those shown.
   const meets = initiative.meets
-  const wijk = { id: initiative.wijk_id, name: initiative.name }
   const nowTop = new TopK<Scored>(query.limit)
   const soonTop = new TopK<Scored>(query.limit)
-  const columns = index.matchColumns
   const excludedSlots = new Set<number>()
   for (const id of excluded) {
     const slot = index.slotOfId(id)
@@ -268,6 +181,7 @@ export async function matchInitiative(
   const verbal = consentStatuses.indexOf('verbal') + 1
   const written = consentStatuses.indexOf('written') + 1
   const todayNumber = Number(today.replaceAll('-', ''))
+  const fit = newFit(themes.length)
   index.forEachWith(
     themeTags.keys(),
     themeText.flatMap((theme) => theme.slots),
@@ -276,39 +190,9 @@ export async function matchInitiative(
       if (wijkFilter >= 0 && columns.wijk[slot] !== wijkFilter) return
       const consent = columns.consent[slot]
       if (query.consent === 'given' && consent !== verbal && consent !== written) return
-      let total = 0
-      // The themes she has a tag for (a bit each), each counted once at its best kind.
-      let mask = 0
-      const count = columns.tagCount[slot]!
-      const many = count > tagWidth ? index.entryAt(slot)!.tags : undefined
-      for (let i = 0; i < count; i++) {
-        const number = many ? many[i]! : columns.tags[slot * tagWidth + i]!
-        const theme = number < themeOfNumber.length ? themeOfNumber[number]! : -1
-        if (theme < 0) continue
-        const bit = 1 << theme
-        const weight = weightOfNumber[number]!
-        if ((mask & bit) === 0) {
-          mask |= bit
-          bestWeight[theme] = weight
-          total += weight
-        } else if (weight > bestWeight[theme]!) {
-          total += weight - bestWeight[theme]!
-          bestWeight[theme] = weight
-        }
-      }
-      let wrote = false
-      for (let t = 0; t < themeText.length; t++) {
-        if ((mask & (1 << t)) !== 0) continue
-        const mark = themeText[t]!.marks[slot]!
-        if (mark === 0) continue
-        total += textWeight[mark - 1]!
-        wrote = true
-      }
-      if (mask === 0 && !wrote) return
-      const availability = columns.availability[slot]!
-      if ((meets & availability) !== 0) total += weights.time
-      else if (meets !== 0 && availability !== 0) total += weights.noTime
-      if (ownWijk >= 0 && columns.wijk[slot] === ownWijk) total += weights.wijk
+      if (!fitOf(slot, fit)) return
+      const sameWijk = ownWijk >= 0 && columns.wijk[slot] === ownWijk
+      const total = scoreFit(fit, themes.length, columns.availability[slot]!, meets, sameWijk)
       const top = columns.availableFrom[slot]! > todayNumber ? soonTop : nowTop
       // Only someone who gets onto the page is looked at any closer.
       if (!top.admitsScore(total)) return
@@ -319,7 +203,7 @@ export async function matchInitiative(
           id: entry.id,
           sortKey: entry.sortKey,
           score: total,
-          availableFrom: entry.attributes?.availableFrom ?? null,
+          availableFrom: entry.attributes.availableFrom ?? null,
           attributes: entry.attributes,
         })
       }
@@ -332,164 +216,22 @@ export async function matchInitiative(
     db,
     [...now, ...soon].map((item) => item.id),
   )
-  // The reasons, for the few shown: the same weights, so they add up to the score.
+  // The reasons, for the few shown: the same rule, so they add up to the score.
   const toMatch = (item: Scored): PersonMatch[] => {
     const person = people.get(item.id)
     if (!person) return []
-    const tags = new Map<string, { kind: TagKind; name: string }>()
-    for (const tagId of item.attributes.tagIds) {
-      const tag = themeTags.get(tagId)
-      if (!tag) continue
-      const known = tags.get(tag.key)
-      if (!known || tagOrder[tag.kind] < tagOrder[known.kind]) {
-        tags.set(tag.key, { kind: tag.kind, name: tag.name })
-      }
-    }
-    const explained = score(
-      {
-        tags,
-        text: textOf(item.slot) ?? new Map(),
-        availability: item.attributes.availability,
-        wijkId: item.attributes.wijkId,
-      },
+    const explained = newFit(themes.length)
+    fitOf(item.slot, explained)
+    const reasons: MatchReason[] = []
+    const score = scoreFit(
+      explained,
+      themes.length,
+      item.attributes.availability,
       meets,
-      wijk,
+      !!initiative.wijk_id && item.attributes.wijkId === initiative.wijk_id,
+      { reasons, word: (theme) => themes[theme]!.name, wijkName: initiative.name ?? '' },
     )
-    return [
-      {
-        person,
-        score: explained.score,
-        reasons: explained.reasons,
-        availableFrom: item.availableFrom,
-      },
-    ]
+    return [{ person, score, reasons, availableFrom: item.availableFrom }]
   }
   return { now: now.flatMap(toMatch), soon: soon.flatMap(toMatch) }
-}
-
-/**
- * For a person: the active initiatives that fit her passions, wishes and needs (same weights,
- * seen from her side), and other residents who share a tag with her, most shared first.
- */
-export async function suggestForPerson(
-  db: Kysely<Database>,
-  initiativeIndex: SearchIndex,
-  peopleIndex: MatchColumns,
-  personId: string,
-  limit = 5,
-): Promise<PersonSuggestions> {
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'availability', 'wijk_id', 'wish', 'strength', 'need'])
-    .where('id', '=', personId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  if (!person) throw personNotFound()
-  const tags = await db
-    .selectFrom('person_tag')
-    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
-    .select(['tag.id', 'tag.kind', 'tag.name', 'tag.name_key'])
-    .where('person_tag.person_id', '=', personId)
-    .execute()
-  const tagsByKey = new Map(tags.map((tag) => [tag.name_key, tag]))
-  const words = new Map<string, TextField>()
-  for (const field of textFields) {
-    for (const word of searchTokens(person[field] ?? ''))
-      if (!words.has(word)) words.set(word, field)
-  }
-
-  const connected = new Set(
-    (
-      await db
-        .selectFrom('connection')
-        .select(['initiative_id', 'other_person_id', 'person_id'])
-        .where((eb) =>
-          eb.or([eb('person_id', '=', personId), eb('other_person_id', '=', personId)]),
-        )
-        .where('status', '!=', 'gestopt')
-        .execute()
-    ).flatMap((row) => [row.initiative_id, row.other_person_id, row.person_id]),
-  )
-
-  const initiatives: (InitiativeMatch & { sortKey: string; id: string })[] = []
-  const active = await listInitiatives(db, initiativeIndex, { status: 'actief', query: '' })
-  const wijken = new Map(
-    (
-      await db.selectFrom('initiative').select(['id', 'wijk_id', 'meets', 'name_key']).execute()
-    ).map((row) => [row.id, row]),
-  )
-  for (const initiative of active) {
-    if (connected.has(initiative.id)) continue
-    const meta = wijken.get(initiative.id)!
-    const mine = new Map<string, { kind: TagKind; name: string }>()
-    const text = new Map<string, { field: TextField; word: string }>()
-    for (const theme of initiative.themes) {
-      const key = foldKey(theme)
-      const tag = tagsByKey.get(key)
-      if (tag) mine.set(key, { kind: tag.kind, name: tag.name })
-      else {
-        const themeWords = searchTokens(theme)
-        const field =
-          themeWords.length > 0 && themeWords.every((w) => words.has(w))
-            ? words.get(themeWords[0]!)
-            : undefined
-        if (field) text.set(key, { field, word: theme })
-      }
-    }
-    if (mine.size === 0 && text.size === 0) continue
-    const result = score(
-      { tags: mine, text, availability: person.availability, wijkId: person.wijk_id },
-      meta.meets,
-      { id: meta.wijk_id, name: initiative.wijk },
-    )
-    initiatives.push({ initiative, ...result, sortKey: meta.name_key, id: initiative.id })
-  }
-  initiatives.sort(byScoreThenName)
-
-  // Residents who share a tag with her: from the index in memory, most shared first, then by name.
-  const hers = new Map(tags.map((tag) => [tag.id, tag.name]))
-  const best = new TopK<{ id: string; sortKey: string; score: number; shared: string[] }>(limit)
-  if (hers.size > 0) {
-    const columns = peopleIndex.matchColumns
-    const hersByNumber: (string | undefined)[] = []
-    for (const [tagId, name] of hers) hersByNumber[peopleIndex.tagNumber(tagId)] = name
-    const skip = new Set<number>()
-    for (const id of [personId, ...connected]) {
-      const slot = id ? peopleIndex.slotOfId(id) : undefined
-      if (slot !== undefined) skip.add(slot)
-    }
-    peopleIndex.forEachWith(hers.keys(), [], (slot) => {
-      if (columns.active[slot] === 0 || skip.has(slot)) return
-      const count = columns.tagCount[slot]!
-      const many = count > tagWidth ? peopleIndex.entryAt(slot)!.tags : undefined
-      const shared: string[] = []
-      for (let i = 0; i < count; i++) {
-        const name = hersByNumber[many ? many[i]! : columns.tags[slot * tagWidth + i]!]
-        if (name) shared.push(name)
-      }
-      if (!best.admitsScore(shared.length)) return
-      const entry = peopleIndex.entryAt(slot)!
-      if (best.admits(shared.length, entry.sortKey, entry.id)) {
-        best.offer({ id: entry.id, sortKey: entry.sortKey, score: shared.length, shared })
-      }
-    })
-  }
-  const found = await summaries(
-    db,
-    best.items().map((entry) => entry.id),
-  )
-  const people: SharedPassion[] = best.items().flatMap((entry) => {
-    const person = found.get(entry.id)
-    return person
-      ? [{ person, shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))) }]
-      : []
-  })
-  return {
-    initiatives: initiatives.slice(0, limit).map(({ initiative, score, reasons }) => ({
-      initiative,
-      score,
-      reasons,
-    })),
-    people,
-  }
 }

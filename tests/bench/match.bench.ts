@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { createInitiative } from '../../db/connect/initiatives'
-import { matchInitiative, suggestForPerson } from '../../db/connect/matching'
+import { matchInitiative } from '../../db/connect/matching'
+import { suggestForPerson } from '../../db/connect/suggestions'
 import { buildPeopleIndexes } from '../../db/search/people'
 import { buildInitiativeIndex } from '../../db/connect/initiatives'
 import { openStore } from '../../db/store/store'

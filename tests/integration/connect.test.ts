@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { weights } from '../../db/connect/matching'
+import { weights } from '../../db/connect/scoring'
 import { migrate } from '../../db/store/migrate'
 import { migrations } from '../../db/store/migrations'
 import { openDatabase } from '../../db/store/store'
