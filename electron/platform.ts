@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Notification, safeStorage } from 'electron'
-import type { Platform } from '../db/platform'
-import { loadOrCreateStoreKey, type KeyCipher } from '../db/store-key'
+import type { Platform } from '../db/platform/platform'
+import { loadOrCreateStoreKey, type KeyCipher } from '../db/store/key'
 
 /** Electron's safeStorage: DPAPI on Windows, the Keychain on macOS, libsecret/KWallet on Linux. */
 const safeStorageCipher: KeyCipher = {
