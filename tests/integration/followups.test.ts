@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { CompiledQuery, sql, type Kysely } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   cancelFollowUp,
@@ -10,8 +10,6 @@ import {
   snooze,
   todayView,
 } from '../../db/followups/followups'
-import { migrate } from '../../db/store/migrate'
-import { migrations } from '../../db/store/migrations'
 import { addMoment } from '../../db/ledger/moments'
 import {
   createPerson,
@@ -21,7 +19,7 @@ import {
   trashPerson,
   updatePerson,
 } from '../../db/ledger/people'
-import { openDatabase, openStore, type Store } from '../../db/store/store'
+import { openStore, type Store } from '../../db/store/store'
 import { doneFollowUpSchema, snoozeFollowUpSchema } from '../../shared/followups'
 import { updatePersonSchema } from '../../shared/person'
 import { type PersonDetail } from '../../shared/person-detail'
@@ -240,40 +238,5 @@ describe('Vandaag', () => {
       expect(plan).toMatch(/SEARCH follow_up USING INDEX follow_up_open_due/)
       expect(plan).not.toMatch(/TEMP B-TREE/)
     }
-  })
-})
-
-describe('migration 0003', () => {
-  it('turns quick picks and "beschikbaar vanaf" into follow-ups and drops the picks table', async () => {
-    await store.close()
-    const path = join(dir.path, 'v2.db')
-    const v2 = openDatabase(path, key) as unknown as Kysely<unknown>
-    await migrate(v2, migrations.slice(0, 2))
-    const stamp = '2026-01-01T00:00:00.000Z'
-    await sql`INSERT INTO person (id, first_name, name_key, available_from, status, created_at, updated_at)
-              VALUES ('p1', 'Ans', 'ans', NULL, 'active', ${stamp}, ${stamp}),
-                     ('p2', 'Jan', 'jan', '2027-05-01', 'active', ${stamp}, ${stamp}),
-                     ('p3', 'Kees', 'kees', NULL, 'archived', ${stamp}, ${stamp})`.execute(v2)
-    await sql`INSERT INTO follow_up_pick (id, person_id, pick, from_date, created_at)
-              VALUES ('f1', 'p1', '1m', '2026-01-31', ${stamp}),
-                     ('f2', 'p3', '1y', '2028-02-29', ${stamp})`.execute(v2)
-    await v2.destroy()
-
-    store = await openStore(path, key)
-    const { rows } = await sql<{
-      person_id: string
-      due_on: string
-      source: string
-      hidden: number
-    }>`
-      SELECT person_id, due_on, source, hidden FROM follow_up ORDER BY person_id`.execute(store.db)
-    expect(rows).toEqual([
-      { person_id: 'p1', due_on: '2026-02-28', source: 'pick', hidden: 0 },
-      { person_id: 'p2', due_on: '2027-05-01', source: 'available_from', hidden: 0 },
-      { person_id: 'p3', due_on: '2029-02-28', source: 'pick', hidden: 1 },
-    ])
-    const { rows: tables } =
-      await sql`SELECT name FROM sqlite_schema WHERE name = 'follow_up_pick'`.execute(store.db)
-    expect(tables).toEqual([])
   })
 })

@@ -3,12 +3,11 @@ import fc from 'fast-check'
 import { sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/store/schema'
-import { migrate } from '../../db/store/migrate'
-import { migrations } from '../../db/store/migrations'
 import { collectTables } from '../../db/report/tables'
-import { openDatabase, openStore, type Store } from '../../db/store/store'
+import { openStore, type Store } from '../../db/store/store'
 import { bucketOf, reportRequestSchema } from '../../shared/report'
 import { makeTempDir } from '../support/platform'
+import { ensurePerson, kept, recount } from '../support/tallies'
 
 /**
  * The report's tallies (migration 0007) are derived data kept by triggers. After any sequence of
@@ -27,34 +26,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await store.close()
   dir.remove()
-})
-
-const recount = async (db: Kysely<Database>) => ({
-  activity: (
-    await sql<{ row: string }>`
-      SELECT person_id || ' ' || substr(date, 1, 4) || ' ' || sum(DISTINCT 1 << (CAST(substr(date, 6, 2) AS INTEGER) - 1))
-        || ' ' || min(date) AS row
-      FROM contact_moment GROUP BY person_id, substr(date, 1, 4) ORDER BY 1`.execute(db)
-  ).rows.map((r) => r.row),
-  tally: (
-    await sql<{ row: string }>`
-      SELECT coalesce(p.wijk_id, '') || ' ' || substr(m.date, 1, 7) || ' ' || m.channel || ' ' || count(*) AS row
-      FROM contact_moment m JOIN person p ON p.id = m.person_id WHERE p.deleted_at IS NULL
-      GROUP BY p.wijk_id, substr(m.date, 1, 7), m.channel ORDER BY 1`.execute(db)
-  ).rows.map((r) => r.row),
-})
-
-const kept = async (db: Kysely<Database>) => ({
-  activity: (
-    await sql<{ row: string }>`
-      SELECT person_id || ' ' || year || ' ' || months || ' ' || first_on AS row
-      FROM report_activity ORDER BY 1`.execute(db)
-  ).rows.map((r) => r.row),
-  tally: (
-    await sql<{ row: string }>`
-      SELECT wijk_key || ' ' || month || ' ' || channel || ' ' || moments AS row
-      FROM report_tally WHERE moments != 0 ORDER BY 1`.execute(db)
-  ).rows.map((r) => r.row),
 })
 
 const people = ['p1', 'p2', 'p3', 'p4']
@@ -86,11 +57,6 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('purge' as const), person }),
 )
 type Change = typeof change extends fc.Arbitrary<infer T> ? T : never
-
-async function ensurePerson(db: Kysely<Database>, id: string) {
-  await sql`INSERT OR IGNORE INTO person (id, first_name, name_key, wijk_id, status, created_at, updated_at)
-    VALUES (${id}, ${id}, ${id}, 'w1', 'active', 'x', 'x')`.execute(db)
-}
 
 async function apply(db: Kysely<Database>, c: Change) {
   switch (c.kind) {
@@ -137,36 +103,6 @@ describe('the report tallies the triggers keep', () => {
       }),
       { numRuns: 300 },
     )
-  })
-
-  it('are filled from the ledger a store of version 6 already holds', async () => {
-    const db = openDatabase(join(dir.path, 'v6.db'), 'ab'.repeat(32))
-    try {
-      await migrate(db as unknown as Kysely<unknown>, migrations.slice(0, 6))
-      await sql`INSERT INTO wijk (id, name, name_key, created_at) VALUES ('w1', 'Noord', 'noord', 'x')`.execute(
-        db,
-      )
-      await ensurePerson(db, 'p1')
-      await ensurePerson(db, 'p2')
-      await sql`UPDATE person SET deleted_at = 'x', wijk_id = NULL WHERE id = 'p2'`.execute(db)
-      await sql`INSERT INTO contact_moment (id, person_id, date, channel, created_at) VALUES
-        ('a', 'p1', '2026-02-03', 'straat', 'x'), ('b', 'p1', '2026-02-20', 'telefoon', 'x'),
-        ('c', 'p1', '2025-11-01', 'straat', 'x'), ('d', 'p2', '2026-04-01', 'straat', 'x')`.execute(
-        db,
-      )
-      expect(await migrate(db as unknown as Kysely<unknown>)).toEqual({
-        from: 6,
-        to: migrations.length,
-      })
-      // p2 is in the trash: reached-months are kept, moments are not tallied.
-      expect(await kept(db)).toEqual({
-        activity: ['p1 2025 1024 2025-11-01', 'p1 2026 2 2026-02-03', 'p2 2026 8 2026-04-01'],
-        tally: ['w1 2025-11 straat 1', 'w1 2026-02 straat 1', 'w1 2026-02 telefoon 1'],
-      })
-      expect(await kept(db)).toEqual(await recount(db))
-    } finally {
-      await db.destroy()
-    }
   })
 })
 
