@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App } from './shell/App'
 import './i18n'
-import './styles.css'
+import './ui/base.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,8 +12,7 @@ export const en: Messages = {
     people: 'Residents',
     capture: 'After the round',
     connect: 'Connect',
-    account: 'Accountability',
-    comingSoon: 'coming soon',
+    report: 'Accountability',
     settings: 'Settings',
   },
   language: {
@@ -308,9 +307,6 @@ export const en: Messages = {
     over3m: 'More than 3 months ago',
     over1y: 'More than a year ago',
     clear: 'Clear filters',
-  },
-  placeholder: {
-    body: 'This view comes in a later version of Sprokkelaar.',
   },
   info: {
     encrypted: 'Stored encrypted',

@@ -11,8 +11,7 @@ export const nl = {
     people: 'Bewoners',
     capture: 'Na de ronde',
     connect: 'Verbinden',
-    account: 'Verantwoording',
-    comingSoon: 'binnenkort',
+    report: 'Verantwoording',
     settings: 'Instellingen',
   },
   language: {
@@ -307,9 +306,6 @@ export const nl = {
     over3m: 'Langer dan 3 maanden geleden',
     over1y: 'Langer dan een jaar geleden',
     clear: 'Filters wissen',
-  },
-  placeholder: {
-    body: 'Deze weergave komt in een volgende versie van Sprokkelaar.',
   },
   info: {
     encrypted: 'Versleuteld opgeslagen',

@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next'
+import type { MatchReason } from '../../../shared/connect'
+import type { Slot } from '../../../shared/ledger'
+
+/** "dinsdagochtend": a day part the Dutch way, in one word. */
+export const slotName = (slot: Slot, t: TFunction) => {
+  const [day, part] = slot.split('-') as [string, string]
+  return t('connect.slot', { day: t(`day.${day}`), part: t(`dayPart.${part}`) })
+}
+
+/** One reason as the list shows it: "passie: koken", "dinsdagochtend vrij", "zelfde wijk". */
+export function reasonText(reason: MatchReason, t: TFunction): string {
+  switch (reason.kind) {
+    case 'tag':
+      return t(`connect.reason.${reason.tagKind}`, { name: reason.name })
+    case 'text':
+      return t(`connect.reason.${reason.field}Text`, { word: reason.word })
+    case 'time':
+      return t('connect.reason.time', {
+        slots: reason.slots.map((slot) => slotName(slot, t)).join(', '),
+      })
+    case 'wijk':
+      return t('connect.reason.wijk')
+  }
+}
+
+export const reasonsText = (reasons: readonly MatchReason[], t: TFunction) =>
+  reasons.map((reason) => reasonText(reason, t)).join(' · ')

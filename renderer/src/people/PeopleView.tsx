@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  address,
+  displayName,
+  sortName,
+  type PeoplePage,
+  type PeopleScope,
+  peopleScopes,
+} from '../../../shared/person'
+import { type PeopleFilter } from '../../../shared/people-query'
+import { call, sprokkel } from '../ui/api'
+import { AddPersonForm } from './AddPersonForm'
+import { FilterBar } from './FilterBar'
+import { NoticeBanner } from '../ui/NoticeBanner'
+import { PeopleSearch } from './PeopleSearch'
+import { VirtualPeopleList } from './VirtualPeopleList'
+import { useNavigation, type Notice } from '../shell/navigation'
+import { formatDate } from '../ui/options'
+import './people.css'
+
+export function PeopleView({ notice }: { notice?: Notice | undefined }) {
+  const { t, i18n } = useTranslation()
+  const { go } = useNavigation()
+  const [scope, setScope] = useState<PeopleScope>('active')
+  // Only the count: the virtual list reads the rows it shows.
+  const [page, setPage] = useState<PeoplePage>()
+  const [error, setError] = useState<string>()
+  const [message, setMessage] = useState<Notice | undefined>(notice)
+  const [searching, setSearching] = useState(false)
+  const [filter, setFilter] = useState<PeopleFilter>({})
+  // Bumped after every change, so the list is read again from the store.
+  const [revision, setRevision] = useState(0)
+  const reload = () => setRevision((n) => n + 1)
+
+  useEffect(() => {
+    let current = true
+    void call(
+      () => sprokkel().people.list({ scope, filter, limit: 1 }),
+      t('errors.unreachable'),
+    ).then((result) => {
+      if (!current) return
+      setPage(result.ok ? result.value : undefined)
+      setError(result.ok ? undefined : result.error.message)
+    })
+    return () => {
+      current = false
+    }
+  }, [revision, scope, filter, t])
+
+  const restore = async (id: string) => {
+    const result = await call(() => sprokkel().people.restore({ id }), t('errors.unreachable'))
+    setMessage({
+      message: result.ok
+        ? t('trash.restored', { name: displayName(result.value) })
+        : result.error.message,
+    })
+    reload()
+  }
+
+  return (
+    <section aria-labelledby="view-title" className="view">
+      <header className="view-header">
+        <h1 id="view-title">{t('people.title')}</h1>
+        {page && <p className="muted">{t('people.count', { count: page.total })}</p>}
+        <button type="button" className="secondary header-action" onClick={() => go('import')}>
+          {t('import.open')}
+        </button>
+      </header>
+      {message && (
+        <NoticeBanner
+          notice={message}
+          onUndone={() => {
+            setMessage(undefined)
+            reload()
+          }}
+        />
+      )}
+      <div className="segmented" role="group" aria-label={t('scopes.label')}>
+        {peopleScopes.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={scope === option}
+            onClick={() => setScope(option)}
+          >
+            {t(`scopes.${option}`)}
+          </button>
+        ))}
+      </div>
+      {scope !== 'trash' && (
+        <PeopleSearch scope={scope} filter={filter} onSearching={setSearching} />
+      )}
+      <FilterBar filter={filter} onChange={setFilter} />
+      {scope === 'active' && !searching && <AddPersonForm onSaved={reload} />}
+      {error && (
+        <p role="alert" className="error-banner">
+          {error}
+        </p>
+      )}
+      {!searching && !page && !error && <p className="muted">{t('people.loading')}</p>}
+      {!searching && page && page.total === 0 && <p className="empty">{t('people.empty')}</p>}
+      {!searching && page && page.total > 0 && (
+        <VirtualPeopleList
+          scope={scope}
+          filter={filter}
+          total={page.total}
+          revision={revision}
+          renderRow={(person) => (
+            <>
+              {scope === 'trash' ? (
+                <span className="person-name">{sortName(person)}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="person-name link"
+                  onClick={() => go('people', person.id)}
+                >
+                  {sortName(person)}
+                </button>
+              )}
+              <span className="person-wijk">
+                {[address(person), person.wijk ?? t('people.noWijk')].filter(Boolean).join(' · ')}
+              </span>
+              <span className="person-contact muted">
+                {person.lastContactOn
+                  ? t('person.lastContact', {
+                      date: formatDate(person.lastContactOn, i18n.language),
+                    })
+                  : t('person.neverContacted')}
+              </span>
+              {scope === 'trash' && (
+                <button type="button" className="secondary" onClick={() => void restore(person.id)}>
+                  {t('trash.restore')}
+                </button>
+              )}
+            </>
+          )}
+        />
+      )}
+    </section>
+  )
+}

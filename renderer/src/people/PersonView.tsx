@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { displayName } from '../../../shared/person'
+import { type PersonDetail } from '../../../shared/person-detail'
+import { call, sprokkel } from '../ui/api'
+import { FollowUpsSection } from './FollowUpsSection'
+import { PersonForm } from './PersonForm'
+import { Timeline } from './Timeline'
+import { useNavigation } from '../shell/navigation'
+import { PersonConnections } from '../connect/PersonConnections'
+import { formatDate } from '../ui/options'
+import './people.css'
+
+/** One resident: everything about her to read and change, her timeline, archive and delete. */
+export function PersonView({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation()
+  const { go } = useNavigation()
+  const [person, setPerson] = useState<PersonDetail>()
+  const [error, setError] = useState('')
+  const [revision, setRevision] = useState(0)
+
+  useEffect(() => {
+    let current = true
+    void call(() => sprokkel().people.get({ id: personId }), t('errors.unreachable')).then(
+      (result) => {
+        if (!current) return
+        if (result.ok) setPerson(result.value)
+        else setError(result.error.message)
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [personId, revision, t])
+
+  if (error) {
+    return (
+      <p role="alert" className="error-banner">
+        {error}
+      </p>
+    )
+  }
+  if (!person) return <p className="muted">{t('people.loading')}</p>
+
+  const name = displayName(person)
+  const archive = async () => {
+    const result = await call(
+      () => sprokkel().people.archive({ id: person.id, archived: person.status === 'active' }),
+      t('errors.unreachable'),
+    )
+    if (result.ok) setPerson(result.value)
+    else setError(result.error.message)
+  }
+  const trash = async () => {
+    const result = await call(
+      () => sprokkel().people.trash({ id: person.id }),
+      t('errors.unreachable'),
+    )
+    if (!result.ok) return setError(result.error.message)
+    go('people', undefined, {
+      message: t('trash.moved', { name }),
+      undo: async () => {
+        await call(() => sprokkel().people.restore({ id: person.id }), t('errors.unreachable'))
+      },
+    })
+  }
+
+  return (
+    <section aria-labelledby="view-title" className="view person-view">
+      <button type="button" className="link back" onClick={() => go('people')}>
+        ← {t('person.back')}
+      </button>
+      <header className="view-header person-header">
+        <h1 id="view-title">{name}</h1>
+        <p className="muted">
+          {person.lastContactOn
+            ? t('person.lastContact', { date: formatDate(person.lastContactOn, i18n.language) })
+            : t('person.neverContacted')}
+        </p>
+        <div className="header-actions">
+          <button type="button" className="secondary" onClick={() => void archive()}>
+            {person.status === 'active' ? t('person.archive') : t('person.unarchive')}
+          </button>
+          <button type="button" className="danger" onClick={() => void trash()}>
+            {t('person.trash')}
+          </button>
+        </div>
+      </header>
+      {person.status === 'archived' && <p className="notice">{t('person.archivedNote')}</p>}
+      <div className="person-columns">
+        <PersonForm person={person} onSaved={setPerson} />
+        <div className="person-side">
+          <FollowUpsSection
+            personId={person.id}
+            name={name}
+            followUps={person.followUps}
+            onChanged={() => setRevision((n) => n + 1)}
+          />
+          <PersonConnections person={person} onChanged={() => setRevision((n) => n + 1)} />
+          <Timeline
+            personId={person.id}
+            moments={person.moments}
+            events={person.events}
+            onAdded={() => setRevision((n) => n + 1)}
+          />
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../../../shared/i18n/messages'
+import { languages } from '../../../shared/i18n/messages'
+import { call, sprokkel } from '../ui/api'
+import { chooseLanguage } from '../i18n'
+import { menuViews, type View } from './views'
+import { AppInfoBadge } from './AppInfoBadge'
+
+export function Sidebar({
+  current,
+  revision,
+  onSelect,
+}: {
+  current: View | undefined
+  /** Changes whenever the count of due follow-ups may have. */
+  revision: number
+  onSelect: (view: View) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const [due, setDue] = useState(0)
+  useEffect(() => {
+    let live = true
+    void call(() => sprokkel().followups.summary(), '').then((result) => {
+      if (live && result.ok) setDue(result.value.overdue + result.value.today)
+    })
+    return () => {
+      live = false
+    }
+  }, [revision])
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {menuViews.map((view) => {
+            return (
+              <li key={view}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={view === current ? 'page' : undefined}
+                  onClick={() => onSelect(view)}
+                >
+                  <span>{t(`nav.${view}`)}</span>
+                  {view === 'today' && due > 0 && (
+                    <span className="badge">
+                      <span aria-hidden="true">{due}</span>
+                      <span className="sr-only">{t('today.badge', { count: due })}</span>
+                    </span>
+                  )}
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+      <div className="sidebar-footer">
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={() => onSelect('settings')}
+        >
+          {t('nav.settings')}
+        </button>
+        <label className="language">
+          <span>{t('language.label')}</span>
+          <select
+            value={i18n.language}
+            onChange={(event) => chooseLanguage(event.target.value as Language)}
+          >
+            {languages.map((language) => (
+              <option key={language} value={language}>
+                {t(`language.${language}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <AppInfoBadge />
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { dueGroups, type TodayView as Today } from '../../../shared/followups'
+import { displayName } from '../../../shared/person'
+import { call, sprokkel } from '../ui/api'
+import { FollowUpActions } from './FollowUpActions'
+import { Announcements } from '../ui/FormFooter'
+import { useNavigation } from '../shell/navigation'
+import { followUpLabel, formatDate } from '../ui/options'
+import './today.css'
+
+/** "Vandaag", where the app opens: who to get back to, late ones first. */
+export function TodayView() {
+  const { t, i18n } = useTranslation()
+  const { go, changed } = useNavigation()
+  const [view, setView] = useState<Today>()
+  const [error, setError] = useState('')
+  const [status, setStatus] = useState('')
+  const [revision, setRevision] = useState(0)
+
+  useEffect(() => {
+    let current = true
+    void call(() => sprokkel().followups.today(), t('errors.unreachable')).then((result) => {
+      if (!current) return
+      if (result.ok) setView(result.value)
+      else setError(result.error.message)
+    })
+    return () => {
+      current = false
+    }
+  }, [revision, t])
+
+  const onChanged = (message: string) => {
+    setStatus(message)
+    setRevision((n) => n + 1)
+    changed()
+  }
+
+  const total = view ? dueGroups.reduce((sum, group) => sum + view.groups[group].count, 0) : 0
+  return (
+    <section aria-labelledby="view-title" className="view">
+      <header className="view-header">
+        <h1 id="view-title">{t('today.title')}</h1>
+        {view && <p className="muted">{formatDate(view.today, i18n.language)}</p>}
+      </header>
+      <Announcements status={status} failure={error} />
+      {view && total === 0 && <p className="empty">{t('today.allClear')}</p>}
+      {view &&
+        total > 0 &&
+        dueGroups.map((group) => {
+          const { count, items } = view.groups[group]
+          return (
+            <section
+              key={group}
+              className={`card due-group due-${group}`}
+              aria-labelledby={`due-${group}`}
+            >
+              <h2 id={`due-${group}`}>
+                {t(`today.groups.${group}`)} <span className="count">{count}</span>
+              </h2>
+              {count === 0 ? (
+                <p className="muted">{t('today.empty')}</p>
+              ) : (
+                <ul className="due-list" aria-label={t(`today.groups.${group}`)}>
+                  {items.map((item) => {
+                    const name = displayName(item.person)
+                    return (
+                      <li key={item.id} className="due-row">
+                        <button
+                          type="button"
+                          className="link person-name"
+                          onClick={() => go('people', item.person.id)}
+                        >
+                          {name}
+                        </button>
+                        <span>{followUpLabel(item, t)}</span>
+                        <span className="muted">
+                          {t('today.due', { date: formatDate(item.dueOn, i18n.language) })}
+                          {' · '}
+                          {item.person.lastContactOn
+                            ? t('person.lastContact', {
+                                date: formatDate(item.person.lastContactOn, i18n.language),
+                              })
+                            : t('person.neverContacted')}
+                        </span>
+                        <FollowUpActions followUp={item} name={name} onChanged={onChanged} />
+                      </li>
+                    )
+                  })}
+                </ul>
+              )}
+              {count > items.length && (
+                <p className="muted">{t('today.more', { count: count - items.length })}</p>
+              )}
+            </section>
+          )
+        })}
+    </section>
+  )
+}
