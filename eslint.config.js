@@ -61,7 +61,12 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, ...boundaries.renderer },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // useLoad(load, deps) takes a dependency list like useEffect: check it like one.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLoad$' }],
+      ...boundaries.renderer,
+    },
   },
   { files: ['shared/**/*.ts'], rules: boundaries.shared },
   { files: ['db/**/*.ts'], rules: boundaries.db },

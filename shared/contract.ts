@@ -121,7 +121,7 @@ export interface Wijk {
   name: string
 }
 
-const wijkName = z
+export const wijkNameSchema = z
   .string({ error: 'validation.wijkName' })
   .trim()
   .min(1, { error: 'validation.wijkName' })
@@ -131,7 +131,7 @@ const wijkName = z
 export const finishWelcomeSchema = z.strictObject(
   {
     workerName: settingsSchema.shape.workerName,
-    wijken: z.array(wijkName).max(30, { error: 'validation.tooMany' }).default([]),
+    wijken: z.array(wijkNameSchema).max(30, { error: 'validation.tooMany' }).default([]),
   },
   { error: 'validation.invalid' },
 )
@@ -177,9 +177,9 @@ export const contract = {
   'followups:cancel': { input: personRefSchema, output: returns<FollowUp>() },
   'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
   'wijken:list': { input: noInput, output: returns<Wijk[]>() },
-  'wijken:create': { input: z.strictObject({ name: wijkName }), output: returns<Wijk>() },
+  'wijken:create': { input: z.strictObject({ name: wijkNameSchema }), output: returns<Wijk>() },
   'wijken:rename': {
-    input: z.strictObject({ id: idSchema, name: wijkName }, { error: 'validation.invalid' }),
+    input: z.strictObject({ id: idSchema, name: wijkNameSchema }, { error: 'validation.invalid' }),
     output: returns<Wijk>(),
   },
   /** Opens the native file dialog and reads the chosen file; null when she cancels. */

@@ -71,6 +71,23 @@ test('pijltjes kiezen, Enter opent, Esc wist', async ({ app }) => {
   await expect(page.getByRole('heading', { name: 'Piet Vriesema', level: 1 })).toBeVisible()
 })
 
+test('↓ en Enter voordat de resultaten er zijn: ze komen aan wie ze koos', async ({ app }) => {
+  const { page } = app
+  // Every search answer is held until she has pressed her keys (a busy machine, a slow disk).
+  let release = () => {}
+  const keysPressed = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/people:search', async (route) => {
+    await keysPressed
+    await route.continue()
+  })
+  const search = page.getByRole('combobox', { name: 'Zoeken' })
+  await search.fill('vries')
+  await search.press('ArrowDown')
+  await search.press('Enter')
+  release()
+  await expect(page.getByRole('heading', { name: 'Piet Vriesema', level: 1 })).toBeVisible()
+})
+
 test('Ctrl+K zoekt vanaf elke plek', async ({ app }) => {
   const { page } = app
   await openView(page, 'Vandaag')

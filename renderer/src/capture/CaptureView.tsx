@@ -13,6 +13,7 @@ import {
   type SimilarPerson,
 } from '../../../shared/person'
 import { call, sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { SelectField } from '../ui/SelectField'
@@ -62,7 +63,6 @@ function CaptureForm({ today }: { today: string }) {
   const [recorded, setRecorded] = useState<string[]>([])
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
-  const [similar, setSimilar] = useState<SimilarPerson[]>([])
   const form = useForm<NewPersonInput, unknown, NewPerson>({
     resolver: zodResolver(newPersonSchema),
     defaultValues: blank(round),
@@ -79,16 +79,11 @@ function CaptureForm({ today }: { today: string }) {
     control,
     name: ['firstName', 'tussenvoegsel', 'lastName', 'street', 'houseNumber'],
   })
-  useEffect(() => {
-    let current = true
-    const query = { firstName, tussenvoegsel, lastName, street, houseNumber }
-    void call(() => sprokkel().people.similar(query), '').then((result) => {
-      if (current) setSimilar(result.ok ? result.value : [])
-    })
-    return () => {
-      current = false
-    }
-  }, [firstName, tussenvoegsel, lastName, street, houseNumber])
+  const similar: SimilarPerson[] =
+    useLoad(
+      () => sprokkel().people.similar({ firstName, tussenvoegsel, lastName, street, houseNumber }),
+      [firstName, tussenvoegsel, lastName, street, houseNumber],
+    ).value ?? []
 
   /** Clears the form for the next person, keeping what the round shares. */
   const next = (message: string, moment: MomentFields | undefined, wijk: string | undefined) => {

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InitiativeStatus, InitiativeSummary } from '../../../shared/connect'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
 import { ErrorBanner } from '../ui/FormFooter'
+import { useLoad } from '../ui/useLoad'
 import { useNavigation } from '../shell/navigation'
 import { InitiativeForm } from './InitiativeForm'
 import { slotName } from './reasons'
@@ -17,23 +18,10 @@ export function ConnectView() {
   const id = useId()
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<Shown>('actief')
-  const [items, setItems] = useState<InitiativeSummary[]>()
-  const [failure, setFailure] = useState('')
+  const list = useLoad(() => sprokkel().initiatives.list({ status, query }), [status, query])
+  const items: InitiativeSummary[] | undefined = list.value
+  const failure = list.failure
   const [adding, setAdding] = useState(false)
-
-  useEffect(() => {
-    let live = true
-    void call(() => sprokkel().initiatives.list({ status, query }), t('errors.unreachable')).then(
-      (result) => {
-        if (!live) return
-        if (result.ok) setItems(result.value)
-        else setFailure(result.error.message)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [status, query, t])
 
   return (
     <section aria-labelledby="view-title" className="view">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   Connection,
@@ -9,10 +9,11 @@ import type {
 } from '../../../shared/connect'
 import type { Wijk } from '../../../shared/contract'
 import { displayName } from '../../../shared/person'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
 import { Announcements, ErrorBanner } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
 import { formatDate } from '../ui/options'
+import { useLoad } from '../ui/useLoad'
 import { useToday } from '../ui/useToday'
 import { ConnectionCard } from './ConnectionCard'
 import { InitiativeForm } from './InitiativeForm'
@@ -25,27 +26,18 @@ export function InitiativeView({ initiativeId }: { initiativeId: string }) {
   const { t } = useTranslation()
   const { go } = useNavigation()
   const today = useToday()
-  const [initiative, setInitiative] = useState<Initiative>()
-  const [connections, setConnections] = useState<Connection[]>([])
-  const [failure, setFailure] = useState('')
+  // Bumped when someone is proposed: the connections and who fits are read again.
   const [revision, setRevision] = useState(0)
+  const loaded = useLoad(() => sprokkel().initiatives.get({ id: initiativeId }), [initiativeId])
+  const initiative: Initiative | undefined = loaded.value
+  const listed = useLoad(
+    () => sprokkel().connections.list({ initiativeId }),
+    [initiativeId],
+    revision,
+  )
+  const connections: Connection[] = listed.value ?? []
+  const failure = loaded.failure
   const [announcement, setAnnouncement] = useState('')
-
-  useEffect(() => {
-    let live = true
-    void Promise.all([
-      call(() => sprokkel().initiatives.get({ id: initiativeId }), t('errors.unreachable')),
-      call(() => sprokkel().connections.list({ initiativeId }), t('errors.unreachable')),
-    ]).then(([got, list]) => {
-      if (!live) return
-      if (got.ok) setInitiative(got.value)
-      else setFailure(got.error.message)
-      if (list.ok) setConnections(list.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [initiativeId, revision, t])
 
   return (
     <section aria-labelledby="view-title" className="view">
@@ -89,16 +81,14 @@ export function InitiativeView({ initiativeId }: { initiativeId: string }) {
                       side={{ initiativeId }}
                       today={today}
                       onChanged={(changed) =>
-                        setConnections((list) =>
-                          list.map((c) => (c.id === changed.id ? changed : c)),
-                        )
+                        listed.set(connections.map((c) => (c.id === changed.id ? changed : c)))
                       }
                     />
                   ))}
               </ul>
             )}
           </section>
-          <InitiativeForm initiative={initiative} onSaved={setInitiative} />
+          <InitiativeForm initiative={initiative} onSaved={loaded.set} />
         </>
       )}
     </section>
@@ -120,30 +110,14 @@ function Matches({
   const id = useId()
   const [wijkId, setWijkId] = useState('')
   const [consent, setConsent] = useState<ConsentFilter>('any')
-  const [wijken, setWijken] = useState<Wijk[]>([])
-  const [matches, setMatches] = useState<InitiativeMatches>()
-  const [failure, setFailure] = useState('')
-
-  useEffect(() => {
-    void call(() => sprokkel().wijken.list(), '').then((result) => {
-      if (result.ok) setWijken(result.value)
-    })
-  }, [])
-  const load = useCallback(() => {
-    let live = true
-    void call(
-      () => sprokkel().initiatives.match({ id: initiative.id, wijkId, consent }),
-      t('errors.unreachable'),
-    ).then((result) => {
-      if (!live) return
-      if (result.ok) setMatches(result.value)
-      else setFailure(result.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [initiative, wijkId, consent, t])
-  useEffect(() => load(), [load, revision])
+  const wijken: Wijk[] = useLoad(() => sprokkel().wijken.list(), []).value ?? []
+  const fits = useLoad(
+    () => sprokkel().initiatives.match({ id: initiative.id, wijkId, consent }),
+    [initiative, wijkId, consent],
+    revision,
+  )
+  const matches: InitiativeMatches | undefined = fits.value
+  const failure = fits.failure
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>

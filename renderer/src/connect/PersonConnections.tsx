@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PersonSuggestions } from '../../../shared/connect'
 import { displayName } from '../../../shared/person'
 import { type PersonDetail } from '../../../shared/person-detail'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { useNavigation } from '../shell/navigation'
 import { useToday } from '../ui/useToday'
 import { ConnectionCard } from './ConnectionCard'
@@ -28,20 +29,15 @@ export function PersonConnections({
   const { t } = useTranslation()
   const { go } = useNavigation()
   const today = useToday()
-  const [suggestions, setSuggestions] = useState<PersonSuggestions>()
   const [proposal, setProposal] = useState<Proposal>()
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(null)
   const name = displayName(person)
 
-  useEffect(() => {
-    let live = true
-    void call(() => sprokkel().people.suggestions({ id: person.id }), '').then((result) => {
-      if (live && result.ok) setSuggestions(result.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [person])
+  // Read again whenever she changes (a new tag, a new connection).
+  const suggestions: PersonSuggestions | undefined = useLoad(
+    () => sprokkel().people.suggestions({ id: person.id }),
+    [person],
+  ).value
 
   if (!today) return null
   const propose = (target: Proposal) =>

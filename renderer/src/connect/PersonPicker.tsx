@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { displayName, type PersonSummary } from '../../../shared/person'
-import { call, sprokkel } from '../ui/api'
+import { ok } from '../../../shared/result'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 
 /** Choosing a resident from the ledger by typing part of her name; the choice shows as a chip. */
 export function PersonPicker({
@@ -18,20 +20,14 @@ export function PersonPicker({
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
-  const [found, setFound] = useState<PersonSummary[]>([])
-
-  useEffect(() => {
-    if (!text.trim()) return
-    let live = true
-    void call(() => sprokkel().people.search({ query: text, limit: 6 }), '').then((result) => {
-      if (live && result.ok) {
-        setFound(result.value.map((hit) => hit.person).filter((person) => person.id !== exclude))
-      }
-    })
-    return () => {
-      live = false
-    }
-  }, [text, exclude])
+  const hits = useLoad(
+    () =>
+      text.trim() ? sprokkel().people.search({ query: text, limit: 6 }) : Promise.resolve(ok([])),
+    [text],
+  ).value
+  const found: PersonSummary[] = (hits ?? [])
+    .map((hit) => hit.person)
+    .filter((person) => person.id !== exclude)
 
   if (value) {
     return (
@@ -62,10 +58,7 @@ export function PersonPicker({
         value={text}
         autoComplete="off"
         placeholder={t('connect.pickerPlaceholder')}
-        onChange={(event) => {
-          setText(event.target.value)
-          if (!event.target.value.trim()) setFound([])
-        }}
+        onChange={(event) => setText(event.target.value)}
       />
       {text.trim() && found.length > 0 && (
         <ul className="plain-list picker-results" aria-label={t('connect.pickerResults')}>
@@ -77,7 +70,6 @@ export function PersonPicker({
                 onClick={() => {
                   onChange({ id: person.id, name: displayName(person) })
                   setText('')
-                  setFound([])
                 }}
               >
                 {displayName(person)}

@@ -1,29 +1,19 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportHistoryItem, ImportReport } from '../../../shared/import'
 import { call, sprokkel } from '../ui/api'
 import { ErrorBanner } from '../ui/FormFooter'
+import { useLoad } from '../ui/useLoad'
 import { ReportView } from './ImportReport'
 
 /** Earlier imports, newest first: each report can be read again, and the last one undone. */
 export function ImportHistory({ onUndone }: { onUndone: () => void }) {
   const { t, i18n } = useTranslation()
-  const [items, setItems] = useState<ImportHistoryItem[]>()
+  const history = useLoad(() => sprokkel().import.history(), [])
+  const items: ImportHistoryItem[] | undefined = history.value
   const [open, setOpen] = useState<{ report: ImportReport; undoable: boolean }>()
-  const [failure, setFailure] = useState('')
-  const [revision, setRevision] = useState(0)
-
-  useEffect(() => {
-    let live = true
-    void call(() => sprokkel().import.history(), t('errors.unreachable')).then((result) => {
-      if (!live) return
-      if (result.ok) setItems(result.value)
-      else setFailure(result.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [t, revision])
+  const [shownFailure, setFailure] = useState('')
+  const failure = shownFailure || history.failure
 
   const show = useCallback(
     async (item: ImportHistoryItem) => {
@@ -78,7 +68,7 @@ export function ImportHistory({ onUndone }: { onUndone: () => void }) {
           headingLevel={3}
           onUndone={(report) => {
             setOpen({ report, undoable: false })
-            setRevision((n) => n + 1)
+            history.reload()
             onUndone()
           }}
         />

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Wijk } from '../../../shared/contract'
 import { consentStatuses, dayParts, days } from '../../../shared/ledger'
 import { type Tag } from '../../../shared/person'
 import { lastContactFilters, type PeopleFilter } from '../../../shared/people-query'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 
 /** Narrow the list (and a search) by wijk, label, day part, consent and last contact. */
 export function FilterBar({
@@ -15,22 +15,8 @@ export function FilterBar({
   onChange: (filter: PeopleFilter) => void
 }) {
   const { t } = useTranslation()
-  const [wijken, setWijken] = useState<Wijk[]>([])
-  const [tags, setTags] = useState<Tag[]>([])
-  useEffect(() => {
-    let live = true
-    void Promise.all([
-      call(() => sprokkel().wijken.list(), ''),
-      call(() => sprokkel().tags.list({ limit: 500 }), ''),
-    ]).then(([wijkList, tagList]) => {
-      if (!live) return
-      if (wijkList.ok) setWijken(wijkList.value)
-      if (tagList.ok) setTags(tagList.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [])
+  const wijken: Wijk[] = useLoad(() => sprokkel().wijken.list(), []).value ?? []
+  const tags: Tag[] = useLoad(() => sprokkel().tags.list({ limit: 500 }), []).value ?? []
 
   const set = <K extends keyof PeopleFilter>(key: K, value: string) =>
     onChange({ ...filter, [key]: value === '' ? undefined : value })

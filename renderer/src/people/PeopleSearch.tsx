@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { address, sortName } from '../../../shared/person'
 import { type PeopleFilter, type PeopleSearchResult } from '../../../shared/people-query'
-import { call, sprokkel } from '../ui/api'
+import { ok } from '../../../shared/result'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { useNavigation } from '../shell/navigation'
 import { Highlight } from '../ui/Highlight'
 
@@ -25,7 +27,6 @@ export function PeopleSearch({
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
-  const [results, setResults] = useState<PeopleSearchResult[]>([])
   const [active, setActive] = useState(0)
   const searching = query.trim() !== ''
 
@@ -40,33 +41,44 @@ export function PeopleSearch({
 
   // Every keystroke searches; the latest answer wins. Her choice in the list stays where she
   // put it: typing resets it, an answer arriving does not (she may press ↓ before it comes).
-  useEffect(() => {
-    let current = true
-    if (!searching) return
-    void call(() => sprokkel().people.search({ query, scope, filter, limit: 100 }), '').then(
-      (result) => {
-        if (current) setResults(result.ok ? result.value : [])
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [query, scope, filter, searching])
+  const found = useLoad(
+    () =>
+      searching
+        ? sprokkel().people.search({ query, scope, filter, limit: 100 })
+        : Promise.resolve(ok([])),
+    [query, scope, filter, searching],
+  )
+  const results: PeopleSearchResult[] = found.value ?? []
+  // Enter pressed before the answer to what she typed came: her choice opens when it does.
+  const openWhenFound = useRef(false)
 
   const shown = searching ? results : []
   const chosen = Math.max(0, Math.min(active, shown.length - 1))
   const type = (text: string) => {
     setQuery(text)
     setActive(0)
+    openWhenFound.current = false
   }
+
+  const answered = found.loading ? undefined : results
+  useEffect(() => {
+    if (!openWhenFound.current || !answered) return
+    openWhenFound.current = false
+    const person = answered[Math.max(0, Math.min(active, answered.length - 1))]?.person
+    if (person) go('people', person.id)
+  }, [answered, active, go])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault()
-      setActive(Math.min(chosen + 1, shown.length - 1))
+      // While the answer is on its way, ↓ counts in the list it will bring.
+      setActive(found.loading ? active + 1 : Math.min(chosen + 1, shown.length - 1))
     } else if (event.key === 'ArrowUp') {
       event.preventDefault()
-      setActive(Math.max(chosen - 1, 0))
+      setActive(Math.max((found.loading ? active : chosen) - 1, 0))
+    } else if (event.key === 'Enter' && searching && found.loading) {
+      event.preventDefault()
+      openWhenFound.current = true
     } else if (event.key === 'Enter' && shown[chosen]) {
       event.preventDefault()
       go('people', shown[chosen].person.id)

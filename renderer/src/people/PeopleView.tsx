@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   address,
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/person'
 import { type PeopleFilter } from '../../../shared/people-query'
 import { call, sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { AddPersonForm } from './AddPersonForm'
 import { FilterBar } from './FilterBar'
 import { NoticeBanner } from '../ui/NoticeBanner'
@@ -23,30 +24,20 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
   const [scope, setScope] = useState<PeopleScope>('active')
-  // Only the count: the virtual list reads the rows it shows.
-  const [page, setPage] = useState<PeoplePage>()
-  const [error, setError] = useState<string>()
   const [message, setMessage] = useState<Notice | undefined>(notice)
   const [searching, setSearching] = useState(false)
   const [filter, setFilter] = useState<PeopleFilter>({})
   // Bumped after every change, so the list is read again from the store.
   const [revision, setRevision] = useState(0)
   const reload = () => setRevision((n) => n + 1)
-
-  useEffect(() => {
-    let current = true
-    void call(
-      () => sprokkel().people.list({ scope, filter, limit: 1 }),
-      t('errors.unreachable'),
-    ).then((result) => {
-      if (!current) return
-      setPage(result.ok ? result.value : undefined)
-      setError(result.ok ? undefined : result.error.message)
-    })
-    return () => {
-      current = false
-    }
-  }, [revision, scope, filter, t])
+  // Only the count: the virtual list reads the rows it shows.
+  const loaded = useLoad(
+    () => sprokkel().people.list({ scope, filter, limit: 1 }),
+    [scope, filter],
+    revision,
+  )
+  const page: PeoplePage | undefined = loaded.value
+  const error = loaded.failure
 
   const restore = async (id: string) => {
     const result = await call(() => sprokkel().people.restore({ id }), t('errors.unreachable'))

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { displayName } from '../../../shared/person'
 import { type PersonDetail } from '../../../shared/person-detail'
 import { call, sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { FollowUpsSection } from './FollowUpsSection'
 import { PersonForm } from './PersonForm'
 import { Timeline } from './Timeline'
@@ -15,23 +16,12 @@ import './people.css'
 export function PersonView({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
-  const [person, setPerson] = useState<PersonDetail>()
-  const [error, setError] = useState('')
-  const [revision, setRevision] = useState(0)
-
-  useEffect(() => {
-    let current = true
-    void call(() => sprokkel().people.get({ id: personId }), t('errors.unreachable')).then(
-      (result) => {
-        if (!current) return
-        if (result.ok) setPerson(result.value)
-        else setError(result.error.message)
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [personId, revision, t])
+  const loaded = useLoad(() => sprokkel().people.get({ id: personId }), [personId])
+  const person: PersonDetail | undefined = loaded.value
+  const setPerson = loaded.set
+  // What went wrong loading her, or with archive or trash.
+  const [failure, setFailure] = useState('')
+  const error = failure || loaded.failure
 
   if (error) {
     return (
@@ -49,14 +39,14 @@ export function PersonView({ personId }: { personId: string }) {
       t('errors.unreachable'),
     )
     if (result.ok) setPerson(result.value)
-    else setError(result.error.message)
+    else setFailure(result.error.message)
   }
   const trash = async () => {
     const result = await call(
       () => sprokkel().people.trash({ id: person.id }),
       t('errors.unreachable'),
     )
-    if (!result.ok) return setError(result.error.message)
+    if (!result.ok) return setFailure(result.error.message)
     go('people', undefined, {
       message: t('trash.moved', { name }),
       undo: async () => {
@@ -94,14 +84,14 @@ export function PersonView({ personId }: { personId: string }) {
             personId={person.id}
             name={name}
             followUps={person.followUps}
-            onChanged={() => setRevision((n) => n + 1)}
+            onChanged={loaded.reload}
           />
-          <PersonConnections person={person} onChanged={() => setRevision((n) => n + 1)} />
+          <PersonConnections person={person} onChanged={loaded.reload} />
           <Timeline
             personId={person.id}
             moments={person.moments}
             events={person.events}
-            onAdded={() => setRevision((n) => n + 1)}
+            onAdded={loaded.reload}
           />
         </div>
       </div>

@@ -1,135 +1,98 @@
-import { useEffect, useState } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { Settings } from '../../../shared/contract'
+import type { z } from 'zod'
+import { settingsSchema, type Settings } from '../../../shared/contract'
 import { call, sprokkel } from '../ui/api'
 import { ErrorBanner, FormFooter } from '../ui/FormFooter'
+import { fieldError, showServerErrors } from '../ui/formErrors'
+import { TextField } from '../ui/TextField'
+import { useLoad } from '../ui/useLoad'
 import { WijkenSettings } from './WijkenSettings'
 import './settings.css'
 
 export function SettingsView() {
   const { t } = useTranslation()
-  const [stored, setStored] = useState<Settings>()
-  const [failure, setFailure] = useState('')
-
-  useEffect(() => {
-    let current = true
-    void call(() => sprokkel().settings.get(), t('errors.unreachable')).then((settings) => {
-      if (!current) return
-      if (settings.ok) setStored(settings.value)
-      else setFailure(settings.error.message)
-    })
-    return () => {
-      current = false
-    }
-  }, [t])
-
+  const stored = useLoad(() => sprokkel().settings.get(), [])
   return (
     <section aria-labelledby="view-title" className="view">
       <header className="view-header">
         <h1 id="view-title">{t('settings.title')}</h1>
       </header>
-      <ErrorBanner message={failure} />
+      <ErrorBanner message={stored.failure} />
       {/* The form waits for what is stored, so nothing she types can be overwritten by it. */}
-      {stored ? <SettingsForm stored={stored} /> : <p className="muted">{t('people.loading')}</p>}
+      {stored.value ? (
+        <SettingsForm stored={stored.value} />
+      ) : (
+        <p className="muted">{t('people.loading')}</p>
+      )}
       <WijkenSettings />
     </section>
   )
 }
 
+type SettingsInput = z.input<typeof settingsSchema>
+
 function SettingsForm({ stored }: { stored: Settings }) {
   const { t } = useTranslation()
-  const [workerName, setWorkerName] = useState(stored.workerName ?? '')
-  const [reminderTime, setReminderTime] = useState(stored.reminderTime)
-  const [organisation, setOrganisation] = useState(stored.organisation ?? '')
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
+  const form = useForm<SettingsInput, unknown, Settings>({
+    resolver: zodResolver(settingsSchema),
+    defaultValues: {
+      workerName: stored.workerName ?? '',
+      reminderTime: stored.reminderTime,
+      organisation: stored.organisation ?? '',
+    },
+  })
+  const message = fieldError(form.getFieldState, form.formState, t)
 
-  const save = async () => {
+  const save = form.handleSubmit(async (settings) => {
     setStatus('')
+    setFailure('')
     const result = await call(
       () =>
-        sprokkel().settings.update({ workerName, reminderTime, organisation } satisfies Record<
-          keyof Settings,
-          string
-        >),
+        sprokkel().settings.update({
+          workerName: settings.workerName ?? '',
+          reminderTime: settings.reminderTime,
+          organisation: settings.organisation ?? '',
+        }),
       t('errors.unreachable'),
     )
-    if (result.ok) {
-      setFailure('')
-      setStatus(t('settings.saved'))
-    } else setFailure(result.error.message)
-  }
+    if (!result.ok) return setFailure(showServerErrors(form.setError, result.error))
+    setStatus(t('settings.saved'))
+  })
 
   return (
-    <form
-      className="card"
-      aria-label={t('settings.title')}
-      onSubmit={(event) => {
-        event.preventDefault()
-        void save()
-      }}
-    >
-      <SettingInput
-        id="worker-name"
+    <form className="card" aria-label={t('settings.title')} onSubmit={save} noValidate>
+      <TextField
         label={t('settings.workerName')}
         hint={t('settings.workerNameHint')}
         maxLength={80}
-        value={workerName}
-        onChange={setWorkerName}
+        error={message('workerName')}
+        {...form.register('workerName')}
       />
-      <SettingInput
-        id="reminder-time"
+      <TextField
         type="time"
         label={t('settings.reminderTime')}
         hint={t('settings.reminderHint')}
-        value={reminderTime}
-        onChange={setReminderTime}
+        error={message('reminderTime')}
+        {...form.register('reminderTime')}
       />
-      <SettingInput
-        id="organisation"
+      <TextField
         label={t('settings.organisation')}
         hint={t('settings.organisationHint')}
         maxLength={120}
-        value={organisation}
-        onChange={setOrganisation}
+        error={message('organisation')}
+        {...form.register('organisation')}
       />
-      <FormFooter label={t('settings.save')} status={status} failure={failure} />
+      <FormFooter
+        label={t('settings.save')}
+        busy={form.formState.isSubmitting}
+        status={status}
+        failure={failure}
+      />
     </form>
-  )
-}
-
-/** One setting: its label, its input and the hint that says what it is for. */
-function SettingInput({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  type = 'text',
-  maxLength,
-}: {
-  id: string
-  label: string
-  hint: string
-  value: string
-  onChange: (value: string) => void
-  type?: 'text' | 'time'
-  maxLength?: number
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        maxLength={maxLength}
-        value={value}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <p id={`${id}-hint`} className="field-hint">
-        {hint}
-      </p>
-    </div>
   )
 }

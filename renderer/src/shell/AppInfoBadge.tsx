@@ -1,17 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../../shared/contract'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 
 /** Tells her, in a word, that her ledger is encrypted on this machine and which version runs. */
 export function AppInfoBadge() {
   const { t } = useTranslation()
-  const [info, setInfo] = useState<AppInfo>()
-  useEffect(() => {
-    void call(() => sprokkel().app.info(), '').then((result) => {
-      if (result.ok) setInfo(result.value)
-    })
-  }, [])
+  const info: AppInfo | undefined = useLoad(() => sprokkel().app.info(), []).value
   if (!info) return null
   return (
     <div className="app-info">

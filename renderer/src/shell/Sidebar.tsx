@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n/messages'
 import { languages } from '../../../shared/i18n/messages'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { chooseLanguage } from '../i18n'
 import { menuViews, type View } from './views'
 import { AppInfoBadge } from './AppInfoBadge'
@@ -18,16 +18,8 @@ export function Sidebar({
   onSelect: (view: View) => void
 }) {
   const { t, i18n } = useTranslation()
-  const [due, setDue] = useState(0)
-  useEffect(() => {
-    let live = true
-    void call(() => sprokkel().followups.summary(), '').then((result) => {
-      if (live && result.ok) setDue(result.value.overdue + result.value.today)
-    })
-    return () => {
-      live = false
-    }
-  }, [revision])
+  const summary = useLoad(() => sprokkel().followups.summary(), [], revision).value
+  const due = summary ? summary.overdue + summary.today : 0
   return (
     <aside className="sidebar">
       <div className="brand">

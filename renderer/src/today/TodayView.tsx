@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dueGroups, type TodayView as Today } from '../../../shared/followups'
 import { displayName } from '../../../shared/person'
-import { call, sprokkel } from '../ui/api'
+import { sprokkel } from '../ui/api'
+import { useLoad } from '../ui/useLoad'
 import { FollowUpActions } from './FollowUpActions'
 import { Announcements } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
@@ -13,26 +14,13 @@ import './today.css'
 export function TodayView() {
   const { t, i18n } = useTranslation()
   const { go, changed } = useNavigation()
-  const [view, setView] = useState<Today>()
-  const [error, setError] = useState('')
+  const loaded = useLoad(() => sprokkel().followups.today(), [])
+  const view: Today | undefined = loaded.value
   const [status, setStatus] = useState('')
-  const [revision, setRevision] = useState(0)
-
-  useEffect(() => {
-    let current = true
-    void call(() => sprokkel().followups.today(), t('errors.unreachable')).then((result) => {
-      if (!current) return
-      if (result.ok) setView(result.value)
-      else setError(result.error.message)
-    })
-    return () => {
-      current = false
-    }
-  }, [revision, t])
 
   const onChanged = (message: string) => {
     setStatus(message)
-    setRevision((n) => n + 1)
+    loaded.reload()
     changed()
   }
 
@@ -43,7 +31,7 @@ export function TodayView() {
         <h1 id="view-title">{t('today.title')}</h1>
         {view && <p className="muted">{formatDate(view.today, i18n.language)}</p>}
       </header>
-      <Announcements status={status} failure={error} />
+      <Announcements status={status} failure={loaded.failure} />
       {view && total === 0 && <p className="empty">{t('today.allClear')}</p>}
       {view &&
         total > 0 &&

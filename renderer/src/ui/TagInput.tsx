@@ -1,9 +1,10 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TagKind } from '../../../shared/ledger'
 import type { TagRef } from '../../../shared/person'
 import { foldKey } from '../../../shared/text'
-import { call, sprokkel } from './api'
+import { sprokkel } from './api'
+import { useLoad } from './useLoad'
 
 interface Props {
   kind: TagKind
@@ -24,19 +25,17 @@ export function TagInput({ kind, value, onChange, label, suggestAllKinds = false
   const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
-  const [suggestions, setSuggestions] = useState<string[]>([])
   const mine = value.filter((tag) => tag.kind === kind)
-
-  useEffect(() => {
-    let current = true
-    const query = { prefix: text.trim(), limit: 20, ...(suggestAllKinds ? {} : { kind }) }
-    void call(() => sprokkel().tags.list(query), '').then((result) => {
-      if (current && result.ok) setSuggestions([...new Set(result.value.map((tag) => tag.name))])
-    })
-    return () => {
-      current = false
-    }
-  }, [kind, text, suggestAllKinds])
+  const tags = useLoad(
+    () =>
+      sprokkel().tags.list({
+        prefix: text.trim(),
+        limit: 20,
+        ...(suggestAllKinds ? {} : { kind }),
+      }),
+    [kind, text, suggestAllKinds],
+  ).value
+  const suggestions = [...new Set((tags ?? []).map((tag) => tag.name))]
 
   const add = (name: string) => {
     const trimmed = name.trim()
