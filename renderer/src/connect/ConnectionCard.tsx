@@ -1,6 +1,10 @@
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useId, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { connectionStatuses, type Connection, type ConnectionStatus } from '../../../shared/connect'
+import { z } from 'zod'
+import { connectionStatuses, type Connection } from '../../../shared/connect'
+import { isoDate } from '../../../shared/ledger'
 import { call, sprokkel } from '../ui/api'
 import { Announcements } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
@@ -24,11 +28,13 @@ export function ConnectionCard({
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
   const id = useId()
-  const [status, setStatus] = useState<ConnectionStatus>(connection.status)
-  const [date, setDate] = useState(today)
-  const [reason, setReason] = useState('')
   const [message, setMessage] = useState('')
   const [failure, setFailure] = useState('')
+  const form = useForm<z.input<typeof statusChange>, unknown, z.output<typeof statusChange>>({
+    resolver: zodResolver(statusChange),
+    defaultValues: { status: connection.status, date: today, reason: '' },
+  })
+  const status = useWatch({ control: form.control, name: 'status' })
 
   const other =
     'initiativeId' in side
@@ -45,22 +51,28 @@ export function ConnectionCard({
             }
           : { name: connection.person.name, open: () => go('people', connection.person.id) }
 
-  const save = async () => {
-    const result = await call(
-      () => sprokkel().connections.setStatus({ id: connection.id, status, date, reason }),
-      t('errors.unreachable'),
-    )
-    if (!result.ok) {
-      setFailure(result.error.issues?.[0]?.message ?? result.error.message)
-      return
-    }
-    setFailure('')
-    setReason('')
-    setMessage(
-      t('connect.statusSaved', { name: other.name, status: t(`connect.status.${status}`) }),
-    )
-    onChanged(result.value)
-  }
+  const save = form.handleSubmit(
+    async (change) => {
+      const result = await call(
+        () => sprokkel().connections.setStatus({ id: connection.id, ...change }),
+        t('errors.unreachable'),
+      )
+      if (!result.ok) {
+        setFailure(result.error.issues?.[0]?.message ?? result.error.message)
+        return
+      }
+      setFailure('')
+      form.setValue('reason', '')
+      setMessage(
+        t('connect.statusSaved', {
+          name: other.name,
+          status: t(`connect.status.${change.status}`),
+        }),
+      )
+      onChanged(result.value)
+    },
+    (errors) => setFailure(t(Object.values(errors)[0]?.message ?? 'validation.invalid')),
+  )
 
   return (
     <li className="connection">
@@ -90,18 +102,12 @@ export function ConnectionCard({
       <form
         className="inline-form"
         aria-label={t('connect.changeStatus', { name: other.name })}
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
+        onSubmit={save}
+        noValidate
       >
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('connect.statusOf', { name: other.name })}</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(event) => setStatus(event.target.value as ConnectionStatus)}
-          >
+          <select id={`${id}-status`} {...form.register('status')}>
             {connectionStatuses.map((option) => (
               <option key={option} value={option}>
                 {t(`connect.status.${option}`)}
@@ -111,22 +117,12 @@ export function ConnectionCard({
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('connect.statusDate')}</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-          />
+          <input id={`${id}-date`} type="date" {...form.register('date')} />
         </div>
         {status === 'gestopt' && (
           <div className="field">
             <label htmlFor={`${id}-reason`}>{t('connect.stopReason')}</label>
-            <input
-              id={`${id}-reason`}
-              value={reason}
-              maxLength={300}
-              onChange={(event) => setReason(event.target.value)}
-            />
+            <input id={`${id}-reason`} maxLength={300} {...form.register('reason')} />
           </div>
         )}
         <button type="submit" className="secondary">
@@ -137,3 +133,10 @@ export function ConnectionCard({
     </li>
   )
 }
+
+/** A status change as the form holds it; the main side checks that stopping has a reason. */
+const statusChange = z.object({
+  status: z.enum(connectionStatuses, { error: 'validation.invalid' }),
+  date: isoDate,
+  reason: z.string().trim().max(300, { error: 'validation.tooLong' }),
+})

@@ -10,8 +10,8 @@ import {
 } from '../../../shared/import'
 import { Announcements, ErrorBanner } from '../ui/FormFooter'
 import { MeasuredList } from '../ui/MeasuredList'
-import type { Decisions } from './ImportView'
-import { RowSummary } from './PreviewStep'
+import type { Decisions } from './decisions'
+import { RowSummary } from './RowSummary'
 import { ProgressLine } from './ProgressLine'
 
 /** Rows are "similar" when they match the same way: in the ledger or the file, on the same keys. */

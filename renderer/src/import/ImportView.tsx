@@ -13,6 +13,7 @@ import { call, sprokkel } from '../ui/api'
 import { ErrorBanner } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
 import { ColumnsStep } from './ColumnsStep'
+import type { Decisions } from './decisions'
 import { DuplicatesStep } from './DuplicatesStep'
 import { ImportHistory } from './ImportHistory'
 import { PreviewStep } from './PreviewStep'
@@ -22,7 +23,6 @@ import './import.css'
 
 const steps = ['file', 'columns', 'preview', 'duplicates', 'done'] as const
 type Step = (typeof steps)[number]
-export type Decisions = ReadonlyMap<number, RowDecisionInput>
 
 /**
  * Bringing her Excel list in, step by step: choose the file, map its columns, look at every row,

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type {
   ImportFileView,
@@ -8,11 +9,10 @@ import type {
   ProblemChoice,
   RowDecisionInput,
 } from '../../../shared/import'
-import { displayName } from '../../../shared/person'
 import { call, sprokkel } from '../ui/api'
 import { MeasuredList } from '../ui/MeasuredList'
-import { formatDate } from '../ui/options'
-import type { Decisions } from './ImportView'
+import type { Decisions } from './decisions'
+import { RowSummary } from './RowSummary'
 
 type Show = 'all' | 'problems'
 
@@ -101,49 +101,6 @@ export function PreviewStep({
   )
 }
 
-/** One row: name, address, contact details, labels and dates as they will be stored. */
-export function RowSummary({ row }: { row: PreviewRow }) {
-  const { t, i18n } = useTranslation()
-  const { person } = row
-  const date = (value: string) => formatDate(value, i18n.language)
-  const dates = [
-    person.contactDate && t('import.dates.contact', { date: date(person.contactDate) }),
-    person.followUpOn && t('import.dates.followUp', { date: date(person.followUpOn) }),
-    person.availableFrom && t('import.dates.from', { date: date(person.availableFrom) }),
-  ].filter(Boolean)
-  return (
-    <div className="import-row-summary">
-      <span className="import-rownum muted">{t('import.row', { row: row.row })}</span>
-      <span className="person-name">
-        {person.firstName
-          ? displayName({ ...person, firstName: person.firstName })
-          : t('import.noName')}
-      </span>
-      <span>
-        {[
-          [person.street, person.houseNumber].filter(Boolean).join(' '),
-          person.postcode,
-          person.wijk,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </span>
-      <span>{[person.phone, person.email].filter(Boolean).join(' · ')}</span>
-      {(person.tags.length > 0 || dates.length > 0) && (
-        <span className="import-row-extra">
-          {person.tags.map((tag) => (
-            <span key={`${tag.kind}:${tag.name}`} className="chip">
-              {tag.name}
-            </span>
-          ))}
-          {dates.length > 0 && <span className="muted">{dates.join(' · ')}</span>}
-        </span>
-      )}
-      {person.note && <span className="import-note muted">{person.note}</span>}
-    </div>
-  )
-}
-
 function PreviewRowView({
   row,
   file,
@@ -163,11 +120,17 @@ function PreviewRowView({
   const [fixing, setFixing] = useState(false)
   const [status, setStatus] = useState('')
   const fixable = row.problems.filter((problem) => problem.column >= 0)
-  const [fixes, setFixes] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fixable.map((problem) => [String(problem.column), problem.raw])),
-  )
+  // Each field keyed by its column: "c3" (a bare number would make react-hook-form an array).
+  const form = useForm<{ fixes: Record<string, string> }>({
+    defaultValues: {
+      fixes: Object.fromEntries(fixable.map((problem) => [`c${problem.column}`, problem.raw])),
+    },
+  })
 
-  const check = async () => {
+  const check = form.handleSubmit(async (values) => {
+    const fixes = Object.fromEntries(
+      Object.entries(values.fixes).map(([column, value]) => [column.slice(1), value]),
+    )
     const result = await call(
       () => sprokkel().import.checkRow({ sessionId: file.sessionId, mapping, row: row.row, fixes }),
       t('errors.unreachable'),
@@ -181,7 +144,7 @@ function PreviewRowView({
     const fine = result.value.problems.length === 0
     setStatus(fine ? t('import.fixed', { row: row.row }) : t('import.stillWrong', { row: row.row }))
     if (fine) setFixing(false)
-  }
+  })
 
   return (
     <>
@@ -233,25 +196,14 @@ function PreviewRowView({
             )}
           </div>
           {fixing && (
-            <form
-              className="inline-form"
-              onSubmit={(event) => {
-                event.preventDefault()
-                void check()
-              }}
-            >
+            <form className="inline-form" onSubmit={check} noValidate>
               {fixable.map((problem) => (
                 <label key={problem.column} className="field">
                   <span>{t('import.fixField', { header: problem.header, row: row.row })}</span>
-                  <input
-                    value={fixes[String(problem.column)] ?? ''}
-                    onChange={(event) =>
-                      setFixes({ ...fixes, [String(problem.column)]: event.target.value })
-                    }
-                  />
+                  <input {...form.register(`fixes.c${problem.column}`)} />
                 </label>
               ))}
-              <button type="submit" className="secondary">
+              <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
                 {t('import.check')}
               </button>
             </form>

@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import type { FollowUp } from '../../../shared/followups'
-import { followUpPicks, type FollowUpPick } from '../../../shared/ledger'
+import { followUpPicks, isoDate } from '../../../shared/ledger'
 import { call, sprokkel } from '../ui/api'
 import { Announcements } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
@@ -22,11 +25,12 @@ export function FollowUpsSection({
 }) {
   const { t, i18n } = useTranslation()
   const { changed } = useNavigation()
-  const [reason, setReason] = useState('')
-  const [pick, setPick] = useState<FollowUpPick | ''>('1w')
-  const [date, setDate] = useState('')
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
+  const form = useForm<z.input<typeof addForm>, unknown, z.output<typeof addForm>>({
+    resolver: zodResolver(addForm),
+    defaultValues: { reason: '', pick: '1w', date: '' },
+  })
 
   const refresh = (message: string) => {
     setStatus(message)
@@ -34,19 +38,21 @@ export function FollowUpsSection({
     changed()
   }
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault()
-    const when = date ? { dueOn: date } : pick ? { pick } : {}
-    const result = await call(
-      () => sprokkel().followups.create({ personId, reason, ...when }),
-      t('errors.unreachable'),
-    )
-    if (!result.ok) return setFailure(result.error.issues?.[0]?.message ?? result.error.message)
-    setFailure('')
-    setReason('')
-    setDate('')
-    refresh(t('followUps.added'))
-  }
+  const add = form.handleSubmit(
+    async ({ reason, pick, date }) => {
+      // A date she picks wins over the quick pick.
+      const when = date ? { dueOn: date } : { pick }
+      const result = await call(
+        () => sprokkel().followups.create({ personId, reason, ...when }),
+        t('errors.unreachable'),
+      )
+      if (!result.ok) return setFailure(result.error.issues?.[0]?.message ?? result.error.message)
+      setFailure('')
+      form.reset({ reason: '', pick, date: '' })
+      refresh(t('followUps.added'))
+    },
+    (errors) => setFailure(t(Object.values(errors)[0]?.message ?? 'validation.invalid')),
+  )
 
   return (
     <section className="card follow-ups" aria-labelledby="follow-ups-title">
@@ -66,22 +72,18 @@ export function FollowUpsSection({
           ))}
         </ul>
       )}
-      <form className="inline-form add-follow-up" onSubmit={add} aria-label={t('followUps.add')}>
+      <form
+        className="inline-form add-follow-up"
+        onSubmit={add}
+        aria-label={t('followUps.add')}
+        noValidate
+      >
         <label>
-          {t('followUps.reason')}{' '}
-          <input
-            type="text"
-            value={reason}
-            maxLength={200}
-            onChange={(event) => setReason(event.target.value)}
-          />
+          {t('followUps.reason')} <input type="text" maxLength={200} {...form.register('reason')} />
         </label>
         <label>
           {t('followUps.when')}{' '}
-          <select
-            value={pick}
-            onChange={(event) => setPick(event.target.value as FollowUpPick | '')}
-          >
+          <select {...form.register('pick')}>
             {followUpPicks.map((value) => (
               <option key={value} value={value}>
                 {t(`followUp.${value}`)}
@@ -90,10 +92,9 @@ export function FollowUpsSection({
           </select>
         </label>
         <label>
-          {t('followUps.orDate')}{' '}
-          <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+          {t('followUps.orDate')} <input type="date" {...form.register('date')} />
         </label>
-        <button type="submit" className="secondary">
+        <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
           {t('followUps.add')}
         </button>
       </form>
@@ -101,3 +102,9 @@ export function FollowUpsSection({
     </section>
   )
 }
+
+const addForm = z.object({
+  reason: z.string().trim().max(200, { error: 'validation.tooLong' }),
+  pick: z.enum(followUpPicks, { error: 'validation.invalid' }),
+  date: z.union([z.literal(''), isoDate]),
+})

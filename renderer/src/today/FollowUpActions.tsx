@@ -1,7 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useId, useState } from 'react'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { FollowUp } from '../../../shared/followups'
-import { followUpPicks, type ContactChannel } from '../../../shared/ledger'
+import { z } from 'zod'
+import { doneFollowUpSchema, type FollowUp } from '../../../shared/followups'
+import { followUpPicks, isoDate } from '../../../shared/ledger'
 import { call, sprokkel } from '../ui/api'
 import { ErrorBanner } from '../ui/FormFooter'
 import { channelOptions, formatDate } from '../ui/options'
@@ -23,16 +26,11 @@ export function FollowUpActions({
   const { t, i18n } = useTranslation()
   const id = useId()
   const [doing, setDoing] = useState(false)
-  const [note, setNote] = useState('')
-  const [channel, setChannel] = useState<ContactChannel>('telefoon')
-  const [askAgain, setAskAgain] = useState(false)
-  const [until, setUntil] = useState('')
   const [failure, setFailure] = useState('')
 
-  const done = async (event: FormEvent) => {
-    event.preventDefault()
+  const done = async (values: Done) => {
     const result = await call(
-      () => sprokkel().followups.done({ id: followUp.id, note, channel, askAgainInYear: askAgain }),
+      () => sprokkel().followups.done({ id: followUp.id, ...values }),
       t('errors.unreachable'),
     )
     if (!result.ok) return setFailure(result.error.message)
@@ -84,21 +82,7 @@ export function FollowUpActions({
               {t(`followUp.${pick}`)}
             </button>
           ))}
-          <form
-            className="inline-form"
-            onSubmit={(event) => {
-              event.preventDefault()
-              if (until) void later({ until })
-            }}
-          >
-            <label>
-              {t('followUps.snoozeUntil')}{' '}
-              <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} />
-            </label>
-            <button type="submit" className="link">
-              {t('followUps.move')}
-            </button>
-          </form>
+          <SnoozeUntil onSnooze={(until) => later({ until })} onInvalid={setFailure} />
         </div>
       </details>
       {canCancel && (
@@ -106,50 +90,97 @@ export function FollowUpActions({
           {t('followUps.cancelFollowUp')}
         </button>
       )}
-      {doing && (
-        <form
-          id={`${id}-done`}
-          className="done-form"
-          onSubmit={done}
-          aria-label={t('followUps.doneTitle', { name })}
-        >
-          <label>
-            {t('followUps.doneNote')}
-            <input
-              type="text"
-              value={note}
-              maxLength={200}
-              autoFocus
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </label>
-          <label>
-            {t('followUps.channel')}
-            <select
-              value={channel}
-              onChange={(event) => setChannel(event.target.value as ContactChannel)}
-            >
-              {channelOptions(t).map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={askAgain}
-              onChange={(event) => setAskAgain(event.target.checked)}
-            />
-            {t('followUps.askAgain')}
-          </label>
-          <button type="submit" className="primary">
-            {t('followUps.confirmDone')}
-          </button>
-        </form>
-      )}
+      {doing && <DoneForm id={`${id}-done`} name={name} onDone={done} onInvalid={setFailure} />}
       <ErrorBanner message={failure} />
     </div>
+  )
+}
+
+const doneForm = doneFollowUpSchema.omit({ id: true })
+type Done = z.output<typeof doneForm>
+
+/** Done: a note on what came of it, how the contact went, and "ask again in a year". */
+function DoneForm({
+  id,
+  name,
+  onDone,
+  onInvalid,
+}: {
+  id: string
+  name: string
+  onDone: (values: Done) => Promise<void>
+  onInvalid: (message: string) => void
+}) {
+  const { t } = useTranslation()
+  const form = useForm<z.input<typeof doneForm>, unknown, Done>({
+    resolver: zodResolver(doneForm),
+    defaultValues: { note: '', channel: 'telefoon', askAgainInYear: false },
+  })
+  return (
+    <form
+      id={id}
+      className="done-form"
+      onSubmit={form.handleSubmit(onDone, (errors) =>
+        onInvalid(t(Object.values(errors)[0]?.message ?? 'validation.invalid')),
+      )}
+      aria-label={t('followUps.doneTitle', { name })}
+      noValidate
+    >
+      <label>
+        {t('followUps.doneNote')}
+        <input type="text" maxLength={200} autoFocus {...form.register('note')} />
+      </label>
+      <label>
+        {t('followUps.channel')}
+        <select {...form.register('channel')}>
+          {channelOptions(t).map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('askAgainInYear')} />
+        {t('followUps.askAgain')}
+      </label>
+      <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        {t('followUps.confirmDone')}
+      </button>
+    </form>
+  )
+}
+
+const untilForm = z.object({ until: isoDate })
+
+/** Later, to a date she picks. */
+function SnoozeUntil({
+  onSnooze,
+  onInvalid,
+}: {
+  onSnooze: (until: string) => Promise<void>
+  onInvalid: (message: string) => void
+}) {
+  const { t } = useTranslation()
+  const form = useForm<z.input<typeof untilForm>>({
+    resolver: zodResolver(untilForm),
+    defaultValues: { until: '' },
+  })
+  return (
+    <form
+      className="inline-form"
+      onSubmit={form.handleSubmit(
+        (values) => onSnooze(values.until),
+        (errors) => onInvalid(t(errors.until?.message ?? 'validation.date')),
+      )}
+      noValidate
+    >
+      <label>
+        {t('followUps.snoozeUntil')} <input type="date" {...form.register('until')} />
+      </label>
+      <button type="submit" className="link">
+        {t('followUps.move')}
+      </button>
+    </form>
   )
 }
