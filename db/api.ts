@@ -45,10 +45,9 @@ import { exportCsv, exportPdf } from './report/exports'
 import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
-import { readSettings, writeSettings } from './ledger/settings'
+import { finishWelcome, readSettings, welcomeState, writeSettings } from './ledger/settings'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
-import { finishWelcome, welcomeState } from './ledger/welcome'
 
 /**
  * A handler answers with its output, or, for a write that changed what the indexes hold, with that

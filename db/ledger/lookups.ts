@@ -142,20 +142,3 @@ export async function listTags(
   }
   return select.orderBy('name_key').limit(query.limit).execute()
 }
-
-export async function getSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst()
-  return row?.value
-}
-
-export async function setSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
-  await db
-    .insertInto('setting')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute()
-}

@@ -3,7 +3,7 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { cellText, type Report, type ReportRequest, type ReportTable } from '../../shared/report'
 import type { Database } from '../store/schema'
-import { getSetting } from '../ledger/lookups'
+import { readSettings } from '../ledger/settings'
 import { collectTables } from './tables'
 import { sameDayConflict } from './log'
 import { protect } from './protect'
@@ -53,7 +53,7 @@ export async function buildReport(
         ? monthLabel(request.from)
         : `${monthLabel(request.from)} – ${monthLabel(request.to)}`,
     wijken,
-    organisation: (await getSetting(db, 'organisation')) || null,
+    organisation: (await readSettings(db)).organisation,
     generatedAt: now.toISOString(),
     tables: raw.map((table) => protect(table, request.k, request.roundTo5)),
     narrative: request.narrative,
