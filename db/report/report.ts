@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
-import { cellText, type Report, type ReportRequest, type ReportTable } from '../../shared/report'
+import {
+  cellText,
+  type Report,
+  type ReportCell,
+  type ReportRequest,
+  type ReportTable,
+} from '../../shared/report'
+import { csvText, type CsvCell } from '../platform/csv'
 import type { Database } from '../store/schema'
 import { readSettings } from '../ledger/settings'
 import { collectTables } from './tables'
@@ -62,12 +69,13 @@ export async function buildReport(
   }
 }
 
-const csvField = (text: string) => (/[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
-
 /** The report for Excel: `;`, UTF-8 with a BOM, Dutch headings, one block per table. */
 export function reportCsv(report: Report): string {
   const k = report.request.k
-  const lines: string[][] = [
+  // A count is a number in Excel; "<5" and "×" are the text the report shows.
+  const cell = (value: ReportCell | null): CsvCell =>
+    value?.kind === 'count' ? value.value : cellText(value, k)
+  const lines: CsvCell[][] = [
     [translate(nl, 'report.title')],
     ...(report.organisation ? [[report.organisation]] : []),
     [translate(nl, 'report.period'), report.periodLabel],
@@ -83,11 +91,7 @@ export function reportCsv(report: Report): string {
       ...(hasTotal ? [translate(nl, 'report.total')] : []),
     ])
     for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])]) {
-      lines.push([
-        row.label,
-        ...row.cells.map((cell) => cellText(cell, k)),
-        ...(hasTotal ? [cellText(row.total, k)] : []),
-      ])
+      lines.push([row.label, ...row.cells.map(cell), ...(hasTotal ? [cell(row.total)] : [])])
     }
     if (table.note) lines.push([table.note])
     lines.push([])
@@ -100,5 +104,5 @@ export function reportCsv(report: Report): string {
   }
   lines.push([translate(nl, 'report.methodTitle')])
   for (const paragraph of report.method) lines.push([paragraph])
-  return `\ufeff${lines.map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`
+  return csvText(lines)
 }

