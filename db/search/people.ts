@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { PersonSummary } from '../../shared/person'
 import type { PeopleFilter, PeopleSearchResult } from '../../shared/people-query'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
 import { displayName } from '../../shared/person'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
@@ -41,6 +43,7 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
     .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
     .select(['person_tag.person_id', 'tag.id', 'tag.name'])
   if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
+  const notes = await momentNotes(db, ids)
   const tags = new Map<string, { id: string; name: string }[]>()
   for (const { person_id, id, name } of await tagQuery.execute()) {
     const list = tags.get(person_id)
@@ -69,10 +72,32 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
         wish: row.wish ?? undefined,
         strength: row.strength ?? undefined,
         need: row.need ?? undefined,
-        note: row.note ?? undefined,
+        // Her note and the notes of her contact moments: "a word from a note" finds either.
+        note: [row.note, ...(notes.get(row.id) ?? [])].filter(Boolean).join('\n') || undefined,
       },
     }
   })
+}
+
+/**
+ * The notes of their contact moments, by person. The note an import writes on each moment it
+ * makes ("Contact volgens de Excel-lijst") is the app's, not hers: it would make every imported
+ * person a hit for "lijst".
+ */
+async function momentNotes(db: Kysely<Database>, ids?: readonly string[]) {
+  let query = db
+    .selectFrom('contact_moment')
+    .select(['person_id', 'note'])
+    .where('note', 'is not', null)
+    .where('note', '!=', translate(nl, 'import.momentNote'))
+  if (ids) query = query.where('person_id', 'in', ids)
+  const notes = new Map<string, string[]>()
+  for (const { person_id, note } of await query.execute()) {
+    const list = notes.get(person_id)
+    if (list) list.push(note!)
+    else notes.set(person_id, [note!])
+  }
+  return notes
 }
 
 /** What is kept of every person in memory: the search index and matching's columns. */

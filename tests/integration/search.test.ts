@@ -93,6 +93,32 @@ describe('people:search', () => {
     expect(await names('dennen')).toEqual([])
   })
 
+  it("finds a word from a contact moment's note, as the search box promises", async () => {
+    const [ans] = value<PeopleSearchResult[]>(await api['people:search']({ query: 'bakker' }))
+    const id = ans!.person.id
+    value(
+      await api['moments:add']({
+        personId: id,
+        date: '2026-11-20',
+        channel: 'straat',
+        note: 'Wil graag helpen bij de moestuin achter de school',
+      }),
+    )
+    const hits = value<PeopleSearchResult[]>(await api['people:search']({ query: 'moestuin' }))
+    expect(hits.map((hit) => [hit.person.firstName, hit.fields])).toEqual([['Ans', ['note']]])
+    // Also after a restart: the index is built with the moments' notes.
+    await ctx.store.close()
+    ctx = await openContext(nodePlatform(dir.path, new TestClock(new Date('2026-11-26T09:00:00Z'))))
+    api = createApi(ctx)
+    expect(await names('moestuin')).toEqual(['Ans Bakker'])
+    // The note a follow-up done leaves on the timeline is hers too.
+    const followUp = value<{ id: string }>(
+      await api['followups:create']({ personId: id, dueOn: '2026-11-26', reason: 'Bellen' }),
+    )
+    value(await api['followups:done']({ id: followUp.id, note: 'Zoekt een fietsmaatje' }))
+    expect(await names('fietsmaatje')).toEqual(['Ans Bakker'])
+  })
+
   it('refuses a query too long or a silly page size, in Dutch', async () => {
     for (const input of [{ query: 'x'.repeat(201) }, { query: 'jan', limit: 0 }, { query: 42 }]) {
       expect(await api['people:search'](input)).toMatchObject({
