@@ -132,6 +132,8 @@ export const newPersonSchema = z.strictObject(
     ...personShape,
     moment: momentFieldsSchema.optional(),
     followUpPick: optionalChoice(followUpPicks),
+    /** Why to get back to them ("Na de zomer: vragen of ze wil koken"): shown on Vandaag. */
+    followUpReason: optionalText(200),
   },
   { error: 'validation.invalid' },
 )

@@ -65,7 +65,7 @@ export async function createPerson(
     if (input.followUpPick) {
       const from = input.moment?.date ?? at.today
       const dueOn = addInterval(from, intervalOf(input.followUpPick))
-      await addFollowUp(trx, id, { dueOn, source: 'pick' }, at)
+      await addFollowUp(trx, id, { dueOn, reason: input.followUpReason, source: 'pick' }, at)
     }
     // A new person has no follow-ups yet: only a date or a cadence makes one.
     if (input.availableFrom) await syncAvailableFrom(trx, id, input.availableFrom, at)

@@ -37,18 +37,32 @@ test.describe('Na de ronde', () => {
       await typeAndTab(page, person.first, person.tv, person.last, person.street, person.nr)
       if (index === 0) await page.keyboard.type('Kerckebosch')
       await expect(page.getByLabel('Wijk', { exact: true })).toHaveValue('Kerckebosch')
-      // The rest of the way to the passions field: wijk, wil, kan, nodig.
-      await typeAndTab(page, '', index === 1 ? 'Jeugd trainen' : '', '', '')
+      // The rest of the way to the passions field: wijk, telefoon, e-mail, wil, kan, nodig.
+      await typeAndTab(
+        page,
+        '',
+        index === 0 ? '06-12345678' : '',
+        index === 0 ? 'fatima@example.nl' : '',
+        index === 1 ? 'Jeugd trainen' : '',
+        '',
+        '',
+      )
       await expect(page.getByLabel('Passies en talenten')).toBeFocused()
       await page.keyboard.type(person.passion)
       await page.keyboard.press('Enter') // adds the tag
       if (index === 1) {
-        // Jan wants a call in a month: Tab to "Opvolgen" and choose with the arrow keys.
+        // Jan wants a call in a month: Tab to "Opvolgen", choose with the arrow keys, say why.
         await page.keyboard.press('Tab')
         await expect(page.getByLabel('Opvolgen')).toBeFocused()
         await page.keyboard.press('ArrowDown')
         await page.keyboard.press('ArrowDown')
         await expect(page.getByLabel('Opvolgen')).toHaveValue('1m')
+        await page.keyboard.press('Tab')
+        await expect(page.getByLabel('Waarom (mag leeg)')).toBeFocused()
+        await page.keyboard.type('Vragen of hij de jeugd wil trainen')
+        // Then the contact note, before the day and the channel that carry over.
+        await page.keyboard.press('Tab')
+        await expect(page.getByLabel('Notitie bij het contact')).toBeFocused()
       }
       await page.keyboard.press('Enter') // saves and starts the next one
       const name = [person.first, person.tv, person.last].filter(Boolean).join(' ')
@@ -59,9 +73,14 @@ test.describe('Na de ronde', () => {
       await expect(page.getByLabel('Voornaam')).toHaveValue('')
     }
 
-    await expect(
-      page.getByRole('list').filter({ hasText: 'Noor van Dijk' }).getByRole('listitem'),
-    ).toHaveCount(5)
+    // This round: each name a link, with the street to tell people apart.
+    const round = page.getByRole('region', { name: 'Deze ronde vastgelegd' })
+    await expect(round.getByRole('listitem')).toHaveCount(5)
+    await expect(round.getByRole('listitem').last()).toHaveText('Fatima el Amrani · Kerkstraat 12')
+    await round.getByRole('button', { name: 'Fatima el Amrani openen' }).click()
+    await expect(page.getByRole('heading', { name: 'Fatima el Amrani', level: 1 })).toBeVisible()
+    await expect(page.getByLabel('Telefoon')).toHaveValue('06-12345678')
+    await expect(page.getByLabel('E-mail')).toHaveValue('fatima@example.nl')
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('button', { name: 'Bewoners' })
@@ -77,8 +96,9 @@ test.describe('Na de ronde', () => {
     await list.getByRole('button', { name: 'Vries, Jan de' }).click()
     await expect(page.getByRole('heading', { name: 'Jan de Vries', level: 1 })).toBeVisible()
     // "Over 1 maand" became a follow-up a month after the day of the round.
+    // Her reason, not "Terugkomen zoals afgesproken".
     await expect(page.getByRole('list', { name: 'Opvolgen' }).getByRole('listitem')).toHaveText([
-      /Terugkomen zoals afgesproken.*Gepland op/,
+      /Vragen of hij de jeugd wil trainen.*Gepland op/,
     ])
     await expect(page.getByLabel('Wil (wensen)')).toHaveValue('Jeugd trainen')
     await expect(page.getByText('Voetbal')).toBeVisible()
@@ -114,5 +134,49 @@ test.describe('Na de ronde', () => {
     const timeline = page.getByRole('list', { name: 'Tijdlijn' })
     await expect(timeline.getByRole('listitem')).toHaveCount(2)
     await expect(timeline).toContainText('Wil meehelpen bij de buurtmaaltijd')
+  })
+
+  test('"Lijkt op" steelt het toetsenbord niet, en wat ze typte gaat nooit verloren', async ({
+    app,
+  }) => {
+    const { page } = app
+    await openCapture(page)
+    await typeAndTab(page, 'Fatima', 'el', 'Amrani', 'Kerkstraat', '12', 'Kerckebosch')
+    await page.keyboard.press('Enter')
+    await expect(page.getByText('Fatima el Amrani is vastgelegd.')).toBeVisible()
+
+    // A namesake: the warning is announced, but Tab goes on through the form.
+    await typeAndTab(page, 'Fatima', '', 'Amrani', '', '')
+    const warning = page.getByRole('region', { name: 'Lijkt op:' })
+    await expect(warning).toContainText('Fatima el Amrani, Kerkstraat 12')
+    await expect(warning.getByRole('status')).toHaveText(
+      'Lijkt op iemand in je register: Fatima el Amrani. Alt+L om te bekijken.',
+    )
+    await expect(page.getByLabel('Wijk', { exact: true })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Telefoon')).toBeFocused()
+    await page.keyboard.type('0611223344')
+
+    // On purpose: Alt+L to the warning, Esc back to where she was typing.
+    await page.keyboard.press('Alt+L')
+    await expect(warning.getByRole('button', { name: 'Fatima el Amrani openen' })).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(page.getByLabel('Telefoon')).toBeFocused()
+
+    // She opens the namesake to check: no question, and back in Na de ronde nothing is lost.
+    await page.keyboard.press('Alt+L')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { name: 'Fatima el Amrani', level: 1 })).toBeVisible()
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('button', { name: 'Na de ronde' })
+      .click()
+    await expect(page.getByText('Wat je hier typte, staat er nog.')).toBeVisible()
+    await expect(page.getByLabel('Voornaam')).toHaveValue('Fatima')
+    await expect(page.getByLabel('Achternaam')).toHaveValue('Amrani')
+    await expect(page.getByLabel('Telefoon')).toHaveValue('0611223344')
+    await expect(page.getByRole('region', { name: 'Deze ronde vastgelegd' })).toContainText(
+      'Fatima el Amrani',
+    )
   })
 })

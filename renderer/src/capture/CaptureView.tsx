@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import {
+  address,
   displayName,
   momentFieldsSchema,
   newPersonSchema,
@@ -17,7 +18,8 @@ import { useLoad } from '../ui/useLoad'
 import { FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { SelectField } from '../ui/SelectField'
-import { SimilarWarning } from './SimilarWarning'
+import { keepDraft, takeDraft } from '../ui/drafts'
+import { SimilarWarning, similarShortcut } from './SimilarWarning'
 import { TagInput } from '../ui/TagInput'
 import { TextField } from '../ui/TextField'
 import { WijkList, wijkListId } from '../ui/WijkList'
@@ -40,13 +42,30 @@ const blank = (round: RoundDefaults): NewPersonInput => ({
   street: '',
   houseNumber: '',
   wijk: round.wijk,
+  phone: '',
+  email: '',
   wish: '',
   strength: '',
   need: '',
   tags: [],
   moment: { date: round.date, channel: round.channel, place: '', note: '' },
   followUpPick: '',
+  followUpReason: '',
 })
+
+/** Someone recorded this round: a link to them, and their street to tell namesakes apart. */
+interface Recorded {
+  id: string
+  name: string
+  street: string
+}
+
+/** What Na de ronde keeps when she goes elsewhere halfway: her typing, the round, its list. */
+interface CaptureDraft {
+  values: NewPersonInput
+  round: RoundDefaults
+  recorded: Recorded[]
+}
 
 /** "Na de ronde": several people in a row, keyboard only; Enter saves and starts the next one. */
 export function CaptureView() {
@@ -59,20 +78,39 @@ export function CaptureView() {
 function CaptureForm({ today }: { today: string }) {
   const { t } = useTranslation()
   const { go, setUnsaved } = useNavigation()
-  const [round, setRound] = useState<RoundDefaults>({ date: today, channel: 'straat', wijk: '' })
-  const [recorded, setRecorded] = useState<string[]>([])
-  const [status, setStatus] = useState('')
+  // Back from opening a namesake (or anywhere else): what she typed is still here.
+  const [draft] = useState(() => takeDraft<CaptureDraft>('capture'))
+  const [round, setRound] = useState<RoundDefaults>(
+    draft?.round ?? { date: today, channel: 'straat', wijk: '' },
+  )
+  const [recorded, setRecorded] = useState<Recorded[]>(draft?.recorded ?? [])
+  const [status, setStatus] = useState(draft ? t('capture.draftBack') : '')
   const [failure, setFailure] = useState('')
   const form = useForm<NewPersonInput, unknown, NewPerson>({
     resolver: zodResolver(newPersonSchema),
     defaultValues: blank(round),
+    ...(draft ? { values: draft.values, resetOptions: { keepDefaultValues: true } } : {}),
   })
   const { register, control, formState } = form
 
+  // Nothing she typed is lost by leaving: it is kept as a draft (see ui/drafts.ts), so leaving
+  // asks nothing; closing the window still does.
+  const kept = useRef({ round, recorded })
   useEffect(() => {
-    setUnsaved(formState.isDirty)
+    kept.current = { round, recorded }
+  }, [round, recorded])
+  useEffect(() => {
+    setUnsaved(formState.isDirty ? 'kept' : false)
   }, [formState.isDirty, setUnsaved])
-  useEffect(() => () => setUnsaved(false), [setUnsaved])
+  useEffect(
+    () => () => {
+      setUnsaved(false)
+      if (form.formState.isDirty || kept.current.recorded.length > 0) {
+        keepDraft<CaptureDraft>('capture', { values: form.getValues(), ...kept.current })
+      }
+    },
+    [form, setUnsaved],
+  )
 
   // "Lijkt op" while she types the name and street: the latest answer wins.
   const [firstName, tussenvoegsel, lastName, street, houseNumber] = useWatch({
@@ -106,7 +144,7 @@ function CaptureForm({ today }: { today: string }) {
       const result = await call(() => sprokkel().people.create(values), t('errors.unreachable'))
       if (!result.ok) return setFailure(showServerErrors(form.setError, result.error))
       const name = displayName(result.value)
-      setRecorded((list) => [name, ...list])
+      setRecorded((list) => [{ id: result.value.id, name, street: address(result.value) }, ...list])
       next(t('capture.saved', { name }), values.moment, values.wijk)
     },
     () => setStatus(''),
@@ -122,8 +160,25 @@ function CaptureForm({ today }: { today: string }) {
     )
     if (!result.ok) return setFailure(result.error.message)
     const name = displayName(match.person)
-    setRecorded((list) => [name, ...list])
+    setRecorded((list) => [{ id: match.person.id, name, street: address(match.person) }, ...list])
     next(t('capture.momentAdded', { name }), moment, form.getValues('wijk'))
+  }
+
+  // Alt+L goes to the "lijkt op" warning on purpose; Esc there comes back to where she typed.
+  const [inWarning, setInWarning] = useState(false)
+  const typingIn = useRef<HTMLElement | null>(null)
+  const toWarning = () => {
+    const first = document.querySelector<HTMLButtonElement>('.similar button')
+    if (!first) return
+    typingIn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setInWarning(true)
+    first.focus()
+  }
+  const leaveWarning = (back: boolean) => {
+    setInWarning(false)
+    if (!back) return
+    if (typingIn.current?.isConnected) typingIn.current.focus()
+    else form.setFocus('firstName')
   }
 
   const text = (field: FieldPath<NewPersonInput>, label: string, max: number, extra = {}) => (
@@ -141,7 +196,13 @@ function CaptureForm({ today }: { today: string }) {
         onSubmit={save}
         noValidate
         aria-label={t('capture.title')}
+        aria-keyshortcuts={similar.length > 0 ? similarShortcut.label : undefined}
         onKeyDown={(event) => {
+          if (event.altKey && event.key.toLowerCase() === similarShortcut.key) {
+            event.preventDefault()
+            toWarning()
+            return
+          }
           // Browsers submit on Enter only from text fields; here Enter saves from a choice too.
           if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
             event.preventDefault()
@@ -165,9 +226,15 @@ function CaptureForm({ today }: { today: string }) {
         <WijkList />
         <SimilarWarning
           similar={similar}
+          entered={inWarning}
+          onLeave={leaveWarning}
           onOpen={(id) => go('people', id)}
           onAddMoment={(match) => void addToExisting(match)}
         />
+        <div className="field-row">
+          {text('phone', t('fields.phone'), personLimits.phone, { type: 'tel' })}
+          {text('email', t('fields.email'), personLimits.email, { type: 'email' })}
+        </div>
         <div className="field-row">
           {text('wish', t('person.wish'), personLimits.text)}
           {text('strength', t('person.strength'), personLimits.text)}
@@ -188,10 +255,13 @@ function CaptureForm({ today }: { today: string }) {
             error={error('followUpPick')}
             {...register('followUpPick')}
           />
+          {text('followUpReason', t('capture.followUpReason'), 200)}
         </div>
         <fieldset className="inline-fieldset">
           <legend>{t('capture.contact')}</legend>
+          {/* The note first: the day and how carry over from the person before. */}
           <div className="field-row">
+            {text('moment.note', t('moment.note'), personLimits.text)}
             {text('moment.date', t('moment.date'), 10, { type: 'date' })}
             <SelectField
               label={t('moment.channel')}
@@ -199,7 +269,6 @@ function CaptureForm({ today }: { today: string }) {
               error={error('moment.channel')}
               {...register('moment.channel')}
             />
-            {text('moment.note', t('moment.note'), personLimits.text)}
           </div>
         </fieldset>
         <FormFooter
@@ -213,8 +282,18 @@ function CaptureForm({ today }: { today: string }) {
         <section className="card" aria-labelledby="recorded-title">
           <h2 id="recorded-title">{t('capture.thisRound')}</h2>
           <ol className="recorded">
-            {recorded.map((name, index) => (
-              <li key={`${recorded.length - index}`}>{name}</li>
+            {recorded.map((person, index) => (
+              <li key={`${recorded.length - index}`}>
+                <button
+                  type="button"
+                  className="link person-name"
+                  aria-label={t('capture.openRecorded', { name: person.name })}
+                  onClick={() => go('people', person.id)}
+                >
+                  {person.name}
+                </button>
+                {person.street && <span className="muted"> · {person.street}</span>}
+              </li>
             ))}
           </ol>
         </section>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, sprokkel } from '../ui/api'
+import { hasDrafts } from '../ui/drafts'
 import { Sidebar } from './Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
 import { CaptureView } from '../capture/CaptureView'
@@ -34,13 +35,13 @@ export function App() {
   const [place, setPlace] = useState<Place>()
   // Bumped when follow-ups change, and on every move, so the sidebar's count stays right.
   const [revision, setRevision] = useState(0)
-  const unsaved = useRef(false)
+  const unsaved = useRef<boolean | 'kept'>(false)
   const [searchRequest, setSearchRequest] = useState(0)
   const searchHandled = useRef(0)
 
   const go = useCallback(
     (view: View, id?: string, notice?: Notice) => {
-      if (unsaved.current && !window.confirm(t('person.unsaved'))) return
+      if (unsaved.current === true && !window.confirm(t('person.unsaved'))) return
       unsaved.current = false
       setPlace({ view, id, notice })
       setRevision((n) => n + 1)
@@ -93,10 +94,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [go])
 
-  // Closing the window with unsaved changes asks too.
+  // Closing the window with unsaved changes asks too, and with a draft kept (Na de ronde).
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (unsaved.current) event.preventDefault()
+      if (unsaved.current || hasDrafts()) event.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)

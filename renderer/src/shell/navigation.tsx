@@ -15,8 +15,11 @@ export interface Navigation {
   go(view: View, id?: string, notice?: Notice): void
   /** Something changed that the sidebar counts (follow-ups): it reads its badge again. */
   changed(): void
-  /** A form tells whether it holds changes that would be lost on leaving. */
-  setUnsaved(unsaved: boolean): void
+  /**
+   * A form tells whether it holds changes that would be lost on leaving (true), or changes it keeps
+   * as a draft when she leaves (`'kept'`: no question on leaving, only on closing the window).
+   */
+  setUnsaved(unsaved: boolean | 'kept'): void
   /** Ctrl/Cmd+K: true once per request to focus search (the search box asks when it shows). */
   takeSearchFocus(): boolean
 }
