@@ -48,7 +48,15 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('electron/main.ts') } } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main.ts'),
+          // The import's file reader, run in a utility process (electron/platform.ts).
+          reader: resolve('db/import/file/worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -14,13 +14,20 @@ import {
   createFollowUp,
   dueSummary,
   markDone,
+  settleImport,
   snooze,
   todayView,
 } from './followups/followups'
 import { createConnection, listConnections, setConnectionStatus } from './connect/connections'
 import { commitImport } from './import/commit'
 import { importHistory, importReport, undoImport } from './import/history'
-import { checkImportRow, configureImport, openImport, previewImport } from './import/session'
+import {
+  cancelImportRead,
+  checkImportRow,
+  configureImport,
+  openImport,
+  previewImport,
+} from './import/session'
 import {
   createInitiative,
   getInitiative,
@@ -73,6 +80,7 @@ function reportFor(ctx: ApiContext, request: ReportRequest) {
 const importWork = (ctx: ApiContext) => ({
   db: ctx.store.db,
   chooseFile: ctx.platform.chooseFile,
+  startReader: () => ctx.platform.startReader(),
   state: ctx.imports,
 })
 
@@ -105,12 +113,15 @@ const handlers: Handlers = {
   'followups:snooze': async (ctx, input) => snooze(ctx.store.db, input, await writeContext(ctx)),
   'followups:cancel': async (ctx, { id }) =>
     cancelFollowUp(ctx.store.db, id, await writeContext(ctx)),
+  'followups:settleImport': async (ctx, input) =>
+    settleImport(ctx.store.db, input, await writeContext(ctx)),
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
   'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),
   'wijken:rename': (ctx, { id, name }) => renameWijk(ctx.store.db, id, name),
   'import:open': (ctx) => openImport(importWork(ctx)),
-  'import:configure': (ctx, input) => configureImport(ctx.imports, input),
+  'import:configure': (ctx, input) => configureImport(importWork(ctx), input),
+  'import:cancel': async (ctx) => cancelImportRead(ctx.imports),
   'import:preview': (ctx, input) => previewImport(importWork(ctx), input),
   'import:checkRow': (ctx, input) => checkImportRow(importWork(ctx), input),
   'import:commit': async (ctx, input) =>

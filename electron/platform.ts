@@ -1,5 +1,7 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Notification, safeStorage } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, Notification, safeStorage, utilityProcess } from 'electron'
+import { readerHeapMb, type ReaderProcess } from '../db/import/file/protocol'
 import type { Platform } from '../db/platform/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../db/store/key'
 
@@ -69,6 +71,32 @@ export function electronPlatform(
       return canceled || !filePath ? null : filePath
     },
     printToPdf: printInHiddenWindow,
+    startReader: readerProcess,
+  }
+}
+
+/** The file reader, built next to this file (electron.vite.config.ts builds it as `reader`). */
+const readerEntry = fileURLToPath(new URL('./reader.js', import.meta.url))
+
+/**
+ * An import file is read in a utility process of its own: a broken or huge file cannot freeze her
+ * window or the main process, it cannot grow past its heap, and Cancel ends it at once.
+ */
+function readerProcess(): ReaderProcess {
+  const child = utilityProcess.fork(readerEntry, [], {
+    serviceName: 'Sprokkelaar bestandslezer',
+    execArgv: [`--max-old-space-size=${readerHeapMb}`],
+    // What it might print is file content: hers, never in a terminal or log.
+    stdio: 'ignore',
+  })
+  return {
+    send: (request) => child.postMessage(request),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => {
+      child.on('exit', listener)
+      child.on('error', listener)
+    },
+    stop: () => void child.kill(),
   }
 }
 

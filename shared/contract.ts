@@ -3,6 +3,7 @@ import type { Channel } from './channels'
 import {
   createFollowUpSchema,
   doneFollowUpSchema,
+  settleImportSchema,
   snoozeFollowUpSchema,
   type DueSummary,
   type FollowUp,
@@ -175,6 +176,8 @@ export const contract = {
   'followups:done': { input: doneFollowUpSchema, output: returns<FollowUp>() },
   'followups:snooze': { input: snoozeFollowUpSchema, output: returns<FollowUp>() },
   'followups:cancel': { input: personRefSchema, output: returns<FollowUp>() },
+  /** An import's late follow-ups, all at once: moved or closed. */
+  'followups:settleImport': { input: settleImportSchema, output: returns<{ count: number }>() },
   'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
   'wijken:list': { input: noInput, output: returns<Wijk[]>() },
   'wijken:create': { input: z.strictObject({ name: wijkNameSchema }), output: returns<Wijk>() },
@@ -190,6 +193,8 @@ export const contract = {
   'import:commit': { input: commitImportSchema, output: returns<ImportReport>() },
   /** How far the running step is (asked while it runs, for the progress bar). */
   'import:progress': { input: noInput, output: returns<ImportProgress | null>() },
+  /** Stops the file being read (the step that opened or re-read it answers as if cancelled). */
+  'import:cancel': { input: noInput, output: returns<null>() },
   'import:history': { input: noInput, output: returns<ImportHistoryItem[]>() },
   'import:report': { input: importRefSchema, output: returns<ImportReport>() },
   'import:undo': { input: importRefSchema, output: returns<ImportReport>() },

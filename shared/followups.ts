@@ -42,10 +42,24 @@ export interface DueFollowUp extends FollowUp {
 export const dueGroups = ['overdue', 'today', 'thisWeek', 'later'] as const
 export type DueGroup = (typeof dueGroups)[number]
 
+/**
+ * An import whose follow-ups are late: her list's old "terugbellen" dates, which she can move or
+ * close all at once instead of one by one.
+ */
+export interface LateImport {
+  importId: string
+  fileName: string
+  /** When she imported it (ISO time). */
+  importedAt: string
+  count: number
+}
+
 /** "Vandaag": the open follow-ups in four groups, each with its count and its first rows. */
 export interface TodayView {
   today: string
   groups: Record<DueGroup, { count: number; items: DueFollowUp[] }>
+  /** Imports with two or more late follow-ups, newest first. */
+  lateImports: LateImport[]
 }
 
 const reason = z
@@ -96,6 +110,26 @@ export const snoozeFollowUpSchema = z
     path: ['until'],
   })
 export type SnoozeFollowUp = z.output<typeof snoozeFollowUpSchema>
+
+/** All of one import's late follow-ups at once: moved (by a pick or to a date), or closed. */
+export const settleImportSchema = z
+  .strictObject(
+    {
+      importId: z.uuid({ error: 'validation.id' }),
+      action: z.enum(['move', 'close'], { error: 'validation.invalid' }),
+      by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
+      until: isoDate.optional(),
+    },
+    { error: 'validation.invalid' },
+  )
+  .refine(
+    (input) =>
+      input.action === 'close'
+        ? input.by === undefined && input.until === undefined
+        : (input.by === undefined) !== (input.until === undefined),
+    { error: 'validation.dueOrPick', path: ['until'] },
+  )
+export type SettleImport = z.output<typeof settleImportSchema>
 
 /** What the desktop notification says: counts only, never a name (it shows on a locked screen). */
 export interface DueSummary {

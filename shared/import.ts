@@ -107,6 +107,29 @@ export interface RowProblem {
   message: string
 }
 
+/**
+ * Something she should see before importing, that does not stop the row: a title left out of the
+ * name, a month without a day, a letter the CSV could not hold, a note longer than the form keeps.
+ */
+export const noticeKinds = ['title', 'monthOnly', 'lostLetter', 'noteTooLong'] as const
+export type NoticeKind = (typeof noticeKinds)[number]
+
+export interface RowNotice {
+  /** The column it is about; -1 for the row as a whole. */
+  column: number
+  header: string
+  raw: string
+  kind: NoticeKind
+  message: string
+}
+
+/** What the rest of a note longer than the person form keeps becomes: a contact note, or nothing. */
+export const longNoteChoices = ['moment', 'shorten'] as const
+export type LongNoteChoice = (typeof longNoteChoices)[number]
+
+/** Why a row is not a resident: the totals row at the bottom of a list ("Totaal 112"). */
+export type NotResident = 'totals'
+
 export type DuplicateReason = 'phone' | 'email' | 'address'
 
 /** Someone this row may be: a person in her ledger, or an earlier row of this file. */
@@ -150,8 +173,11 @@ export interface PreviewRow {
   row: number
   person: PreviewPerson
   problems: RowProblem[]
+  notices: RowNotice[]
   /** A row that cannot be stored as it is (no name): it is skipped unless she fixes it. */
   blocked: boolean
+  /** Not a resident (a totals row): skipped unless she says to import it. */
+  notResident: NotResident | null
   duplicate: DuplicateMatch | null
 }
 
@@ -169,7 +195,7 @@ export interface ImportProgress {
 
 export interface SkippedRow {
   row: number
-  reason: 'chosen' | 'duplicate' | 'problems' | 'nameMissing'
+  reason: 'chosen' | 'duplicate' | 'problems' | 'nameMissing' | 'notResident'
 }
 
 /** What an import did, kept with it so she can read it later. */
@@ -245,8 +271,10 @@ export type ProblemChoice = (typeof problemChoices)[number]
 export const rowDecisionSchema = z.strictObject(
   {
     row: rowNumber,
+    /** Skip it (true), or import it after all (false: a totals row she wants as a person). */
     skip: z.boolean().optional(),
     problems: z.enum(problemChoices, { error: 'validation.invalid' }).optional(),
+    longNote: z.enum(longNoteChoices, { error: 'validation.invalid' }).optional(),
     duplicate: z.enum(duplicateChoices, { error: 'validation.invalid' }).optional(),
     fixes: fixesSchema,
   },

@@ -61,6 +61,13 @@ export function normalisePostcode(value: string): string | undefined {
   return match ? `${match[1]} ${match[2]!.toUpperCase()}` : undefined
 }
 
+/**
+ * A phone number as digits only, the country code as a leading 0: "06-12345678", "+31 6 1234 5678"
+ * and "0031612345678" are one number. Null for no number.
+ */
+export const phoneDigits = (phone: string | null | undefined): string | null =>
+  phone ? phone.replace(/\D/g, '').replace(/^(0031|31)(?=\d{9}$)/, '0') || null : null
+
 /** Dutch phone numbers in their common spellings ("06-12345678", "+31 6 1234 5678", "(030) 123 45 67"). */
 export function isDutchPhone(value: string): boolean {
   const digits = value.replace(/[\s\-().]/g, '').replace(/^(\+31|0031)/, '0')

@@ -8,6 +8,8 @@ import {
   type DueGroup,
   type DueSummary,
   type FollowUp,
+  type LateImport,
+  type SettleImport,
   type SnoozeFollowUp,
   type TodayView,
 } from '../../shared/followups'
@@ -233,7 +235,89 @@ export async function todayView(
       })),
     }
   }
-  return { today, groups }
+  return { today, groups, lateImports: await lateImports(db, today) }
+}
+
+/** Imports with two or more open follow-ups late today (not undone), newest first. */
+async function lateImports(db: Kysely<Database>, today: string): Promise<LateImport[]> {
+  const rows = await db
+    .selectFrom('follow_up')
+    .innerJoin('import_batch', 'import_batch.id', 'follow_up.import_id')
+    .where('follow_up.import_id', 'is not', null)
+    .where('follow_up.status', '=', 'open')
+    .where('follow_up.hidden', '=', 0)
+    .where('follow_up.due_on', '<', today)
+    .where('import_batch.undone_at', 'is', null)
+    .select([
+      'import_batch.id',
+      'import_batch.file_name',
+      'import_batch.created_at',
+      (eb) => eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy('import_batch.id')
+    .having((eb) => eb.fn.countAll(), '>=', 2)
+    .orderBy('import_batch.created_at', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    importId: row.id,
+    fileName: row.file_name,
+    importedAt: row.created_at,
+    count: Number(row.count),
+  }))
+}
+
+/**
+ * All of one import's late follow-ups at once, in one transaction: moved to a later date (each
+ * noted on its person's timeline, as a single "later" is) or closed (cancelled: no contact took
+ * place). Answers how many.
+ */
+export async function settleImport(
+  db: Kysely<Database>,
+  input: SettleImport,
+  at: WriteContext,
+): Promise<{ count: number }> {
+  return db.transaction().execute(async (trx) => {
+    const late = await trx
+      .selectFrom('follow_up')
+      .selectAll()
+      .where('import_id', '=', input.importId)
+      .where('status', '=', 'open')
+      .where('hidden', '=', 0)
+      .where('due_on', '<', at.today)
+      .execute()
+    const to =
+      input.action === 'move' ? (input.until ?? addInterval(at.today, intervalOf(input.by!))) : null
+    for (const followUp of late) {
+      if (to) {
+        await trx
+          .updateTable('follow_up')
+          .set({ due_on: to })
+          .where('id', '=', followUp.id)
+          .execute()
+        await recordEvent(
+          trx,
+          followUp.person_id,
+          'follow_up_snoozed',
+          { reason: followUp.reason, from: followUp.due_on, to },
+          at,
+        )
+      } else {
+        await trx
+          .updateTable('follow_up')
+          .set({ status: 'cancelled', closed_at: at.now.toISOString() })
+          .where('id', '=', followUp.id)
+          .execute()
+        await recordEvent(
+          trx,
+          followUp.person_id,
+          'follow_up_cancelled',
+          { reason: followUp.reason },
+          at,
+        )
+      }
+    }
+    return { count: late.length }
+  })
 }
 
 /** What the notification says: how many are due today and how many are late. */

@@ -59,15 +59,22 @@ export function excelSerialDate(serial: number): string | undefined {
   return isoFromUtc(new Date(excelEpoch + Math.floor(serial) * 86_400_000))
 }
 
+/** A date read from a cell: `monthOnly` when she wrote only a month ("maart 2024"). */
+export interface ReadDate {
+  date: string
+  monthOnly: boolean
+}
+
 /**
  * A date as people write it in a Dutch sheet: "3-1-2024", "03-01-24", "3/1/2024", "3 januari 2024",
- * "3 jan. '24", "jan 2024" (the first of the month), "2024-01-03", an Excel date or serial number.
- * Day before month, always. Undefined when it cannot be read as one real date.
+ * "3 jan. '24", "jan 2024" (the first of the month, marked as month only), "2024-01-03", an Excel
+ * date or serial number. Day before month, always. Undefined when it cannot be read as one real date.
  */
-export function parseDutchDate(cell: Cell): string | undefined {
+export function readDutchDate(cell: Cell): ReadDate | undefined {
+  const day = (date: string | undefined) => (date ? { date, monthOnly: false } : undefined)
   if (cell === null) return undefined
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : isoFromUtc(cell)
-  if (typeof cell === 'number') return excelSerialDate(cell)
+  if (cell instanceof Date) return day(Number.isNaN(cell.getTime()) ? undefined : isoFromUtc(cell))
+  if (typeof cell === 'number') return day(excelSerialDate(cell))
   if (typeof cell === 'boolean') return undefined
   const text = foldKey(cell)
     .replace(weekdays, '')
@@ -75,19 +82,25 @@ export function parseDutchDate(cell: Cell): string | undefined {
     .replace(/t\d{2}:\d{2}.*$/, '')
     .trim()
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)
-  if (match) return iso(Number(match[1]), Number(match[2]), Number(match[3]))
+  if (match) return day(iso(Number(match[1]), Number(match[2]), Number(match[3])))
   match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text)
-  if (match) return iso(fullYear(match[3]!), Number(match[2]), Number(match[1]))
+  if (match) return day(iso(fullYear(match[3]!), Number(match[2]), Number(match[1])))
   match = /^(\d{1,2})[\s-]+([a-z]+)\.?[\s-]+'?(\d{4}|\d{2})$/.exec(text)
   if (match && months[match[2]!])
-    return iso(fullYear(match[3]!), months[match[2]!]!, Number(match[1]))
+    return day(iso(fullYear(match[3]!), months[match[2]!]!, Number(match[1])))
   match = /^([a-z]+)\.?[\s-]+'?(\d{4}|\d{2})$/.exec(text)
-  if (match && months[match[1]!]) return iso(fullYear(match[2]!), months[match[1]!]!, 1)
+  if (match && months[match[1]!]) {
+    const date = iso(fullYear(match[2]!), months[match[1]!]!, 1)
+    return date ? { date, monthOnly: true } : undefined
+  }
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
-  if (match) return iso(Number(match[1]), Number(match[2]), Number(match[3]))
-  if (/^\d{5}(\.\d+)?$/.test(text)) return excelSerialDate(Number(text))
+  if (match) return day(iso(Number(match[1]), Number(match[2]), Number(match[3])))
+  if (/^\d{5}(\.\d+)?$/.test(text)) return day(excelSerialDate(Number(text)))
   return undefined
 }
+
+/** The date of a cell as the ledger stores it (see readDutchDate). */
+export const parseDutchDate = (cell: Cell): string | undefined => readDutchDate(cell)?.date
 
 /**
  * A phone number from a cell: Excel drops the leading 0 when a number is stored as a number
@@ -137,34 +150,68 @@ const partWords: Record<string, number> = {
 
 /**
  * When she is free, from words as a worker writes them: "di middag", "dinsdagmiddag",
- * "ma-vr ochtend", "woensdag", "'s avonds", "weekend". A day without a part is the whole day; a
- * part without a day is that part every day. Whatever is not understood stays in her own words
- * (the caller keeps the original text as the availability note).
+ * "ma-vr ochtend", "di/do ochtend", "woensdag", "'s avonds", "weekend". A day part after a list of
+ * days applies to each of them ("di/do ochtend" is two mornings); a day without a part is the
+ * whole day; a part without a day is that part every day. Whatever is not understood stays in her
+ * own words (the caller keeps the original text as the availability note).
  */
 export function parseAvailability(cell: Cell): Slot[] {
   const text = foldKey(cellText(cell))
     .replace(/'s\s+/g, '')
     .replace(/\bweekend\b/g, 'za zo')
+    // "dinsdagmiddag" is one day part, never shared with a list before it.
     .replace(
       /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond)/g,
-      '$1 $2',
+      '$1_$2',
     )
   const selected = new Set<Slot>()
-  for (const clause of text.split(/[,;/\n]|\s+en\s+|\s+of\s+/)) {
-    const days = new Set<number>()
-    const parts = new Set<number>()
-    const words = clause.split(/[^a-z-]+/).filter(Boolean)
-    for (const word of words) {
+  // Days gather until a part names them; the next day after a part starts a new group.
+  const groups: { days: Set<number>; parts: Set<number> }[] = []
+  const newGroup = () => {
+    const group = { days: new Set<number>(), parts: new Set<number>() }
+    groups.push(group)
+    return group
+  }
+  for (const sentence of text.split(/[;\n]+/)) {
+    let group = newGroup()
+    for (const word of sentence.split(/[^a-z_-]+/).filter(Boolean)) {
+      const [compoundDay, compoundPart] = word.split('_')
+      if (compoundPart !== undefined) {
+        groups.push({
+          days: new Set([dayWords[compoundDay!]!]),
+          parts: new Set([partWords[compoundPart]!]),
+        })
+        group = newGroup()
+        continue
+      }
       const range = /^([a-z]+)-([a-z]+)$/.exec(word)
+      const days: number[] = []
       if (range && dayWords[range[1]!] !== undefined && dayWords[range[2]!] !== undefined) {
-        for (let d = dayWords[range[1]!]!; d <= dayWords[range[2]!]!; d++) days.add(d)
-      } else if (dayWords[word] !== undefined) days.add(dayWords[word])
-      else if (partWords[word] !== undefined) parts.add(partWords[word])
+        for (let d = dayWords[range[1]!]!; d <= dayWords[range[2]!]!; d++) days.push(d)
+      } else if (dayWords[word] !== undefined) days.push(dayWords[word])
+      if (days.length > 0) {
+        // "ma ochtend, di": a day after a day part is a new group; "ochtend: ma, di" is not.
+        if (group.parts.size > 0 && group.days.size > 0) group = newGroup()
+        for (const d of days) group.days.add(d)
+      } else if (partWords[word] !== undefined) group.parts.add(partWords[word])
     }
+  }
+  for (const { days, parts } of groups) {
     if (days.size === 0 && parts.size === 0) continue
     const dayList = days.size > 0 ? [...days] : [0, 1, 2, 3, 4, 5, 6]
     const partList = parts.size > 0 ? [...parts] : [0, 1, 2]
     for (const d of dayList) for (const p of partList) selected.add(slots[d * 3 + p]!)
   }
   return slots.filter((slot) => selected.has(slot))
+}
+
+/**
+ * Letters the file could not hold: Excel saves a CSV in Windows-1252 and writes "?" for ı, ş, ğ and
+ * every other letter outside it ("?ahin", "Y?ld?z"); a file converted badly holds "\uFFFD". A
+ * question mark that ends a word ("Wat nu?") is punctuation.
+ */
+export function lostLetter(text: string, questionMarks: boolean): boolean {
+  return (
+    text.includes('\uFFFD') || (questionMarks && /(^|[^\p{L}])\?\p{L}|\p{L}\?\p{L}/u.test(text))
+  )
 }

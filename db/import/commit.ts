@@ -38,7 +38,7 @@ export async function commitImport(
       undoneAt: null,
     }
     const touched = await work.db.transaction().execute(async (trx) => {
-      const written = await write(trx, planned.destinations, importId, at, progress)
+      // First the import itself: the follow-ups it makes name it.
       await trx
         .insertInto('import_batch')
         .values({
@@ -49,6 +49,7 @@ export async function commitImport(
           undone_at: null,
         })
         .execute()
+      const written = await write(trx, planned.destinations, importId, at, progress)
       await insertChunked(written.records, 200, (chunk) =>
         trx.insertInto('import_person').values(chunk).execute(),
       )
@@ -107,7 +108,15 @@ async function keepRulesOfMerged(
     if (person.cadence) await syncCadence(trx, id, at)
     const record = rows.records.find((r) => r.person_id === id)!
     const created = JSON.parse(record.created) as Created
-    created.followUps.push(...(await madeNow(id)).filter((fid) => !before.has(fid)))
+    const made = (await madeNow(id)).filter((fid) => !before.has(fid))
+    if (made.length > 0) {
+      await trx
+        .updateTable('follow_up')
+        .set({ import_id: record.import_id })
+        .where('id', 'in', made)
+        .execute()
+    }
+    created.followUps.push(...made)
     record.created = JSON.stringify(created)
   }
 }

@@ -4,9 +4,12 @@ import { nl } from '../../shared/i18n/nl'
 import type {
   ImportColumn,
   ImportTarget,
+  NoticeKind,
+  NotResident,
   PreviewPerson,
   PreviewRow,
   ProblemKind,
+  RowNotice,
   RowProblem,
 } from '../../shared/import'
 import { slots, type Slot, type TagKind } from '../../shared/ledger'
@@ -14,9 +17,10 @@ import { personLimits, type TagRef } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 import {
   cellText,
+  lostLetter,
   parseAvailability,
-  parseDutchDate,
   parsePhone,
+  readDutchDate,
   parsePostcode,
   splitTags,
   type Cell,
@@ -99,7 +103,32 @@ interface Reading {
   texts: Partial<Record<'wish' | 'strength' | 'need', string[]>>
   noteLines: string[]
   problems: RowProblem[]
+  notices: RowNotice[]
 }
+
+/** How a row is read beyond its cells. */
+export interface ConvertOptions {
+  /** Her corrections of cells: column index → the text to use instead. */
+  fixes?: Readonly<Record<string, string>> | undefined
+  /**
+   * The file is a CSV, which Excel writes in Windows-1252 with a "?" for each letter it cannot
+   * hold: a "?" at the start or inside a word is a lost letter.
+   */
+  lossy?: boolean | undefined
+}
+
+const notice = (
+  column: MappedColumn | undefined,
+  raw: string,
+  kind: NoticeKind,
+  values?: Record<string, string | number>,
+): RowNotice => ({
+  column: column?.index ?? -1,
+  header: column?.header ?? translate(nl, 'fields.note'),
+  raw,
+  kind,
+  message: translate(nl, `import.notices.${kind}`, values),
+})
 
 /**
  * One row of the sheet as it will be stored, with what could not be read. A value that does not
@@ -110,11 +139,11 @@ export function convertRow(
   columns: readonly MappedColumn[],
   cells: readonly Cell[],
   row: number,
-  fixes: Readonly<Record<string, string>> = {},
+  options: ConvertOptions = {},
 ): PreviewRow {
-  const reading = readCells(columns, cells, fixes)
+  const reading = readCells(columns, cells, options)
   const person = emptyPerson()
-  Object.assign(person, namesOf(reading.single))
+  Object.assign(person, namesOf(reading))
   Object.assign(person, addressOf(reading))
   fillTheRest(person, reading)
   const problems = reading.problems
@@ -130,14 +159,50 @@ export function convertRow(
       message: translate(nl, 'import.problems.nameMissing'),
     })
   }
-  return { row, person, problems, blocked, duplicate: null }
+  if (person.note && person.note.length > personLimits.note) {
+    reading.notices.push(
+      notice(undefined, `${person.note.slice(0, 40)}…`, 'noteTooLong', {
+        length: person.note.length.toLocaleString('nl-NL'),
+        max: personLimits.note.toLocaleString('nl-NL'),
+      }),
+    )
+  }
+  return {
+    row,
+    person,
+    problems,
+    notices: reading.notices,
+    blocked,
+    notResident: notResident(cells),
+    duplicate: null,
+  }
+}
+
+/** The words that end a list: a totals row is no resident. */
+const totalsWords =
+  /^(totaal|totalen|subtotaal|eindtotaal|som|aantal|gemiddeld|gemiddelde|total|totals|subtotal|sum|count|average)\b/
+
+/**
+ * Is this the summary row under a list ("Totaal 112", "Aantal:", "Som", a row of only numbers)?
+ * Read from every cell of the row, mapped or not: she may have left the totals column unmapped.
+ */
+export function notResident(cells: readonly Cell[]): NotResident | null {
+  const texts = cells.map((cell) => cellText(cell)).filter(Boolean)
+  if (texts.length === 0) return null
+  if (totalsWords.test(foldKey(texts[0]!))) return 'totals'
+  const numeric = (cell: Cell) =>
+    typeof cell === 'number' || (typeof cell === 'string' && /^[\d\s.,€%+-]+$/.test(cell.trim()))
+  const filled = cells.filter((cell) => cellText(cell) !== '')
+  return filled.every(numeric) && !filled.some((cell) => /^0\d{9}$/.test(cellText(cell)))
+    ? 'totals'
+    : null
 }
 
 /** Every mapped cell read into its field, or into the note with a problem where it does not fit. */
 function readCells(
   columns: readonly MappedColumn[],
   cells: readonly Cell[],
-  fixes: Readonly<Record<string, string>>,
+  { fixes = {}, lossy = false }: ConvertOptions,
 ): Reading {
   const reading: Reading = {
     single: {},
@@ -147,6 +212,7 @@ function readCells(
     texts: {},
     noteLines: [],
     problems: [],
+    notices: [],
   }
   const problem = (column: MappedColumn, raw: string, kind: ProblemKind) => {
     reading.problems.push({
@@ -165,6 +231,9 @@ function readCells(
     const cell: Cell = fixed !== undefined ? fixed : (cells[column.index] ?? null)
     const text = cellText(cell)
     if (!text) continue
+    if (typeof cell === 'string' && lostLetter(text, lossy)) {
+      reading.notices.push(notice(column, text, 'lostLetter'))
+    }
     const { target } = column
     if (target === 'note') {
       const plain = suggestTarget(column.header) === 'note' || column.header.startsWith('Kolom ')
@@ -178,7 +247,8 @@ function readCells(
         else reading.tags.set(`${kind}:${foldKey(name)}`, { kind, name })
       }
     } else if (target === 'wish' || target === 'strength' || target === 'need') {
-      ;(reading.texts[target] ??= []).push(text)
+      for (const [field, part] of wishCanNeed(target, text))
+        (reading.texts[field] ??= []).push(part)
     } else if (target === 'availability') {
       for (const slot of parseAvailability(cell)) reading.availability.add(slot)
       reading.availabilityNotes.push(text)
@@ -188,21 +258,53 @@ function readCells(
     } else {
       const limit = textLimits[target]
       if (limit !== undefined && text.length > limit) problem(column, text, 'tooLong')
-      else readSingle(reading.single, column, cell, text, problem)
+      else readSingle(reading, column, cell, text, problem)
     }
   }
   return reading
 }
 
+type WishCanNeed = 'wish' | 'strength' | 'need'
+
+/**
+ * Text in a wil / kan / nodig column, part by part (lines, or sentences after ";"): a part that
+ * begins "wil …" is a wish, "kan …" something they can, "heeft … nodig" / "nodig: …" a need,
+ * whatever column it stands in ("Wil / kan": "wil koken leren; kan goed fietsen"). The rest stays
+ * with the column's field. Her words are kept as written.
+ */
+export function wishCanNeed(target: WishCanNeed, text: string): [WishCanNeed, string][] {
+  const parts = text
+    .split(/\n|;\s*/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+  const fieldOf = (part: string): WishCanNeed => {
+    const key = foldKey(part)
+    if (/^(wil|wilt|wil graag|zou graag)\b/.test(key)) return 'wish'
+    if (/^(kan|kun|kunnen|is goed in)\b/.test(key)) return 'strength'
+    if (/^(nodig\b|heeft\b.*\bnodig\b|zoekt\b)/.test(key)) return 'need'
+    return target
+  }
+  const result: [WishCanNeed, string][] = []
+  for (const part of parts) {
+    const field = fieldOf(part)
+    const last = result.at(-1)
+    if (last && last[0] === field) last[1] += `\n${part}`
+    else result.push([field, part])
+  }
+  // A text with no parts recognised stays whole, as she wrote it (with its own line breaks).
+  return result.length === 1 && result[0]![0] === target ? [[target, text]] : result
+}
+
 /** A field of one value (a phone number, a postcode, a date…), read as Dutch spreadsheets write it. */
 function readSingle(
-  single: Single,
+  reading: Reading,
   column: MappedColumn,
   cell: Cell,
   text: string,
   problem: (column: MappedColumn, raw: string, kind: ProblemKind) => void,
 ): void {
   const { target } = column
+  const { single } = reading
   switch (target) {
     case 'phone': {
       const phone = parsePhone(cell)
@@ -227,9 +329,12 @@ function readSingle(
     case 'contactDate':
     case 'followUpOn':
     case 'firstMetOn': {
-      const date = parseDutchDate(cell)
-      if (date) single[target] = { value: date, column }
-      else problem(column, text, 'date')
+      const read = readDutchDate(cell)
+      if (!read) problem(column, text, 'date')
+      else {
+        single[target] = { value: read.date, column }
+        if (read.monthOnly) reading.notices.push(notice(column, text, 'monthOnly'))
+      }
       break
     }
     default:
@@ -237,9 +342,21 @@ function readSingle(
   }
 }
 
-/** Names: a full-name column split the Dutch way; separate columns win over the split. */
-function namesOf(single: Single): Pick<PreviewPerson, 'firstName' | 'tussenvoegsel' | 'lastName'> {
+/**
+ * Names: a full-name column split the Dutch way; separate columns win over the split. A title
+ * ("Dhr.") is left out and shown; a suffix without a last name to go with goes to the note.
+ */
+function namesOf(
+  reading: Reading,
+): Pick<PreviewPerson, 'firstName' | 'tussenvoegsel' | 'lastName'> {
+  const { single } = reading
   const split = single.fullName ? splitDutchName(single.fullName.value) : {}
+  if (split.title && single.fullName) {
+    reading.notices.push(notice(single.fullName.column, split.title, 'title'))
+  }
+  if (split.suffix && single.fullName) {
+    reading.noteLines.push(`${single.fullName.column.header}: ${single.fullName.value}`)
+  }
   const last = single.lastName
     ? single.tussenvoegsel
       ? { lastName: single.lastName.value }
@@ -252,12 +369,24 @@ function namesOf(single: Single): Pick<PreviewPerson, 'firstName' | 'tussenvoegs
     (single.lastName ? null : (split.tussenvoegsel ?? null))
   let lastName = last.lastName ?? (single.lastName ? null : (split.lastName ?? null))
   if (!firstName && lastName) {
-    // Only a surname ("Jansen"): that is the name she knows them by.
+    // Only a surname ("Jansen", "Dhr. Smit"): that is the name she knows them by.
     firstName = [tussenvoegsel, lastName].filter(Boolean).join(' ')
     tussenvoegsel = null
     lastName = null
   }
-  if (firstName && firstName.length > personLimits.firstName) firstName = null
+  // What a split made too long for its field stays in the note as written, never half a name.
+  const fits = (value: string | null, max: number) => !value || value.length <= max
+  if (
+    !fits(firstName, personLimits.firstName) ||
+    !fits(tussenvoegsel, personLimits.tussenvoegsel) ||
+    !fits(lastName, personLimits.lastName)
+  ) {
+    const source = single.fullName ?? single.lastName ?? single.firstName
+    if (source) reading.noteLines.push(`${source.column.header}: ${source.value}`)
+    if (!fits(firstName, personLimits.firstName)) firstName = null
+    if (!fits(tussenvoegsel, personLimits.tussenvoegsel)) tussenvoegsel = null
+    if (!fits(lastName, personLimits.lastName)) lastName = null
+  }
   return { firstName, tussenvoegsel, lastName }
 }
 

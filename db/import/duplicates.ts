@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DuplicateMatch, DuplicateReason, PreviewPerson } from '../../shared/import'
+import { phoneDigits } from '../../shared/ledger'
 import { displayName } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 import type { Database } from '../store/schema'
@@ -18,8 +19,7 @@ interface Known extends Keys {
   row?: number
 }
 
-const phoneKey = (phone: string | null | undefined) =>
-  phone ? phone.replace(/\D/g, '').replace(/^(0031|31)(?=\d{9}$)/, '0') || null : null
+const phoneKey = phoneDigits
 
 const addressKey = (street: string | null | undefined, houseNumber: string | null | undefined) =>
   street && houseNumber ? foldKey(`${street} ${houseNumber}`) : null

@@ -28,7 +28,7 @@ const suggestions: readonly [RegExp, ImportTarget][] = [
   [/^(beschikbaar vanaf|vanaf|available from)$/, 'availableFrom'],
   [/^(beschikbaar|beschikbaarheid|tijd|wanneer|wanneer beschikbaar|availability|available)$/, 'availability'],
   [/^(eerste contact|eerste ontmoeting|ontmoet|leren kennen|first met|first contact)$/, 'firstMetOn'],
-  [/^(datum|contact|contactdatum|laatste contact|datum contact|gesproken|gesproken op|date|last contact)$/, 'contactDate'],
+  [/^(datum|contact|contactdatum|contactmoment|laatste contact|laatste contactmoment|laatst contact|laatst gesproken|laatste keer gesproken|laatste gesprek|laatst gezien|laatste bezoek|datum contact|datum gesprek|gesproken|gesproken op|date|last contact|last contacted|last spoken)$/, 'contactDate'],
   [/^(terugbellen|opvolgen|opvolging|follow[- ]?up|actie|actiedatum|bellen op|terugkomen|wanneer terug)$/, 'followUpOn'],
   [/^(opmerking|opmerkingen|notitie|notities|aantekening|aantekeningen|bijzonderheden|toelichting|note|notes|comments?|remarks?)$/, 'note'],
 ] // prettier-ignore
@@ -40,6 +40,10 @@ export function suggestTarget(header: string): ImportTarget | undefined {
     .replace(/\s+/g, ' ')
     .trim()
   for (const [pattern, target] of suggestions) if (pattern.test(key)) return target
+  // "Laatste contact (datum)", "Terugbellen op": the same field with a word about its date.
+  const bare = key.replace(/\s+(datum|op|per|d d|dd)$/, '').replace(/^(datum|dd)\s+/, '')
+  if (bare !== key)
+    for (const [pattern, target] of suggestions) if (pattern.test(bare)) return target
   // "Passie / talent", "Tel. en e-mail": the first part that names a field.
   const parts = key.split(/\s*(?:[/,&+]|\s+en\s+)\s*/).filter(Boolean)
   if (parts.length > 1) {
@@ -85,21 +89,27 @@ export const hasContent = (row: readonly Cell[] | undefined) =>
 export function describeColumns(rows: readonly Cell[][], headerRow: number): ImportColumn[] {
   const header = rows[headerRow] ?? []
   const width = rows.reduce((max, row) => Math.max(max, row?.length ?? 0), header.length)
+  // One pass over the rows for every column's first samples: a wide, long sheet stays quick.
+  const samples: string[][] = Array.from({ length: width }, () => [])
+  let wanting = width
+  for (let r = headerRow + 1; r < rows.length && wanting > 0; r++) {
+    const row = rows[r]
+    if (!row) continue
+    for (let index = 0; index < row.length; index++) {
+      const found = samples[index]!
+      if (found.length >= 3) continue
+      const text = cellText(row[index] ?? null)
+      if (!text) continue
+      found.push(text.length > 60 ? `${text.slice(0, 57)}…` : text)
+      if (found.length === 3) wanting--
+    }
+  }
   const seen = new Map<string, number>()
   const taken = new Set<ImportTarget>()
   const columns: ImportColumn[] = []
   for (let index = 0; index < width; index++) {
-    const samples: string[] = []
-    let hasValues = false
-    for (let r = headerRow + 1; r < rows.length; r++) {
-      const text = cellText(rows[r]?.[index] ?? null)
-      if (!text) continue
-      hasValues = true
-      if (samples.length < 3) samples.push(text.length > 60 ? `${text.slice(0, 57)}…` : text)
-      else break
-    }
     let name = cellText(header[index] ?? null)
-    if (!name && !hasValues) continue
+    if (!name && samples[index]!.length === 0) continue
     if (!name) name = `Kolom ${columnLetter(index)}`
     const count = (seen.get(foldKey(name)) ?? 0) + 1
     seen.set(foldKey(name), count)
@@ -108,7 +118,7 @@ export function describeColumns(rows: readonly Cell[][], headerRow: number): Imp
     // A second "Telefoon" column suggests the note: one person has one phone field.
     if (taken.has(suggested) && singleValueTargets.has(suggested)) suggested = 'note'
     taken.add(suggested)
-    columns.push({ index, header: name, samples, suggested })
+    columns.push({ index, header: name, samples: samples[index]!, suggested })
   }
   return columns
 }

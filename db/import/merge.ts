@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import type { PreviewPerson } from '../../shared/import'
-import { slots } from '../../shared/ledger'
+import { phoneDigits, slots } from '../../shared/ledger'
 import { address, type PersonFields, type TagRef } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 
@@ -18,6 +18,10 @@ const joinText = (a: string | null, b: string | null) => {
   return a ? `${a}\n${b}` : b
 }
 
+/** One value, however it is spelled: a phone number by its digits, the rest by its letters. */
+const same = (field: string, a: string, b: string) =>
+  field === 'phone' ? phoneDigits(a) === phoneDigits(b) : foldKey(a) === foldKey(b)
+
 /**
  * `extra` merged into `base`, losing nothing: empty fields are filled, tags and day parts added;
  * where both have a different value hers stays and the other goes into the note.
@@ -29,7 +33,7 @@ export function mergePeople(base: PreviewPerson, extra: PreviewPerson): PreviewP
     const value = extra[field]
     if (!value) continue
     if (!base[field]) merged[field] = value
-    else if (foldKey(base[field]) !== foldKey(value)) notes.push(`${fieldLabel(field)}: ${value}`)
+    else if (!same(field, base[field], value)) notes.push(`${fieldLabel(field)}: ${value}`)
   }
   if (extra.street) {
     if (!base.street) {

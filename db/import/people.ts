@@ -18,8 +18,10 @@ import type {
   NewPersonRow,
   PersonRow,
 } from '../store/schema'
+import { localDate } from '../../shared/dates'
 import { fieldsOf, mergePeople, previewOf } from './merge'
 import type { Destination } from './plan'
+import { storable } from './storable'
 
 /**
  * What each destination of an import becomes: a new person's rows, or an update of the person
@@ -79,27 +81,45 @@ export async function lookups(
   }
 }
 
-/** A row's contact dates and "terugbellen" dates, as moments and follow-ups (made by the ledger). */
+/**
+ * A row's contact dates and "terugbellen" dates, as moments and follow-ups (made by the ledger);
+ * and the rest of a note longer than the form keeps, as contact notes on her last contact date
+ * (or today).
+ */
 function addMomentsAndFollowUps(
   rows: Rows,
   personId: string,
   destination: Destination,
+  noteRest: readonly string[],
+  importId: string,
   at: WriteContext,
 ): Created {
   const created: Created = { moments: [], followUps: [] }
   const note = translate(nl, 'import.momentNote')
-  for (const date of destination.contactDates) {
-    const moment = momentRow(personId, { date, channel: 'anders', note }, at)
+  const add = (date: string, text: string) => {
+    const moment = momentRow(personId, { date, channel: 'anders', note: text }, at)
     created.moments.push(moment.id)
     rows.moments.push(moment)
   }
+  for (const date of destination.contactDates) add(date, note)
+  const restDate = noteDate(destination, at)
+  noteRest.forEach((text, i) =>
+    add(
+      restDate,
+      `${translate(nl, 'import.noteRest', { part: i + 1, parts: noteRest.length })}\n${text}`,
+    ),
+  )
   for (const [dueOn, reason] of destination.followUps) {
     const followUp = followUpRow(personId, { dueOn, reason: reason || null, source: 'manual' }, at)
     created.followUps.push(followUp.id)
-    rows.followUps.push(followUp)
+    rows.followUps.push({ ...followUp, import_id: importId })
   }
   return created
 }
+
+/** The day the rest of a long note is kept on: her last contact date, or today. */
+const noteDate = (destination: Destination, at: WriteContext) =>
+  [...destination.contactDates].sort().at(-1) ?? localDate(at.now)
 
 export function addNewPerson(
   rows: Rows,
@@ -109,9 +129,12 @@ export function addNewPerson(
   at: WriteContext,
 ): void {
   const id = newId(at.now.getTime())
-  const { person } = destination
+  const { person, noteRest: rest } = destination
   const stamp = at.now.toISOString()
-  const lastContactOn = [...destination.contactDates].sort().at(-1) ?? null
+  const lastContactOn =
+    [...destination.contactDates, ...(rest.length > 0 ? [noteDate(destination, at)] : [])]
+      .sort()
+      .at(-1) ?? null
   rows.people.push({
     id,
     ...columnsFrom(fieldsOf(person), lookup.wijkId(person)),
@@ -122,14 +145,14 @@ export function addNewPerson(
     deleted_at: null,
   })
   for (const tag of person.tags) rows.personTags.push({ person_id: id, tag_id: lookup.tagId(tag)! })
-  const created = addMomentsAndFollowUps(rows, id, destination, at)
+  const created = addMomentsAndFollowUps(rows, id, destination, rest, importId, at)
   // The rules a save keeps ("beschikbaar vanaf"), for someone who had no follow-ups yet.
   const rules = ruleFollowUps(
     id,
     { availableFrom: person.availableFrom, cadence: null, lastContactOn },
     at,
   )
-  rows.followUps.push(...rules)
+  rows.followUps.push(...rules.map((followUp) => ({ ...followUp, import_id: importId })))
   created.followUps.push(...rules.map((followUp) => followUp.id))
   rows.records.push({
     import_id: importId,
@@ -164,10 +187,17 @@ export async function mergeInto(
     .where('status', '=', 'open')
     .execute()
   const base = fieldsFrom({ ...toPerson(row), tags })
-  const merged = mergePeople(previewOf(base), destination.person)
+  // Her note and the row's together may be longer than the form keeps: the rest to contact notes.
+  const fitted = storable(mergePeople(previewOf(base), destination.person), destination.longNote)
+  const merged = fitted.person
+  const rest = [...fitted.rest, ...destination.noteRest]
   const wijkId = merged.wijk ? await wijkIdFor(trx, merged.wijk, at.now) : null
   const lastContactOn =
-    [row.last_contact_on, ...destination.contactDates]
+    [
+      row.last_contact_on,
+      ...destination.contactDates,
+      ...(rest.length > 0 ? [noteDate(destination, at)] : []),
+    ]
       .filter((d): d is string => !!d)
       .sort()
       .at(-1) ?? null
@@ -200,7 +230,7 @@ export async function mergeInto(
       tagIds: [...had],
       followUps: openFollowUps,
     }),
-    created: JSON.stringify(addMomentsAndFollowUps(rows, id, destination, at)),
+    created: JSON.stringify(addMomentsAndFollowUps(rows, id, destination, rest, importId, at)),
   })
   rows.touched.push(id)
 }

@@ -3,6 +3,7 @@ import { nl } from '../../shared/i18n/nl'
 import type {
   ImportProgress,
   ImportTarget,
+  LongNoteChoice,
   PreviewPerson,
   RowDecision,
   SkippedRow,
@@ -11,7 +12,15 @@ import { StoreError } from '../store/errors'
 import { convertRow } from './convert'
 import { DuplicateFinder } from './duplicates'
 import { mergePeople } from './merge'
-import { dataRows, mappedColumns, requireSession, yieldEvery, type ImportWork } from './session'
+import { storable } from './storable'
+import {
+  convertOptions,
+  dataRows,
+  mappedColumns,
+  requireSession,
+  yieldEvery,
+  type ImportWork,
+} from './session'
 
 /** Who a row ends up as: a new person, or someone already in the ledger. */
 export interface Destination {
@@ -21,6 +30,10 @@ export interface Destination {
   contactDates: Set<string>
   /** dueOn → her column's header as the reason ("Terugbellen"). */
   followUps: Map<string, string>
+  /** What becomes of a note longer than the form keeps (her choice for the row; see storable.ts). */
+  longNote: LongNoteChoice
+  /** The rest of a note longer than the form keeps, for contact notes (see storable.ts). */
+  noteRest: string[]
 }
 
 export interface Plan {
@@ -54,12 +67,15 @@ export async function plan(
     await yieldEvery(i, 1000)
     progress.done = i
     const decision = decisions.get(row)
-    const converted = convertRow(columns, cells, row, decision?.fixes)
+    const converted = convertRow(columns, cells, row, convertOptions(session, decision?.fixes))
     const duplicate = finder.match(row, converted.person)
     finder.remember(row, converted.person)
     const fieldProblems = converted.problems.filter((problem) => problem.kind !== 'nameMissing')
     if (decision?.skip) skipped.push({ row, reason: 'chosen' })
-    else if (converted.blocked) skipped.push({ row, reason: 'nameMissing' })
+    // A totals row is skipped unless she says to import it after all.
+    else if (converted.notResident && decision?.skip !== false) {
+      skipped.push({ row, reason: 'notResident' })
+    } else if (converted.blocked) skipped.push({ row, reason: 'nameMissing' })
     else if (fieldProblems.length > 0 && decision?.problems === 'skip') {
       skipped.push({ row, reason: 'problems' })
     } else if (duplicate && !decision?.duplicate) undecided.push(row)
@@ -74,17 +90,18 @@ export async function plan(
             : byRow.get(duplicate.row!)
         if (destination) destination.person = mergePeople(destination.person, converted.person)
         else if (duplicate.kind === 'existing') {
-          destination = newDestination(converted.person, duplicate.personId)
+          destination = newDestination(converted.person, decision, duplicate.personId)
           byExisting.set(duplicate.personId!, destination)
           destinations.push(destination)
         }
         if (destination) merged++
       }
       if (!destination) {
-        destination = newDestination(converted.person)
+        destination = newDestination(converted.person, decision)
         destinations.push(destination)
       }
       destination.rows.push(row)
+      if (decision?.longNote === 'shorten') destination.longNote = 'shorten'
       if (converted.person.contactDate) destination.contactDates.add(converted.person.contactDate)
       if (converted.person.followUpOn) {
         const header = columns.find((column) => column.target === 'followUpOn')?.header ?? ''
@@ -102,13 +119,25 @@ export async function plan(
       }),
     )
   }
+  // Every value as the person form can save it, before anything is looked up or written.
+  for (const destination of destinations) {
+    const { person, rest } = storable(destination.person, destination.longNote)
+    destination.person = person
+    destination.noteRest = rest
+  }
   return { destinations, skipped, merged, keptInNote, emptyRows: empty }
 }
 
-const newDestination = (person: PreviewPerson, existingId?: string): Destination => ({
+const newDestination = (
+  person: PreviewPerson,
+  decision: RowDecision | undefined,
+  existingId?: string,
+): Destination => ({
   ...(existingId ? { existingId } : {}),
   person,
   rows: [],
   contactDates: new Set(),
   followUps: new Map(),
+  longNote: decision?.longNote ?? 'moment',
+  noteRest: [],
 })

@@ -13,10 +13,17 @@ import type { Platform } from '../platform/platform'
 import type { Database } from '../store/schema'
 import { StoreError } from '../store/errors'
 import type { Cell } from './cells'
-import { convertRow, mapColumns, rowHasContent, type MappedColumn } from './convert'
+import {
+  convertRow,
+  mapColumns,
+  rowHasContent,
+  type ConvertOptions,
+  type MappedColumn,
+} from './convert'
 import { DuplicateFinder } from './duplicates'
+import { ReadCancelled, readOffMain, type Reading } from './file/off-main'
+import type { CsvOptions, ReadFile } from './file/sheet'
 import { describeColumns, findHeaderRow, hasContent } from './mapping'
-import { readSpreadsheet, type CsvOptions, type ReadFile } from './read'
 
 /**
  * One import in progress: the file as read and where its header is. It lives in the main process
@@ -42,12 +49,15 @@ export interface ImportState {
   session?: ImportSession | undefined
   /** How far a long step is, for her progress bar; null when none runs. */
   progress: ImportProgress | null
+  /** The file being read right now (off the main process), so that she can stop it. */
+  reading?: Reading | undefined
 }
 
-/** What the import's steps work with: the store, the file dialog and the import in progress. */
+/** What the import's steps work with: the store, the file dialog and reader, the import in progress. */
 export interface ImportWork {
   db: Kysely<Database>
   chooseFile: Platform['chooseFile']
+  startReader: Platform['startReader']
   state: ImportState
 }
 
@@ -112,7 +122,44 @@ function assertHasRows(view: ImportFileView) {
   }
 }
 
-/** Step 1: she chooses a file in the native dialog; it is read here. Null when she cancels. */
+/**
+ * Reads the file off the main process, with her progress bar and Cancel; undefined when she
+ * stopped it. One file at a time: a second read stops the first.
+ */
+async function readFile(
+  work: ImportWork,
+  path: string,
+  csv: CsvOptions = {},
+): Promise<ReadFile | undefined> {
+  const { state } = work
+  state.reading?.cancel()
+  const progress: ImportProgress = { phase: 'reading', done: 0, total: 0 }
+  state.progress = progress
+  const reading = readOffMain(work.startReader, path, csv, progress)
+  state.reading = reading
+  try {
+    return await reading.file
+  } catch (error) {
+    if (error instanceof ReadCancelled) return undefined
+    throw error
+  } finally {
+    if (state.reading === reading) {
+      state.reading = undefined
+      state.progress = null
+    }
+  }
+}
+
+/** She stops the file being read: the reader ends at once, and nothing changes. */
+export function cancelImportRead(state: ImportState): null {
+  state.reading?.cancel()
+  return null
+}
+
+/**
+ * Step 1: she chooses a file in the native dialog; it is read off the main process. Null when she
+ * cancels the dialog or stops the reading.
+ */
 export async function openImport(work: ImportWork): Promise<ImportFileView | null> {
   const { state } = work
   const path = await work.chooseFile({
@@ -121,13 +168,8 @@ export async function openImport(work: ImportWork): Promise<ImportFileView | nul
   })
   if (!path) return null
   state.session = undefined
-  state.progress = { phase: 'reading', done: 0, total: 0 }
-  let file: ReadFile
-  try {
-    file = await readSpreadsheet(path)
-  } finally {
-    state.progress = null
-  }
+  const file = await readFile(work, path)
+  if (!file) return null
   const session: ImportSession = {
     id: randomUUID(),
     path,
@@ -143,21 +185,26 @@ export async function openImport(work: ImportWork): Promise<ImportFileView | nul
   return view
 }
 
-/** She corrects how the file was read: another sheet, header row, encoding or separator. */
+/**
+ * She corrects how the file was read: another sheet, header row, encoding or separator (a CSV is
+ * read again, off the main process; stopping that keeps the file as it was read before).
+ */
 export async function configureImport(
-  state: ImportState,
+  work: ImportWork,
   input: {
     sessionId: string
     sheet?: number | undefined
     headerRow?: number | undefined
   } & CsvOptions,
 ): Promise<ImportFileView> {
-  const session = requireSession(state, input.sessionId)
+  const session = requireSession(work.state, input.sessionId)
   if (session.file.format === 'csv' && (input.encoding || input.separator)) {
-    session.file = await readSpreadsheet(session.path, {
+    const file = await readFile(work, session.path, {
       encoding: input.encoding ?? session.file.encoding,
       separator: input.separator ?? session.file.separator,
     })
+    if (!file) return viewOf(session)
+    session.file = file
     setSheet(session, 0, input.headerRow !== undefined ? input.headerRow - 1 : undefined)
   } else {
     const sheet = input.sheet ?? session.sheet
@@ -182,6 +229,12 @@ export function dataRows(session: ImportSession, columns: readonly MappedColumn[
   }
   return { rows: result, empty }
 }
+
+/** How this file's rows are read: her fixes, and whether "?" in a word is a lost letter (a CSV). */
+export const convertOptions = (
+  session: ImportSession,
+  fixes?: Readonly<Record<string, string>>,
+): ConvertOptions => ({ fixes, lossy: session.file.format === 'csv' })
 
 export function mappedColumns(session: ImportSession, mapping: readonly ImportTarget[]) {
   if (mapping.length !== session.columns.length) {
@@ -210,7 +263,7 @@ export async function previewImport(
     for (const [i, { row, cells }] of rows.entries()) {
       await yieldEvery(i)
       progress.done = i
-      const converted = convertRow(columns, cells, row)
+      const converted = convertRow(columns, cells, row, convertOptions(session))
       converted.duplicate = finder.match(row, converted.person)
       finder.remember(row, converted.person)
       preview.push(converted)
@@ -245,10 +298,15 @@ export async function checkImportRow(
     finder = await DuplicateFinder.forLedger(work.db)
     for (const { row, cells } of rows) {
       if (row >= input.row) break
-      finder.remember(row, convertRow(columns, cells, row).person)
+      finder.remember(row, convertRow(columns, cells, row, convertOptions(session)).person)
     }
   }
-  const converted = convertRow(columns, target.cells, target.row, input.fixes)
+  const converted = convertRow(
+    columns,
+    target.cells,
+    target.row,
+    convertOptions(session, input.fixes),
+  )
   converted.duplicate = finder.match(target.row, converted.person)
   return converted
 }

@@ -27,6 +27,7 @@ export function followUpRow(
     created_at: at.now.toISOString(),
     closed_at: null,
     done_note: null,
+    import_id: null,
   }
 }
 

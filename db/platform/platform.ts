@@ -1,4 +1,5 @@
 import type { KeyProtection } from '../../shared/contract'
+import type { ReaderProcess } from '../import/file/protocol'
 
 export interface StoreKey {
   /** 64 hex characters: a random 256-bit key, never a password. */
@@ -29,6 +30,11 @@ export interface Platform {
    * printToPDF in a hidden window in the shell, Chromium's own PDF in tests.
    */
   printToPdf(html: string): Promise<Uint8Array>
+  /**
+   * Starts a file reader off the main thread for one import file (see import/file/worker.ts): a
+   * utility process in the shell, a worker thread under Node.
+   */
+  startReader(): ReaderProcess
 }
 
 export interface FileRequest {

@@ -112,6 +112,8 @@ export interface FollowUpTable {
   created_at: string
   closed_at: string | null
   done_note: string | null
+  /** The import that made it (a "terugbellen" date from her list), so late ones go at once. */
+  import_id: string | null
 }
 
 export interface PersonEventTable {

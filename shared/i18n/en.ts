@@ -153,6 +153,11 @@ export const en: Messages = {
     open: 'Open {{name}}',
     addMoment: 'Add contact moment to {{name}}',
     momentAdded: 'Contact moment added to {{name}}.',
+    similarHint: '({{keys}} to look)',
+    similarAnnounce: 'Looks like someone in your ledger: {{names}}. {{keys}} to look.',
+    followUpReason: 'Why (may be empty)',
+    draftBack: 'What you typed here is still here.',
+    openRecorded: 'Open {{name}}',
   },
   trash: {
     moved: '{{name}} is in the trash.',
@@ -211,6 +216,24 @@ export const en: Messages = {
       today: 'Today',
       thisWeek: 'This week',
       later: 'Later',
+    },
+    lateImport: {
+      title_one: '{{count}} late follow-up from the import of {{file}} ({{date}})',
+      title_other: '{{count}} late follow-ups from the import of {{file}} ({{date}})',
+      explain:
+        'Old call-back dates from your list. Move them all at once, or close them if they are no longer needed.',
+      moveBy: 'Move to',
+      move_one: 'Move',
+      move_other: 'Move all {{count}}',
+      close_one: 'Close',
+      close_other: 'Close all {{count}}',
+      closeConfirm_one: 'Close {{count}} follow-up from this import? No contact moment is added.',
+      closeConfirm_other:
+        'Close {{count}} follow-ups from this import? No contact moments are added.',
+      moved_one: '{{count}} follow-up moved.',
+      moved_other: '{{count}} follow-ups moved.',
+      closed_one: '{{count}} follow-up closed.',
+      closed_other: '{{count}} follow-ups closed.',
     },
     empty: 'Nothing.',
     allClear: 'No follow-ups open. Well done.',
@@ -519,6 +542,8 @@ export const en: Messages = {
     current: '(current step)',
     choose: 'Choose file…',
     reading: 'Reading file…',
+    stopReading: 'Stop',
+    readingStopped: 'Reading stopped. Nothing has changed.',
     dialogTitle: 'Choose your Excel list',
     dialogFilter: 'Spreadsheets (Excel, CSV)',
     fileSummary: '{{file}}: {{count}} rows found.',
@@ -571,7 +596,7 @@ export const en: Messages = {
     emptyRows_other: '{{count}} empty rows are skipped.',
     show: 'Show',
     showAll: 'All rows',
-    showProblems: 'With problems ({{count}})',
+    showProblems: 'To look at ({{count}})',
     previewList: 'Rows as they will be stored',
     row: 'Row {{row}}',
     noName: '(no name)',
@@ -620,6 +645,7 @@ export const en: Messages = {
       duplicate: 'duplicate, skipped',
       problems: 'unreadable value, skipped',
       nameMissing: 'no name',
+      notResident: 'not a resident (totals row)',
     },
     undone: 'Undone on {{date}}.',
     undoneShort: 'undone',
@@ -634,6 +660,28 @@ export const en: Messages = {
     historyItem: '{{date}} · {{file}} · {{added}} added, {{merged}} merged, {{skipped}} skipped',
     showReport: 'Report',
     momentNote: 'Contact according to the Excel list',
+    notices: {
+      title: 'a title, not a name: not stored',
+      monthOnly: 'only a month: stored as the 1st of that month',
+      lostLetter: 'a letter was lost when saving as CSV; choose the .xlsx file or correct the name',
+      noteTooLong: 'the note is {{length}} characters, the form keeps {{max}}',
+    },
+    noticeLine: '{{raw}}: {{message}}',
+    noticesLabel: 'Note on row {{row}}',
+    longNoteLabel: 'Long note on row {{row}}',
+    longNoteChoice: {
+      moment: 'Keep the rest as a contact note',
+      shorten: 'Shorten (the rest is dropped)',
+    },
+    noteContinues: '(continued in the contact notes)',
+    noteRest: 'Continuation of the note from the Excel list ({{part}}/{{parts}})',
+    notResident: 'Not a resident (a totals row): will be skipped',
+    importAnyway: 'Import row {{row}} anyway',
+    nameSplit: 'first name {{first}} · prefix {{middle}} · last name {{last}}',
+    wishLine: 'Wants: {{text}}',
+    strengthLine: 'Can: {{text}}',
+    needLine: 'Needs: {{text}}',
+    availabilityLine: 'Available: {{slots}}',
     problems: {
       date: 'no date to read',
       email: 'not a valid e-mail address',
@@ -649,6 +697,17 @@ export const en: Messages = {
       onlyHeader: 'This file has headers but no rows under them.',
       notSpreadsheet: 'This file is not a spreadsheet. Choose an Excel file (.xlsx) or a CSV file.',
       damaged: 'This Excel file is damaged or incomplete. Open it in Excel and save it again.',
+      outsideList:
+        'Cell {{cell}} holds something far outside a list of residents: Sprokkelaar reads up to row {{rows}} and column {{column}}. Is it there by accident? Clear it in Excel, save, and choose the file again.',
+      cellTooLong:
+        'Cell {{cell}} is longer than {{max}} characters, more than Excel itself allows in a cell. This does not look like a list of residents, or the file is damaged.',
+      tooManyCells:
+        'This file has more than {{max}} cells: that is not a list of residents. Choose the sheet with your residents and save only that.',
+      tooManySheets: 'This file has more than {{max}} sheets: that is not a list of residents.',
+      unpackedTooLarge:
+        'Unpacked, this Excel file is far larger than a list of residents can be. It is damaged or not meant to be imported.',
+      readerStopped:
+        'Reading this file got stuck: it is too large or damaged. Your ledger has not changed.',
       passwordProtected:
         'This Excel file is protected with a password. Open it in Excel, remove the password and save it again.',
       oldExcel:
@@ -661,6 +720,8 @@ export const en: Messages = {
         'First decide what to do with {{count}} possible duplicate (row {{rows}}). Nothing was imported.',
       undecided_other:
         'First decide what to do with {{count}} possible duplicates (rows {{rows}}). Nothing was imported.',
+      notStorable:
+        'Nothing was imported: a value ({{field}}) would no longer fit the resident form. Please report this, with the file if you may.',
       importNotFound: 'This import does not exist.',
       notLast: 'Only the last import can be undone.',
       changedSince: 'This import can no longer be undone: {{name}} has changed since.',

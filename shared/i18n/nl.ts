@@ -152,6 +152,11 @@ export const nl = {
     open: '{{name}} openen',
     addMoment: 'Contactmoment toevoegen aan {{name}}',
     momentAdded: 'Contactmoment toegevoegd aan {{name}}.',
+    similarHint: '({{keys}} om te bekijken)',
+    similarAnnounce: 'Lijkt op iemand in je register: {{names}}. {{keys}} om te bekijken.',
+    followUpReason: 'Waarom (mag leeg)',
+    draftBack: 'Wat je hier typte, staat er nog.',
+    openRecorded: '{{name}} openen',
   },
   trash: {
     moved: '{{name}} staat in de prullenbak.',
@@ -210,6 +215,25 @@ export const nl = {
       today: 'Vandaag',
       thisWeek: 'Deze week',
       later: 'Later',
+    },
+    lateImport: {
+      title_one: '{{count}} te late opvolging uit de import van {{file}} ({{date}})',
+      title_other: '{{count}} te late opvolgingen uit de import van {{file}} ({{date}})',
+      explain:
+        'Oude terugbeldatums uit je lijst. Verzet ze allemaal tegelijk, of sluit ze af als ze niet meer nodig zijn.',
+      moveBy: 'Verzetten naar',
+      move_one: 'Verzetten',
+      move_other: 'Alle {{count}} verzetten',
+      close_one: 'Afsluiten',
+      close_other: 'Alle {{count}} afsluiten',
+      closeConfirm_one:
+        '{{count}} opvolging uit deze import afsluiten? Er komt geen contactmoment bij.',
+      closeConfirm_other:
+        '{{count}} opvolgingen uit deze import afsluiten? Er komen geen contactmomenten bij.',
+      moved_one: '{{count}} opvolging verzet.',
+      moved_other: '{{count}} opvolgingen verzet.',
+      closed_one: '{{count}} opvolging afgesloten.',
+      closed_other: '{{count}} opvolgingen afgesloten.',
     },
     empty: 'Niets.',
     allClear: 'Geen opvolgingen open. Mooi zo.',
@@ -520,6 +544,8 @@ export const nl = {
     current: '(huidige stap)',
     choose: 'Bestand kiezen…',
     reading: 'Bestand lezen…',
+    stopReading: 'Stoppen',
+    readingStopped: 'Lezen gestopt. Er is niets veranderd.',
     dialogTitle: 'Kies je Excel-lijst',
     dialogFilter: 'Spreadsheets (Excel, CSV)',
     fileSummary: '{{file}}: {{count}} rijen gevonden.',
@@ -573,7 +599,7 @@ export const nl = {
     emptyRows_other: '{{count}} lege rijen worden overgeslagen.',
     show: 'Toon',
     showAll: 'Alle rijen',
-    showProblems: 'Met problemen ({{count}})',
+    showProblems: 'Om na te kijken ({{count}})',
     previewList: 'Rijen zoals ze worden opgeslagen',
     row: 'Rij {{row}}',
     noName: '(geen naam)',
@@ -626,6 +652,7 @@ export const nl = {
       duplicate: 'dubbel, overgeslagen',
       problems: 'onleesbare waarde, overgeslagen',
       nameMissing: 'geen naam',
+      notResident: 'geen bewoner (totaalregel)',
     },
     undone: 'Ongedaan gemaakt op {{date}}.',
     undoneShort: 'ongedaan gemaakt',
@@ -641,6 +668,29 @@ export const nl = {
       '{{date}} · {{file}} · {{added}} toegevoegd, {{merged}} samengevoegd, {{skipped}} overgeslagen',
     showReport: 'Verslag',
     momentNote: 'Contact volgens de Excel-lijst',
+    notices: {
+      title: 'een aanhef, geen naam: niet opgeslagen',
+      monthOnly: 'alleen een maand: opgeslagen als de 1e van die maand',
+      lostLetter:
+        'een letter ging verloren bij het opslaan als CSV; kies het .xlsx-bestand of verbeter de naam',
+      noteTooLong: 'de notitie is {{length}} tekens, het formulier bewaart er {{max}}',
+    },
+    noticeLine: '{{raw}}: {{message}}',
+    noticesLabel: 'Let op in rij {{row}}',
+    longNoteLabel: 'Lange notitie in rij {{row}}',
+    longNoteChoice: {
+      moment: 'De rest bewaren als contactnotitie',
+      shorten: 'Inkorten (de rest vervalt)',
+    },
+    noteContinues: '(vervolg in de contactnotities)',
+    noteRest: 'Vervolg van de notitie uit de Excel-lijst ({{part}}/{{parts}})',
+    notResident: 'Geen bewoner (een totaalregel): wordt overgeslagen',
+    importAnyway: 'Rij {{row}} toch importeren',
+    nameSplit: 'voornaam {{first}} · tussenvoegsel {{middle}} · achternaam {{last}}',
+    wishLine: 'Wil: {{text}}',
+    strengthLine: 'Kan: {{text}}',
+    needLine: 'Nodig: {{text}}',
+    availabilityLine: 'Beschikbaar: {{slots}}',
     problems: {
       date: 'geen datum te lezen',
       email: 'geen geldig e-mailadres',
@@ -658,6 +708,17 @@ export const nl = {
         'Dit bestand is geen spreadsheet. Kies een Excel-bestand (.xlsx) of een CSV-bestand.',
       damaged:
         'Dit Excel-bestand is beschadigd of onvolledig. Open het in Excel en sla het opnieuw op.',
+      outsideList:
+        'In cel {{cell}} staat iets, ver buiten een bewonerslijst: Sprokkelaar leest tot rij {{rows}} en kolom {{column}}. Staat het daar per ongeluk? Wis het in Excel, sla op en kies het bestand opnieuw.',
+      cellTooLong:
+        'Cel {{cell}} is langer dan {{max}} tekens, meer dan Excel zelf in een cel toestaat. Dit lijkt geen bewonerslijst, of het bestand is beschadigd.',
+      tooManyCells:
+        'Dit bestand heeft meer dan {{max}} cellen: dat is geen bewonerslijst. Kies het werkblad met je bewoners en sla alleen dat op.',
+      tooManySheets: 'Dit bestand heeft meer dan {{max}} werkbladen: dat is geen bewonerslijst.',
+      unpackedTooLarge:
+        'Uitgepakt is dit Excel-bestand veel groter dan een bewonerslijst kan zijn. Het is beschadigd of niet bedoeld om te importeren.',
+      readerStopped:
+        'Het lezen van dit bestand liep vast: het is te groot of beschadigd. Je register is niet veranderd.',
       passwordProtected:
         'Dit Excel-bestand is beveiligd met een wachtwoord. Open het in Excel, haal het wachtwoord eraf (Bestand › Info › Werkmap beveiligen) en sla het opnieuw op.',
       oldExcel:
@@ -670,6 +731,8 @@ export const nl = {
         'Beslis eerst wat er moet gebeuren met {{count}} mogelijke dubbele (rij {{rows}}). Er is niets geïmporteerd.',
       undecided_other:
         'Beslis eerst wat er moet gebeuren met {{count}} mogelijke dubbelen (rijen {{rows}}). Er is niets geïmporteerd.',
+      notStorable:
+        'Er is niets geïmporteerd: een waarde ({{field}}) zou niet meer in het bewonersformulier passen. Meld dit, met het bestand erbij als dat mag.',
       importNotFound: 'Deze import bestaat niet.',
       notLast: 'Alleen de laatste import kan ongedaan worden gemaakt.',
       changedSince:

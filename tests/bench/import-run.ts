@@ -11,12 +11,15 @@ import { makeTempDir, nodePlatform } from '../support/platform'
  * Prints one line of JSON for import.bench.ts.
  */
 const file = process.argv[2]!
+/** `hostile`: the file must be refused; the figure is the time to her message. */
+const hostile = process.argv[3] === 'hostile'
 const value = <T>(result: Result<unknown>): T => {
   if (!result.ok) throw new Error(JSON.stringify(result.error))
   return result.value as T
 }
 
 const dir = makeTempDir('sprokkelaar-bench-import-')
+process.on('exit', () => dir.remove())
 const platform = nodePlatform(dir.path)
 const ctx = await openContext(platform)
 const api = createApi(ctx, { onError: (_c, error) => console.error(error) })
@@ -24,7 +27,20 @@ const baseMb = process.memoryUsage().rss / 1024 / 1024
 try {
   platform.fileDialog.answer = file
   const start = performance.now()
-  const view = value<ImportFileView>(await api['import:open'](undefined))
+  const opening = await api['import:open'](undefined)
+  if (hostile) {
+    if (opening.ok) throw new Error(`import bench: ${file} was not refused`)
+    console.log(
+      JSON.stringify({
+        seconds: (performance.now() - start) / 1000,
+        message: opening.error.message,
+        peakMb: process.resourceUsage().maxRSS / 1024,
+        baseMb,
+      }),
+    )
+    process.exit(0)
+  }
+  const view = value<ImportFileView>(opening)
   const opened = performance.now()
   const mapping = view.columns.map((column) => column.suggested)
   const preview = value<ImportPreview>(

@@ -28,6 +28,8 @@ export interface LaunchSetup {
   seedDueFollowUp?: boolean
   /** Requests the session is asked about. */
   probeUrls?: string[]
+  /** A list she imports: read in the utility process, as the shell reads every import file. */
+  importFile?: string
   report: string
 }
 
@@ -153,6 +155,18 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     }
   }
 
+  let imported: Record<string, unknown> | null = null
+  if (setup.importFile) {
+    standIn.config.openFile = setup.importFile
+    imported = {
+      view: await call('import:open', trusted),
+      readers: standIn.recorded.utilityProcesses.map((reader) => ({
+        ...reader,
+        exists: existsSync(reader.modulePath),
+      })),
+    }
+  }
+
   // A fault nobody caught, whose message quotes a resident.
   process.emit('uncaughtException', new Error('Cannot read Fatima el Amrani'))
   const uncaught = standIn.recorded.errorBoxes.splice(0)
@@ -184,6 +198,7 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     applicationMenu: menuShape(standIn.recorded.applicationMenu),
     contextMenu: standIn.recorded.popups.map(menuShape),
     reminder,
+    imported,
     uncaught,
     windowState: existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : null,
     quitExit: exit,

@@ -79,8 +79,34 @@ const probeUrls = [
 describe('npm start (electron-vite preview: `electron .`, a build, not packaged)', () => {
   let report: LaunchReport
   it('starts', async () => {
-    report = await launch(dir(), { ...fromProject, packaged: false, env: {}, probeUrls })
+    const list = join(temp.path, 'bewoners.csv')
+    writeFileSync(
+      list,
+      'Naam;Telefoon\r\nFatima el Amrani;0612345678\r\nJan de Vries;0687654321\r\n',
+    )
+    report = await launch(dir(), {
+      ...fromProject,
+      packaged: false,
+      env: {},
+      probeUrls,
+      importFile: list,
+    })
     expectAWorkingWindow(report)
+  })
+
+  it('reads an import file in a utility process of its own, built next to the main process', () => {
+    expect(report.imported!.view).toMatchObject({
+      ok: true,
+      value: { fileName: 'bewoners.csv', format: 'csv', rowCount: 2 },
+    })
+    expect(report.imported!.readers).toEqual([
+      {
+        modulePath: join(projectRoot, 'out/main/reader.js'),
+        serviceName: 'Sprokkelaar bestandslezer',
+        execArgv: ['--max-old-space-size=512'],
+        exists: true,
+      },
+    ])
   })
 
   it('serves its page from app://, with the policy header, and nothing outside the build', () => {

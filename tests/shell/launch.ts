@@ -39,6 +39,10 @@ export interface LaunchReport {
     aliveAfterGc: boolean
     navigation: Result
   } | null
+  imported: {
+    view: Result
+    readers: { modulePath: string; serviceName?: string; execArgv?: string[]; exists: boolean }[]
+  } | null
   uncaught: { title: string; content: string }[]
   windowState: { bounds: Record<string, number>; maximized: boolean; zoom: number } | null
   quitExit: number

@@ -198,6 +198,8 @@ describe('the packaged app, started from its archive', () => {
   it('opens its window from an install folder with [ ] and % in its name', async () => {
     const appDir = join(appOut, 'resources', 'app')
     extractAll(asar, appDir)
+    const list = join(temp.path, 'lijst.csv')
+    writeFileSync(list, 'Naam;Telefoon\r\nNoor Bakker;0611223344\r\n')
     expect(
       existsSync(
         join(appDir, 'node_modules/better-sqlite3-multiple-ciphers/prebuilds/linux-x64.node'),
@@ -210,11 +212,22 @@ describe('the packaged app, started from its archive', () => {
       resourcesPath: join(appOut, 'resources'),
       env: {},
       probeUrls: ['https://example.org/', 'data:text/html;base64,PHA+PC9wPg=='],
+      importFile: list,
     })
     expect(report.started).toBe('window')
     expect(report.errorBoxes).toEqual([])
     expect(report.page).toMatchObject({ status: 200, body: 'the renderer' })
     expect(report.appInfo).toMatchObject({ ok: true, value: { encrypted: true } })
+  })
+
+  it('reads an import file with the reader it ships', () => {
+    expect(report.imported!.view).toMatchObject({ ok: true, value: { rowCount: 1 } })
+    expect(report.imported!.readers).toEqual([
+      expect.objectContaining({
+        modulePath: join(appOut, 'resources', 'app', 'out/main/reader.js'),
+        exists: true,
+      }),
+    ])
   })
 
   it('keeps her data in the installed app’s own folder', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform/platform'
+import { readerThread } from '../../db/platform/reader-thread'
 import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store/key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
 
@@ -103,8 +104,12 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
       return chromiumPdf(html)
     },
     printed,
+    startReader: () => readerThread(readerEntry),
   }
 }
+
+/** The reader's worker thread, its TypeScript run through tsx. */
+const readerEntry = new URL('./reader-thread.mjs', import.meta.url)
 
 export function makeTempDir(prefix = 'sprokkelaar-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix))

@@ -9,7 +9,7 @@ import {
 } from '../../db/import/cells'
 import { describeColumns, findHeaderRow, suggestTarget } from '../../db/import/mapping'
 import { splitAddress, splitDutchName } from '../../db/import/names'
-import { decode, detectEncoding, detectSeparator } from '../../db/import/read'
+import { decode, detectEncoding, detectSeparator } from '../../db/import/file/csv'
 
 describe('parseDutchDate', () => {
   it.each([
@@ -70,8 +70,21 @@ describe('splitDutchName', () => {
     ['Fatima el Amrani', { firstName: 'Fatima', tussenvoegsel: 'el', lastName: 'Amrani' }],
     ['Pieter Jansen', { firstName: 'Pieter', lastName: 'Jansen' }],
     ['Anna Maria Jansen', { firstName: 'Anna Maria', lastName: 'Jansen' }],
-    ['mevr. Jansen', { firstName: 'Mevr.', lastName: 'Jansen' }],
-    ['Dhr. de Wit', { firstName: 'Dhr.', tussenvoegsel: 'de', lastName: 'Wit' }],
+    // A title is no name: given apart (the import shows it and leaves it out).
+    ['mevr. Jansen', { lastName: 'Jansen', title: 'mevr.' }],
+    ['Dhr. de Wit', { tussenvoegsel: 'de', lastName: 'Wit', title: 'Dhr.' }],
+    ['Dhr. Smit', { lastName: 'Smit', title: 'Dhr.' }],
+    [
+      'dr. Anna de Jong',
+      { firstName: 'Anna', tussenvoegsel: 'de', lastName: 'Jong', title: 'dr.' },
+    ],
+    ['Mevr. van der Berg', { tussenvoegsel: 'van der', lastName: 'Berg', title: 'Mevr.' }],
+    ['Smit, dhr.', { lastName: 'Smit', title: 'dhr.' }],
+    // A suffix belongs to the last name; with none to go with, it is given apart.
+    ['Piet de Boer jr.', { firstName: 'Piet', tussenvoegsel: 'de', lastName: 'Boer jr.' }],
+    ['Kees Jansen Senior', { firstName: 'Kees', lastName: 'Jansen Senior' }],
+    ['Boer jr., Piet de', { firstName: 'Piet', tussenvoegsel: 'de', lastName: 'Boer jr.' }],
+    ['Piet jr.', { firstName: 'Piet', suffix: 'jr.' }],
     ['Saïda', { firstName: 'Saïda' }],
     ['  Jan   de  Vries ', { firstName: 'Jan', tussenvoegsel: 'de', lastName: 'Vries' }],
     // "De" as a first word is a name, not a particle (a first name is never a particle).

@@ -6,7 +6,7 @@ import { ErrorBanner } from '../ui/FormFooter'
 import { useLoad } from '../ui/useLoad'
 import { useNavigation } from '../shell/navigation'
 import { InitiativeForm } from './InitiativeForm'
-import { slotName } from './reasons'
+import { slotName } from '../ui/slots'
 import './connect.css'
 
 type Shown = InitiativeStatus | 'all'

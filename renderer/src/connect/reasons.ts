@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { MatchReason } from '../../../shared/connect'
-import type { Slot } from '../../../shared/ledger'
-
-/** "dinsdagochtend": a day part the Dutch way, in one word. */
-export const slotName = (slot: Slot, t: TFunction) => {
-  const [day, part] = slot.split('-') as [string, string]
-  return t('connect.slot', { day: t(`day.${day}`), part: t(`dayPart.${part}`) })
-}
+import { slotName } from '../ui/slots'
 
 /** One reason as the list shows it: "passie: koken", "dinsdagochtend vrij", "zelfde wijk". */
 export function reasonText(reason: MatchReason, t: TFunction): string {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   ImportFileView,
@@ -39,6 +39,8 @@ export function ImportView() {
   const [report, setReport] = useState<ImportReport>()
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState('')
+  const [notice, setNotice] = useState('')
+  const stopped = useRef(false)
 
   // Leaving halfway loses her mapping and choices: ask first.
   const { setUnsaved } = navigation
@@ -67,7 +69,11 @@ export function ImportView() {
   }
 
   const chooseFile = async () => {
+    setNotice('')
+    stopped.current = false
     const view = await run(() => sprokkel().import.open())
+    // Null: she cancelled the dialog, or stopped the reading.
+    if (view === null && stopped.current) setNotice(t('import.readingStopped'))
     if (!view) return
     takeFile(view)
     setStep('columns')
@@ -156,7 +162,16 @@ export function ImportView() {
               {t('import.choose')}
             </button>
           </div>
-          {busy && <ProgressLine running label={t('import.reading')} />}
+          <ProgressLine
+            running={busy}
+            label={t('import.reading')}
+            onStop={() => (stopped.current = true)}
+          />
+          {notice && (
+            <p role="status" className="status">
+              {notice}
+            </p>
+          )}
           <ErrorBanner message={failure} />
           <ImportHistory onUndone={() => navigation.changed()} />
         </>

@@ -5,6 +5,7 @@ import type {
   ImportFileView,
   ImportPreview,
   ImportTarget,
+  LongNoteChoice,
   PreviewRow,
   ProblemChoice,
   RowDecisionInput,
@@ -41,12 +42,10 @@ export function PreviewStep({
   // A row she fixed stays in the list, so she sees that it is in order now.
   const withProblems = useMemo(
     () =>
-      preview.rows.filter(
-        (row) => row.problems.length > 0 || decisions.get(row.row)?.fixes !== undefined,
-      ),
+      preview.rows.filter((row) => toLookAt(row) || decisions.get(row.row)?.fixes !== undefined),
     [preview.rows, decisions],
   )
-  const open = withProblems.filter((row) => row.problems.length > 0).length
+  const open = withProblems.filter(toLookAt).length
   const duplicates = preview.rows.filter((row) => row.duplicate).length
   const rows = show === 'all' ? preview.rows : withProblems
   return (
@@ -101,6 +100,10 @@ export function PreviewStep({
   )
 }
 
+/** Something in the row to look at before importing: a problem, a notice, a totals row. */
+const toLookAt = (row: PreviewRow) =>
+  row.problems.length > 0 || row.notices.length > 0 || row.notResident !== null
+
 function PreviewRowView({
   row,
   file,
@@ -119,7 +122,12 @@ function PreviewRowView({
   const { t } = useTranslation()
   const [fixing, setFixing] = useState(false)
   const [status, setStatus] = useState('')
-  const fixable = row.problems.filter((problem) => problem.column >= 0)
+  // What she can correct here: unreadable values, and letters the CSV lost.
+  const fixable = [
+    ...row.problems.filter((problem) => problem.column >= 0),
+    ...row.notices.filter((notice) => notice.kind === 'lostLetter'),
+  ].filter((item, i, all) => all.findIndex((other) => other.column === item.column) === i)
+  const longNote = row.notices.some((notice) => notice.kind === 'noteTooLong')
   // Each field keyed by its column: "c3" (a bare number would make react-hook-form an array).
   const form = useForm<{ fixes: Record<string, string> }>({
     defaultValues: {
@@ -141,7 +149,9 @@ function PreviewRowView({
     }
     onDecide(row.row, { fixes })
     onRowChecked(result.value)
-    const fine = result.value.problems.length === 0
+    const fine =
+      result.value.problems.length === 0 &&
+      !result.value.notices.some((notice) => notice.kind === 'lostLetter')
     setStatus(fine ? t('import.fixed', { row: row.row }) : t('import.stillWrong', { row: row.row }))
     if (fine) setFixing(false)
   })
@@ -149,6 +159,67 @@ function PreviewRowView({
   return (
     <>
       <RowSummary row={row} />
+      {row.notResident && (
+        <div
+          className="import-problems"
+          role="group"
+          aria-label={t('import.noticesLabel', { row: row.row })}
+        >
+          <p className="field-error">{t('import.notResident')}</p>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={decision?.skip === false}
+              onChange={(event) =>
+                onDecide(row.row, { skip: event.target.checked ? false : undefined })
+              }
+            />
+            {t('import.importAnyway', { row: row.row })}
+          </label>
+        </div>
+      )}
+      {row.notices.length > 0 && (
+        <div
+          className="import-notices"
+          role="group"
+          aria-label={t('import.noticesLabel', { row: row.row })}
+        >
+          <ul className="plain-list">
+            {row.notices.map((notice) => (
+              <li key={`${notice.column}-${notice.kind}`}>
+                {t('import.noticeLine', { raw: notice.raw, message: notice.message })}
+              </li>
+            ))}
+          </ul>
+          {longNote && (
+            <select
+              aria-label={t('import.longNoteLabel', { row: row.row })}
+              value={decision?.longNote ?? 'moment'}
+              onChange={(event) =>
+                onDecide(row.row, { longNote: event.target.value as LongNoteChoice })
+              }
+            >
+              {(['moment', 'shorten'] as const).map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`import.longNoteChoice.${choice}`)}
+                </option>
+              ))}
+            </select>
+          )}
+          {fixable.length > 0 && row.problems.length === 0 && (
+            <div className="inline-form">
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={fixing}
+                onClick={() => setFixing(!fixing)}
+              >
+                {t('import.fix')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       {row.problems.length > 0 && (
         <div
           className="import-problems"
@@ -195,20 +266,20 @@ function PreviewRowView({
               </button>
             )}
           </div>
-          {fixing && (
-            <form className="inline-form" onSubmit={check} noValidate>
-              {fixable.map((problem) => (
-                <label key={problem.column} className="field">
-                  <span>{t('import.fixField', { header: problem.header, row: row.row })}</span>
-                  <input {...form.register(`fixes.c${problem.column}`)} />
-                </label>
-              ))}
-              <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
-                {t('import.check')}
-              </button>
-            </form>
-          )}
         </div>
+      )}
+      {fixing && (
+        <form className="inline-form import-fix" onSubmit={check} noValidate>
+          {fixable.map((problem) => (
+            <label key={problem.column} className="field">
+              <span>{t('import.fixField', { header: problem.header, row: row.row })}</span>
+              <input {...form.register(`fixes.c${problem.column}`)} />
+            </label>
+          ))}
+          <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
+            {t('import.check')}
+          </button>
+        </form>
       )}
       {status && (
         <p role="status" className="status">

@@ -5,6 +5,7 @@ import { displayName } from '../../../shared/person'
 import { sprokkel } from '../ui/api'
 import { useLoad } from '../ui/useLoad'
 import { FollowUpActions } from './FollowUpActions'
+import { LateImports } from './LateImports'
 import { Announcements } from '../ui/FormFooter'
 import { useNavigation } from '../shell/navigation'
 import { followUpLabel, formatDate } from '../ui/options'
@@ -33,6 +34,7 @@ export function TodayView() {
       </header>
       <Announcements status={status} failure={loaded.failure} />
       {view && total === 0 && <p className="empty">{t('today.allClear')}</p>}
+      {view && <LateImports imports={view.lateImports} onChanged={onChanged} />}
       {view &&
         total > 0 &&
         dueGroups.map((group) => {

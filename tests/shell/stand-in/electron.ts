@@ -4,9 +4,11 @@
 // few things whose Electron behaviour the app depends on: where the app path and the data folder
 // are, what the app's name and version are (read from the package.json at the app path, as Electron
 // does), and that schemes must be made privileged before the app is ready.
+import { fork } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export interface StandInConfig {
   /** What Electron takes as the app's folder: where its package.json is. */
@@ -17,6 +19,8 @@ export interface StandInConfig {
   /** Throw from `new BrowserWindow` (a fault after the store is open). */
   windowFails: boolean
   keyring: boolean
+  /** What the open dialog answers (null: she cancels). */
+  openFile: string | null
 }
 
 interface Recorded {
@@ -34,6 +38,7 @@ interface Recorded {
   notifications: WeakRef<Notification>[]
   userModelId: string | undefined
   sandboxEnabled: boolean
+  utilityProcesses: { modulePath: string; serviceName?: string; execArgv?: string[] }[]
 }
 
 export const standIn = {
@@ -44,6 +49,7 @@ export const standIn = {
     resourcesPath: '',
     windowFails: false,
     keyring: false,
+    openFile: null,
   } as StandInConfig,
   recorded: {
     privilegedSchemes: [],
@@ -60,6 +66,7 @@ export const standIn = {
     notifications: [],
     userModelId: undefined,
     sandboxEnabled: false,
+    utilityProcesses: [],
   } as Recorded,
   ready: undefined as (() => void) | undefined,
   /** Resolves with the exit code when the app calls app.exit or app.quit ends. */
@@ -195,7 +202,10 @@ export const dialog = {
     return { response: 0 }
   },
   showMessageBoxSync: () => 1,
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showOpenDialog: async () =>
+    standIn.config.openFile
+      ? { canceled: false, filePaths: [standIn.config.openFile] }
+      : { canceled: true, filePaths: [] },
   showSaveDialog: async () => ({ canceled: true }),
 }
 
@@ -255,6 +265,48 @@ export class Notification extends EventEmitter {
     standIn.recorded.notifications.push(new WeakRef(this))
   }
   show = () => undefined
+}
+
+/**
+ * Electron's utility process, as a real Node child process: the module runs outside this process,
+ * with `process.parentPort` as Electron gives it (see utility-child.mjs), and messages are cloned
+ * (V8's serializer, as Electron's structured clone), so the built reader runs as it will.
+ */
+class UtilityProcess extends EventEmitter {
+  private readonly child
+  constructor(modulePath: string, args: string[], options: { execArgv?: string[] }) {
+    super()
+    const shim = fileURLToPath(new URL('./utility-child.mjs', import.meta.url))
+    this.child = fork(modulePath, args, {
+      execArgv: [...(options.execArgv ?? []), '--import', shim],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    })
+    this.child.on('spawn', () => this.emit('spawn'))
+    this.child.on('message', (message) => this.emit('message', message))
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1))
+  }
+  get pid() {
+    return this.child.pid
+  }
+  postMessage = (message: unknown) => this.child.send(message as never)
+  kill = () => this.child.kill()
+}
+
+export const utilityProcess = {
+  fork: (
+    modulePath: string,
+    args: string[] = [],
+    options: { serviceName?: string; execArgv?: string[] } = {},
+  ) => {
+    if (!app.isReady) throw new Error('stand-in: utilityProcess.fork before ready')
+    standIn.recorded.utilityProcesses.push({
+      modulePath,
+      ...(options.serviceName ? { serviceName: options.serviceName } : {}),
+      ...(options.execArgv ? { execArgv: options.execArgv } : {}),
+    })
+    return new UtilityProcess(modulePath, args, options)
+  },
 }
 
 export const safeStorage = {
