@@ -79,6 +79,7 @@ function reportFor(ctx: ApiContext, request: ReportRequest) {
 /** What the import's steps work with. */
 const importWork = (ctx: ApiContext) => ({
   db: ctx.store.db,
+  bulk: ctx.store.bulk,
   chooseFile: ctx.platform.chooseFile,
   startReader: () => ctx.platform.startReader(),
   state: ctx.imports,

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { ImportProgress, ImportReport, ImportTarget, RowDecision } from '../../shared/import'
 import { syncAvailableFrom, syncCadence } from '../ledger/followup-rules'
 import type { WriteContext } from '../ledger/write-context'
+import type { BulkInsert } from '../store/bulk'
 import { newId } from '../store/ids'
 import type { Database } from '../store/schema'
 import { written, type Written } from '../store/written'
@@ -49,30 +50,12 @@ export async function commitImport(
           undone_at: null,
         })
         .execute()
-      const written = await write(trx, planned.destinations, importId, at, progress)
-      await insertChunked(written.records, 200, (chunk) =>
-        trx.insertInto('import_person').values(chunk).execute(),
-      )
-      return written.touched
+      return write(trx, work.bulk, planned.destinations, importId, at, progress)
     })
     state.session = undefined
     return written(report, { people: touched })
   } finally {
     state.progress = null
-  }
-}
-
-/** Inserts in chunks that stay well under SQLite's limit on bound values, yielding in between. */
-async function insertChunked<T>(
-  rows: readonly T[],
-  size: number,
-  insert: (chunk: T[]) => Promise<unknown>,
-  progress?: ImportProgress,
-) {
-  for (let i = 0; i < rows.length; i += size) {
-    await insert(rows.slice(i, i + size))
-    if (progress) progress.done += Math.min(size, rows.length - i)
-    await new Promise((resolve) => setImmediate(resolve))
   }
 }
 
@@ -82,10 +65,11 @@ async function insertChunked<T>(
  */
 async function keepRulesOfMerged(
   trx: Transaction<Database>,
-  rows: Rows,
+  records: readonly Database['import_person'][],
   merges: Destination[],
   at: WriteContext,
 ): Promise<void> {
+  const recordOf = new Map(records.map((record) => [record.person_id, record]))
   const stamp = at.now.toISOString()
   const madeNow = async (id: string) =>
     (
@@ -106,7 +90,7 @@ async function keepRulesOfMerged(
     const before = new Set(await madeNow(id))
     await syncAvailableFrom(trx, id, person.available_from, at)
     if (person.cadence) await syncCadence(trx, id, at)
-    const record = rows.records.find((r) => r.person_id === id)!
+    const record = recordOf.get(id)!
     const created = JSON.parse(record.created) as Created
     const made = (await madeNow(id)).filter((fid) => !before.has(fid))
     if (made.length > 0) {
@@ -121,49 +105,67 @@ async function keepRulesOfMerged(
   }
 }
 
+/**
+ * New people are built and written a few thousand at a time: a list of 100,000 never sits in memory
+ * as rows, and each table gets its rows in long runs (a page cache that stays warm).
+ */
+const batchSize = 5000
+
+const emptyRows = (): Rows => ({
+  people: [],
+  personTags: [],
+  moments: [],
+  followUps: [],
+  records: [],
+  touched: [],
+})
+
+/** One batch into the store, parents before what refers to them; then a breath for her progress bar. */
+async function insertRows(bulk: BulkInsert, rows: Rows, progress: ImportProgress) {
+  bulk.insert('person', rows.people)
+  bulk.insert('person_tag', rows.personTags)
+  bulk.insert('contact_moment', rows.moments)
+  bulk.insert('follow_up', rows.followUps)
+  bulk.insert('import_person', rows.records)
+  progress.done += rows.people.length
+  await new Promise((resolve) => setImmediate(resolve))
+}
+
+/** Everything the import writes; answers who it touched. */
 async function write(
   trx: Transaction<Database>,
+  bulk: BulkInsert,
   destinations: Destination[],
   importId: string,
   at: WriteContext,
   progress: ImportProgress,
-) {
+): Promise<string[]> {
   const lookup = await lookups(trx, destinations, at)
-  const rows: Rows = {
-    people: [],
-    personTags: [],
-    moments: [],
-    followUps: [],
-    records: [],
-    touched: [],
-  }
+  const added = destinations.filter((destination) => !destination.existingId)
   const merges = destinations.filter((destination) => destination.existingId)
-  for (const destination of destinations) {
-    if (!destination.existingId) addNewPerson(rows, destination, lookup, importId, at)
-  }
+  const touched: string[] = []
   // From here on the bar counts people written, from the start again.
   progress.done = 0
-  progress.total = rows.people.length + merges.length
-  // 30-odd columns a person: 100 people stay far under SQLite's 32,766 bound values.
-  await insertChunked(
-    rows.people,
-    100,
-    (chunk) => trx.insertInto('person').values(chunk).execute(),
-    progress,
-  )
-  await insertChunked(rows.personTags, 500, (chunk) =>
-    trx.insertInto('person_tag').values(chunk).execute(),
-  )
+  progress.total = added.length + merges.length
+  for (let i = 0; i < added.length; i += batchSize) {
+    const rows = emptyRows()
+    for (const destination of added.slice(i, i + batchSize)) {
+      addNewPerson(rows, destination, lookup, importId, at)
+    }
+    await insertRows(bulk, rows, progress)
+    touched.push(...rows.touched)
+  }
+  // Merges: her rows updated, their moments and follow-ups in, then the rules a save keeps; what
+  // the import made for each is recorded last, for undo.
+  const rows = emptyRows()
   for (const destination of merges) {
     await mergeInto(trx, rows, destination, lookup, importId, at)
     progress.done++
   }
-  await insertChunked(rows.moments, 100, (chunk) =>
-    trx.insertInto('contact_moment').values(chunk).execute(),
-  )
-  await insertChunked(rows.followUps, 100, (chunk) =>
-    trx.insertInto('follow_up').values(chunk).execute(),
-  )
-  await keepRulesOfMerged(trx, rows, merges, at)
-  return { records: rows.records, touched: rows.touched }
+  bulk.insert('contact_moment', rows.moments)
+  bulk.insert('follow_up', rows.followUps)
+  await keepRulesOfMerged(trx, rows.records, merges, at)
+  bulk.insert('import_person', rows.records)
+  touched.push(...rows.touched)
+  return touched
 }

@@ -17,8 +17,9 @@ interface Keys {
 interface Known extends Keys {
   personId?: string
   row?: number
+  /** In the order they were added: the ledger first, then the file's rows from the top. */
+  order: number
 }
-
 const phoneKey = phoneDigits
 
 const addressKey = (street: string | null | undefined, houseNumber: string | null | undefined) =>
@@ -51,12 +52,22 @@ function reasons(a: Keys, b: Keys): DuplicateReason[] {
   return found
 }
 
+/** The keys a match can be found by: the name with one of phone, e-mail, street + number. */
+const matchKeys = (keys: Keys) =>
+  [
+    keys.phone && `${keys.nameKey}\u0000p${keys.phone}`,
+    keys.email && `${keys.nameKey}\u0000e${keys.email}`,
+    keys.address && `${keys.nameKey}\u0000a${keys.address}`,
+  ].filter((key): key is string => !!key)
+
 /**
  * Finds who a row may already be: the same name and the same phone, e-mail or street + number,
  * first among the people in her ledger (archived ones too), then among earlier rows of the file.
+ * Looked up by those pairs, so a list of 100,000 with many namesakes stays as quick as a short one.
  */
 export class DuplicateFinder {
-  private readonly byName = new Map<string, Known[]>()
+  private readonly byKey = new Map<string, Known[]>()
+  private added = 0
 
   static async forLedger(db: Kysely<Database>): Promise<DuplicateFinder> {
     const finder = new DuplicateFinder()
@@ -83,29 +94,35 @@ export class DuplicateFinder {
     return finder
   }
 
-  private add(known: Known) {
-    const list = this.byName.get(known.nameKey)
-    if (list) list.push(known)
-    else this.byName.set(known.nameKey, [known])
+  private add(keys: Omit<Known, 'order'>) {
+    const known: Known = { ...keys, order: this.added++ }
+    for (const key of matchKeys(known)) {
+      const list = this.byKey.get(key)
+      if (list) list.push(known)
+      else this.byKey.set(key, [known])
+    }
   }
 
   /** Who this row may be: someone in the ledger, else an earlier row of the file. */
   match(row: number, person: PreviewPerson): DuplicateMatch | null {
     if (!person.firstName) return null
     const keys = keysOf({ ...person, firstName: person.firstName })
-    const candidates = this.byName.get(keys.nameKey) ?? []
-    for (const known of candidates) {
-      const why = reasons(keys, known)
-      if (why.length > 0 && known.personId) {
-        return { kind: 'existing', personId: known.personId, name: known.name, reasons: why }
+    let ledger: Known | undefined
+    let file: Known | undefined
+    for (const key of matchKeys(keys)) {
+      for (const known of this.byKey.get(key) ?? []) {
+        if (known.personId) {
+          if (!ledger || known.order < ledger.order) ledger = known
+        } else if (known.row !== undefined && known.row < row) {
+          if (!file || known.order < file.order) file = known
+        }
       }
     }
-    for (const known of candidates) {
-      const why = reasons(keys, known)
-      if (why.length > 0 && known.row !== undefined && known.row < row) {
-        return { kind: 'file', row: known.row, name: known.name, reasons: why }
-      }
+    if (ledger) {
+      const why = reasons(keys, ledger)
+      return { kind: 'existing', personId: ledger.personId!, name: ledger.name, reasons: why }
     }
+    if (file) return { kind: 'file', row: file.row!, name: file.name, reasons: reasons(keys, file) }
     return null
   }
 

@@ -109,7 +109,7 @@ function addMomentsAndFollowUps(
       `${translate(nl, 'import.noteRest', { part: i + 1, parts: noteRest.length })}\n${text}`,
     ),
   )
-  for (const [dueOn, reason] of destination.followUps) {
+  for (const { dueOn, reason } of destination.followUps) {
     const followUp = followUpRow(personId, { dueOn, reason: reason || null, source: 'manual' }, at)
     created.followUps.push(followUp.id)
     rows.followUps.push({ ...followUp, import_id: importId })

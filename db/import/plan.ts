@@ -27,9 +27,10 @@ export interface Destination {
   existingId?: string
   person: PreviewPerson
   rows: number[]
-  contactDates: Set<string>
-  /** dueOn → her column's header as the reason ("Terugbellen"). */
-  followUps: Map<string, string>
+  /** Distinct, in the order the rows give them. */
+  contactDates: string[]
+  /** Each with her column's header as the reason ("Terugbellen"); one a date. */
+  followUps: { dueOn: string; reason: string }[]
   /** What becomes of a note longer than the form keeps (her choice for the row; see storable.ts). */
   longNote: LongNoteChoice
   /** The rest of a note longer than the form keeps, for contact notes (see storable.ts). */
@@ -54,6 +55,8 @@ export async function plan(
   const columns = mappedColumns(session, input.mapping)
   const { rows, empty } = dataRows(session, columns)
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]))
+  // The preview's finder has served: the ledger is read afresh (it may have changed since).
+  session.preview = undefined
   const finder = await DuplicateFinder.forLedger(work.db)
   const destinations: Destination[] = []
   const byExisting = new Map<string, Destination>()
@@ -62,6 +65,9 @@ export async function plan(
   const undecided: number[] = []
   let merged = 0
   let keptInNote = 0
+  const followUpHeader = (
+    columns.find((column) => column.target === 'followUpOn')?.header ?? ''
+  ).slice(0, 200)
   progress.total = rows.length
   for (const [i, { row, cells }] of rows.entries()) {
     await yieldEvery(i, 1000)
@@ -102,10 +108,12 @@ export async function plan(
       }
       destination.rows.push(row)
       if (decision?.longNote === 'shorten') destination.longNote = 'shorten'
-      if (converted.person.contactDate) destination.contactDates.add(converted.person.contactDate)
-      if (converted.person.followUpOn) {
-        const header = columns.find((column) => column.target === 'followUpOn')?.header ?? ''
-        destination.followUps.set(converted.person.followUpOn, header.slice(0, 200))
+      const { contactDate, followUpOn } = converted.person
+      if (contactDate && !destination.contactDates.includes(contactDate)) {
+        destination.contactDates.push(contactDate)
+      }
+      if (followUpOn && !destination.followUps.some((f) => f.dueOn === followUpOn)) {
+        destination.followUps.push({ dueOn: followUpOn, reason: followUpHeader })
       }
       byRow.set(row, destination)
     }
@@ -136,8 +144,8 @@ const newDestination = (
   ...(existingId ? { existingId } : {}),
   person,
   rows: [],
-  contactDates: new Set(),
-  followUps: new Map(),
+  contactDates: [],
+  followUps: [],
   longNote: decision?.longNote ?? 'moment',
   noteRest: [],
 })

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/import'
 import type { Kysely } from 'kysely'
 import type { Platform } from '../platform/platform'
+import type { BulkInsert } from '../store/bulk'
 import type { Database } from '../store/schema'
 import { StoreError } from '../store/errors'
 import type { Cell } from './cells'
@@ -56,6 +57,8 @@ export interface ImportState {
 /** What the import's steps work with: the store, the file dialog and reader, the import in progress. */
 export interface ImportWork {
   db: Kysely<Database>
+  /** Many rows at once, inside the import's transaction (see store/bulk.ts). */
+  bulk: BulkInsert
   chooseFile: Platform['chooseFile']
   startReader: Platform['startReader']
   state: ImportState

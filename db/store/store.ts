@@ -3,12 +3,15 @@ import SQLite from 'better-sqlite3-multiple-ciphers'
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { nl } from '../../shared/i18n/nl'
 import { translate } from '../../shared/i18n/messages'
+import { bulkInsert, type BulkInsert } from './bulk'
 import { StoreError } from './errors'
 import { migrate } from './migrate'
 import type { Database } from './schema'
 
 export interface Store {
   db: Kysely<Database>
+  /** Many rows into a table inside a transaction of `db` (an import's; see bulk.ts). */
+  bulk: BulkInsert
   path: string
   encrypted: boolean
   close(): Promise<void>
@@ -36,6 +39,10 @@ const isHexKey = (key: string) => /^[0-9a-f]{64}$/i.test(key)
  * want `openStore`, which also brings the schema up to date.
  */
 export function openDatabase(path: string, key: string): Kysely<Database> {
+  return openSqlite(path, key).db
+}
+
+function openSqlite(path: string, key: string): { db: Kysely<Database>; sqlite: SQLite.Database } {
   if (!isHexKey(key)) throw new Error('openStore: key must be 64 hexadecimal characters')
   let sqlite: SQLite.Database
   try {
@@ -72,9 +79,10 @@ export function openDatabase(path: string, key: string): Kysely<Database> {
     sqlite.close()
     throw error
   }
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   })
+  return { db, sqlite }
 }
 
 const statementCacheSize = 256
@@ -102,7 +110,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 
 /** Opens the store (see `openDatabase`) and runs pending migrations. */
 export async function openStore(path: string, key: string): Promise<Store> {
-  const db = openDatabase(path, key)
+  const { db, sqlite } = openSqlite(path, key)
   try {
     await migrate(db as unknown as Kysely<unknown>)
   } catch (error) {
@@ -111,6 +119,7 @@ export async function openStore(path: string, key: string): Promise<Store> {
   }
   return {
     db,
+    bulk: bulkInsert(sqlite),
     path,
     encrypted: fileLooksEncrypted(path),
     close: () => db.destroy(),

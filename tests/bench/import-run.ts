@@ -43,14 +43,14 @@ try {
   const view = value<ImportFileView>(opening)
   const opened = performance.now()
   const mapping = view.columns.map((column) => column.suggested)
-  const preview = value<ImportPreview>(
+  // She adds every possible duplicate as new (a generated list has many same-name neighbours).
+  // The preview itself lives in her window's process, not here: only her decisions are kept.
+  const decisions = value<ImportPreview>(
     await api['import:preview']({ sessionId: view.sessionId, mapping }),
   )
-  const previewed = performance.now()
-  // She adds every possible duplicate as new (a generated list has many same-name neighbours).
-  const decisions = preview.rows
-    .filter((row) => row.duplicate)
+    .rows.filter((row) => row.duplicate)
     .map((row) => ({ row: row.row, duplicate: 'new' as const }))
+  const previewed = performance.now()
   const report = value<ImportReport>(
     await api['import:commit']({ sessionId: view.sessionId, mapping, decisions }),
   )
