@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Expression, Kysely, Transaction } from 'kysely'
 import { addInterval, endOfWeek } from '../../shared/calendar'
 import {
   dueGroups,
@@ -238,32 +238,47 @@ export async function todayView(
   return { today, groups, lateImports: await lateImports(db, today) }
 }
 
-/** Imports with two or more open follow-ups late today (not undone), newest first. */
-async function lateImports(db: Kysely<Database>, today: string): Promise<LateImport[]> {
-  const rows = await db
+/**
+ * An import's open, visible follow-ups late today: read from the partial index on (import, due
+ * date), never from the open follow-ups of everyone (Vandaag's counts already walk those once).
+ */
+export function lateOfImport(
+  db: Kysely<Database> | Transaction<Database>,
+  importId: string | Expression<string>,
+  today: string,
+) {
+  return db
     .selectFrom('follow_up')
-    .innerJoin('import_batch', 'import_batch.id', 'follow_up.import_id')
-    .where('follow_up.import_id', 'is not', null)
+    .where('follow_up.import_id', '=', importId)
     .where('follow_up.status', '=', 'open')
-    .where('follow_up.hidden', '=', 0)
     .where('follow_up.due_on', '<', today)
+    .where('follow_up.hidden', '=', 0)
+}
+
+/** Imports (not undone) with two or more follow-ups late today, newest first. */
+export async function lateImports(db: Kysely<Database>, today: string): Promise<LateImport[]> {
+  const rows = await db
+    .selectFrom('import_batch')
     .where('import_batch.undone_at', 'is', null)
     .select([
       'import_batch.id',
       'import_batch.file_name',
       'import_batch.created_at',
-      (eb) => eb.fn.countAll<number>().as('count'),
+      (eb) =>
+        lateOfImport(db, eb.ref('import_batch.id'), today)
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .as('count'),
     ])
-    .groupBy('import_batch.id')
-    .having((eb) => eb.fn.countAll(), '>=', 2)
     .orderBy('import_batch.created_at', 'desc')
     .execute()
-  return rows.map((row) => ({
-    importId: row.id,
-    fileName: row.file_name,
-    importedAt: row.created_at,
-    count: Number(row.count),
-  }))
+  return rows
+    .filter((row) => Number(row.count) >= 2)
+    .map((row) => ({
+      importId: row.id,
+      fileName: row.file_name,
+      importedAt: row.created_at,
+      count: Number(row.count),
+    }))
 }
 
 /**
@@ -277,14 +292,7 @@ export async function settleImport(
   at: WriteContext,
 ): Promise<{ count: number }> {
   return db.transaction().execute(async (trx) => {
-    const late = await trx
-      .selectFrom('follow_up')
-      .selectAll()
-      .where('import_id', '=', input.importId)
-      .where('status', '=', 'open')
-      .where('hidden', '=', 0)
-      .where('due_on', '<', at.today)
-      .execute()
+    const late = await lateOfImport(trx, input.importId, at.today).selectAll().execute()
     const to =
       input.action === 'move' ? (input.until ?? addInterval(at.today, intervalOf(input.by!))) : null
     for (const followUp of late) {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { CompiledQuery, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  lateOfImport,
   cancelFollowUp,
   createFollowUp,
   dueQuery,
@@ -238,5 +239,17 @@ describe('Vandaag', () => {
       expect(plan).toMatch(/SEARCH follow_up USING INDEX follow_up_open_due/)
       expect(plan).not.toMatch(/TEMP B-TREE/)
     }
+  })
+
+  it("reads an import's late follow-ups from the partial index on import and due date", async () => {
+    const query = lateOfImport(store.db, 'some-import', '2026-11-25')
+      .select('follow_up.id')
+      .compile()
+    const { rows } = await store.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+    )
+    expect(rows.map((r) => r.detail).join('\n')).toMatch(
+      /SEARCH follow_up USING INDEX follow_up_import \(import_id=\? AND due_on<\?\)/,
+    )
   })
 })
