@@ -53,6 +53,7 @@ export const personLimits = {
   email: 120,
   text: 2000,
   note: 5000,
+  availabilityNote: 500,
   tagName: 60,
 } as const
 
@@ -99,7 +100,7 @@ const personShape = {
     .max(slots.length)
     .default([]),
   availableFrom: optionalDate,
-  availabilityNote: optionalText(500),
+  availabilityNote: optionalText(personLimits.availabilityNote),
   metChannel: optionalChoice(channels),
   firstMetOn: optionalDate,
   consentStatus: z.enum(consentStatuses, { error: 'validation.invalid' }).default('not_asked'),

@@ -23,7 +23,7 @@ import { newId } from '../store/ids'
 import { insertMoment } from '../ledger/moments'
 import type { WriteContext } from '../ledger/write-context'
 import { summaryColumns, toFollowUp, toSummary } from '../ledger/rows'
-import type { Database } from '../store/schema'
+import type { Database, FollowUpRow } from '../store/schema'
 import { written, type Written } from '../store/written'
 
 const notFound = () => new StoreError('not_found', translate(nl, 'errors.followUpNotFound'))
@@ -118,6 +118,37 @@ export async function markDone(
   return written(await byId(db, input.id), { people: [personId] })
 }
 
+/** A follow-up to another date, noted on her person's timeline. */
+async function moveFollowUp(
+  trx: Transaction<Database>,
+  followUp: FollowUpRow,
+  to: string,
+  at: WriteContext,
+): Promise<void> {
+  await trx.updateTable('follow_up').set({ due_on: to }).where('id', '=', followUp.id).execute()
+  await recordEvent(
+    trx,
+    followUp.person_id,
+    'follow_up_snoozed',
+    { reason: followUp.reason, from: followUp.due_on, to },
+    at,
+  )
+}
+
+/** A follow-up dropped (no contact took place), noted on her person's timeline. */
+async function dropFollowUp(
+  trx: Transaction<Database>,
+  followUp: FollowUpRow,
+  at: WriteContext,
+): Promise<void> {
+  await trx
+    .updateTable('follow_up')
+    .set({ status: 'cancelled', closed_at: at.now.toISOString() })
+    .where('id', '=', followUp.id)
+    .execute()
+  await recordEvent(trx, followUp.person_id, 'follow_up_cancelled', { reason: followUp.reason }, at)
+}
+
 /** Later: by a week, a month, three months, a year from today, or to a date she picks. */
 export async function snooze(
   db: Kysely<Database>,
@@ -126,13 +157,10 @@ export async function snooze(
 ): Promise<FollowUp> {
   await db.transaction().execute(async (trx) => {
     const followUp = await openFollowUp(trx, input.id)
-    const to = input.until ?? addInterval(at.today, intervalOf(input.by!))
-    await trx.updateTable('follow_up').set({ due_on: to }).where('id', '=', input.id).execute()
-    await recordEvent(
+    await moveFollowUp(
       trx,
-      followUp.person_id,
-      'follow_up_snoozed',
-      { reason: followUp.reason, from: followUp.due_on, to },
+      followUp,
+      input.until ?? addInterval(at.today, intervalOf(input.by!)),
       at,
     )
   })
@@ -145,19 +173,7 @@ export async function cancelFollowUp(
   at: WriteContext,
 ): Promise<FollowUp> {
   await db.transaction().execute(async (trx) => {
-    const followUp = await openFollowUp(trx, id)
-    await trx
-      .updateTable('follow_up')
-      .set({ status: 'cancelled', closed_at: at.now.toISOString() })
-      .where('id', '=', id)
-      .execute()
-    await recordEvent(
-      trx,
-      followUp.person_id,
-      'follow_up_cancelled',
-      { reason: followUp.reason },
-      at,
-    )
+    await dropFollowUp(trx, await openFollowUp(trx, id), at)
   })
   return byId(db, id)
 }
@@ -296,33 +312,8 @@ export async function settleImport(
     const to =
       input.action === 'move' ? (input.until ?? addInterval(at.today, intervalOf(input.by!))) : null
     for (const followUp of late) {
-      if (to) {
-        await trx
-          .updateTable('follow_up')
-          .set({ due_on: to })
-          .where('id', '=', followUp.id)
-          .execute()
-        await recordEvent(
-          trx,
-          followUp.person_id,
-          'follow_up_snoozed',
-          { reason: followUp.reason, from: followUp.due_on, to },
-          at,
-        )
-      } else {
-        await trx
-          .updateTable('follow_up')
-          .set({ status: 'cancelled', closed_at: at.now.toISOString() })
-          .where('id', '=', followUp.id)
-          .execute()
-        await recordEvent(
-          trx,
-          followUp.person_id,
-          'follow_up_cancelled',
-          { reason: followUp.reason },
-          at,
-        )
-      }
+      if (to) await moveFollowUp(trx, followUp, to, at)
+      else await dropFollowUp(trx, followUp, at)
     }
     return { count: late.length }
   })

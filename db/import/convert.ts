@@ -26,6 +26,7 @@ import {
   type Cell,
 } from './cells'
 import { splitAddress, splitDutchName, splitLastName } from './names'
+import { textLimits } from './storable'
 import { suggestTarget } from './mapping'
 
 /** A column with its field: what conversion works from. */
@@ -52,17 +53,12 @@ const tagKindOf: Partial<Record<ImportTarget, TagKind>> = {
   themes: 'theme',
 }
 
-const textLimits: Partial<Record<ImportTarget, number>> = {
+/** A single value longer than its field keeps is a problem, kept in the note as written. */
+const limitOf: Partial<Record<ImportTarget, number>> = {
   firstName: personLimits.firstName,
   tussenvoegsel: personLimits.tussenvoegsel,
   lastName: personLimits.lastName,
-  nickname: personLimits.nickname,
-  street: personLimits.street,
-  houseNumber: personLimits.houseNumber,
-  wijk: personLimits.wijk,
-  wish: personLimits.text,
-  strength: personLimits.text,
-  need: personLimits.text,
+  ...textLimits,
 }
 
 const emailSchema = z.email()
@@ -256,7 +252,7 @@ function readCells(
       // One value per field: the first column with something in it wins, the others go to the note.
       reading.noteLines.push(`${column.header}: ${text}`)
     } else {
-      const limit = textLimits[target]
+      const limit = limitOf[target]
       if (limit !== undefined && text.length > limit) problem(column, text, 'tooLong')
       else readSingle(reading, column, cell, text, problem)
     }
@@ -422,7 +418,7 @@ function fillTheRest(person: PreviewPerson, reading: Reading): void {
   }
   person.availability = slots.filter((slot) => reading.availability.has(slot))
   const availabilityNote = reading.availabilityNotes.join('; ')
-  if (availabilityNote.length > 500) noteLines.push(availabilityNote)
+  if (availabilityNote.length > personLimits.availabilityNote) noteLines.push(availabilityNote)
   else person.availabilityNote = availabilityNote || null
   person.availableFrom = single.availableFrom?.value ?? null
   person.firstMetOn = single.firstMetOn?.value ?? null

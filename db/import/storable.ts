@@ -5,6 +5,18 @@ import { personFieldsSchema, personLimits } from '../../shared/person'
 import { StoreError } from '../store/errors'
 import { fieldsOf } from './merge'
 
+/** The person form's limits on the text fields an import fills one value into (names apart). */
+export const textLimits = {
+  nickname: personLimits.nickname,
+  street: personLimits.street,
+  houseNumber: personLimits.houseNumber,
+  wijk: personLimits.wijk,
+  wish: personLimits.text,
+  strength: personLimits.text,
+  need: personLimits.text,
+  availabilityNote: personLimits.availabilityNote,
+} as const
+
 /**
  * A person as the person form can save her again: every value within the form's limits. What a row
  * or a merge made too long moves into the note as written; a note longer than the form keeps is
@@ -18,17 +30,7 @@ export function storable(
 ): { person: PreviewPerson; rest: string[] } {
   const fitted: PreviewPerson = { ...person }
   const noteLines = fitted.note ? [fitted.note] : []
-  const limits = {
-    nickname: personLimits.nickname,
-    street: personLimits.street,
-    houseNumber: personLimits.houseNumber,
-    wijk: personLimits.wijk,
-    wish: personLimits.text,
-    strength: personLimits.text,
-    need: personLimits.text,
-    availabilityNote: 500,
-  } as const
-  for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
+  for (const [field, max] of Object.entries(textLimits) as [keyof typeof textLimits, number][]) {
     const value = fitted[field]
     if (value && value.length > max) {
       noteLines.push(`${translate(nl, `fields.${field}`)}: ${value}`)

@@ -156,6 +156,18 @@ function PreviewRowView({
     if (fine) setFixing(false)
   })
 
+  // "Verbeteren": opens the fields she can correct, under the problems or the notices.
+  const fixToggle = (
+    <button
+      type="button"
+      className="secondary"
+      aria-expanded={fixing}
+      onClick={() => setFixing(!fixing)}
+    >
+      {t('import.fix')}
+    </button>
+  )
+
   return (
     <>
       <RowSummary row={row} />
@@ -207,16 +219,7 @@ function PreviewRowView({
             </select>
           )}
           {fixable.length > 0 && row.problems.length === 0 && (
-            <div className="inline-form">
-              <button
-                type="button"
-                className="secondary"
-                aria-expanded={fixing}
-                onClick={() => setFixing(!fixing)}
-              >
-                {t('import.fix')}
-              </button>
-            </div>
+            <div className="inline-form">{fixToggle}</div>
           )}
         </div>
       )}
@@ -255,16 +258,7 @@ function PreviewRowView({
                 ))}
               </select>
             )}
-            {fixable.length > 0 && (
-              <button
-                type="button"
-                className="secondary"
-                aria-expanded={fixing}
-                onClick={() => setFixing(!fixing)}
-              >
-                {t('import.fix')}
-              </button>
-            )}
+            {fixable.length > 0 && fixToggle}
           </div>
         </div>
       )}
