@@ -1,28 +1,12 @@
-import { join } from 'node:path'
-import { sql, type Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrate } from '../../../db/store/migrate'
-import { migrations } from '../../../db/store/migrations'
-import { openDatabase, openStore, type Store } from '../../../db/store/store'
-import { makeTempDir } from '../../support/platform'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { useStoreBefore } from '../../support/migrations'
 
-const key = '4d'.repeat(32)
-let dir: ReturnType<typeof makeTempDir>
-let store: Store | undefined
-beforeEach(() => {
-  dir = makeTempDir()
-})
-afterEach(async () => {
-  await store?.close()
-  store = undefined
-  dir.remove()
-})
+const files = useStoreBefore('0003_follow_ups')
 
 describe('migration 0003_follow_ups', () => {
   it('turns quick picks and "beschikbaar vanaf" into follow-ups and drops the picks table', async () => {
-    const path = join(dir.path, 'v2.db')
-    const v2 = openDatabase(path, key) as unknown as Kysely<unknown>
-    await migrate(v2, migrations.slice(0, 2))
+    const v2 = await files.before()
     const stamp = '2026-01-01T00:00:00.000Z'
     await sql`INSERT INTO person (id, first_name, name_key, available_from, status, created_at, updated_at)
               VALUES ('p1', 'Ans', 'ans', NULL, 'active', ${stamp}, ${stamp}),
@@ -33,7 +17,7 @@ describe('migration 0003_follow_ups', () => {
                      ('f2', 'p3', '1y', '2028-02-29', ${stamp})`.execute(v2)
     await v2.destroy()
 
-    store = await openStore(path, key)
+    const store = await files.open()
     const { rows } = await sql<{
       person_id: string
       due_on: string

@@ -1,28 +1,12 @@
-import { join } from 'node:path'
-import { sql, type Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrate } from '../../../db/store/migrate'
-import { migrations } from '../../../db/store/migrations'
-import { openDatabase, openStore, type Store } from '../../../db/store/store'
-import { makeTempDir } from '../../support/platform'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { useStoreBefore } from '../../support/migrations'
 
-const key = '4e'.repeat(32)
-let dir: ReturnType<typeof makeTempDir>
-let store: Store | undefined
-beforeEach(() => {
-  dir = makeTempDir()
-})
-afterEach(async () => {
-  await store?.close()
-  store = undefined
-  dir.remove()
-})
+const files = useStoreBefore('0008_follow_up_import')
 
 describe('migration 0008_follow_up_import', () => {
   it('marks the follow-ups each earlier import made with that import, and no others', async () => {
-    const path = join(dir.path, 'v7.db')
-    const v7 = openDatabase(path, key) as unknown as Kysely<unknown>
-    await migrate(v7, migrations.slice(0, 7))
+    const v7 = await files.before()
     const stamp = '2026-01-01T00:00:00.000Z'
     await sql`INSERT INTO person (id, first_name, name_key, status, created_at, updated_at)
               VALUES ('p1', 'Ans', 'ans', 'active', ${stamp}, ${stamp}),
@@ -40,7 +24,7 @@ describe('migration 0008_follow_up_import', () => {
                      ('i2', 'p2', 'merged', '{"moments":["m9"],"followUps":["f3"]}')`.execute(v7)
     await v7.destroy()
 
-    store = await openStore(path, key)
+    const store = await files.open()
     const { rows } = await sql<{ id: string; import_id: string | null }>`
       SELECT id, import_id FROM follow_up ORDER BY id`.execute(store.db)
     expect(rows).toEqual([
