@@ -53,6 +53,12 @@ import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
 import { finishWelcome, readSettings, welcomeState, writeSettings } from './ledger/settings'
+import { listConsents, recordConsent } from './privacy/consent'
+import { anonymisePeople, emptyTrash, erasePeople } from './privacy/erase'
+import { checkInzage, saveInzage } from './privacy/inzage'
+import { listPrivacyLog } from './privacy/log'
+import { exportRegister, registerView } from './privacy/register'
+import { keepPeople, reviewView } from './privacy/review'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
 
@@ -138,7 +144,7 @@ const handlers: Handlers = {
   'initiatives:match': (ctx, input) =>
     matchInitiative(ctx.store.db, ctx.matching, input, today(ctx)),
   'people:suggestions': (ctx, { id }) =>
-    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id),
+    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id, today(ctx)),
   'connections:create': async (ctx, input) =>
     createConnection(ctx.store.db, input, await writeContext(ctx)),
   'connections:setStatus': async (ctx, input) =>
@@ -153,6 +159,21 @@ const handlers: Handlers = {
   'report:checkNarrative': (ctx, { text }) => checkNarrative(ctx.store.db, text),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
+  'consent:list': (ctx, { id }) => listConsents(ctx.store.db, id, today(ctx)),
+  'consent:record': async (ctx, input) =>
+    recordConsent(ctx.store.db, input, await writeContext(ctx)),
+  'privacy:review': (ctx) => reviewView(ctx.store.db, today(ctx)),
+  'privacy:keep': async (ctx, input) => keepPeople(ctx.store.db, input, await writeContext(ctx)),
+  'privacy:anonymise': async (ctx, { ids }) =>
+    anonymisePeople(ctx.store, ids, await writeContext(ctx)),
+  'privacy:erase': async (ctx, { ids }) => erasePeople(ctx.store, ids, await writeContext(ctx)),
+  'privacy:emptyTrash': async (ctx) => emptyTrash(ctx.store, await writeContext(ctx)),
+  'privacy:inzageCheck': (ctx, { id }) => checkInzage(ctx.store.db, id, today(ctx)),
+  'privacy:inzage': (ctx, { id }) => saveInzage(ctx.store.db, ctx.platform, id),
+  'privacy:register': (ctx) => registerView(ctx.store.db, ctx.info, today(ctx)),
+  'privacy:exportRegister': (ctx) =>
+    exportRegister(ctx.store.db, ctx.platform, ctx.info, today(ctx)),
+  'privacy:log': (ctx) => listPrivacyLog(ctx.store.db),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

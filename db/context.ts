@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AppInfo } from '../shared/contract'
+import type { AppInfo, PendingView } from '../shared/contract'
 import type { ImportState } from './import/session'
 import { fileLog, logFileName, type Log } from './platform/log'
 import type { Platform } from './platform/platform'
@@ -27,7 +27,7 @@ export interface ApiContext {
   log: Log
   info: AppInfo
   /** Where the app should go next time its window comes forward (a clicked notification). */
-  pendingView?: 'today' | undefined
+  pendingView?: PendingView | undefined
   /** The import she is working through, between its steps (db/import/session.ts). */
   imports: ImportState
 }

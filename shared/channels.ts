@@ -55,6 +55,18 @@ export const channelNames = [
   'report:checkNarrative',
   'settings:get',
   'settings:update',
+  'consent:list',
+  'consent:record',
+  'privacy:review',
+  'privacy:keep',
+  'privacy:anonymise',
+  'privacy:erase',
+  'privacy:emptyTrash',
+  'privacy:inzageCheck',
+  'privacy:inzage',
+  'privacy:register',
+  'privacy:exportRegister',
+  'privacy:log',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

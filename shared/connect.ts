@@ -183,6 +183,8 @@ export interface PersonMatch {
   score: number
   reasons: MatchReason[]
   availableFrom: string | null
+  /** No sharing consent that holds today: "eerst toestemming vragen" before proposing him. */
+  askConsentFirst: boolean
 }
 
 export interface InitiativeMatches {
@@ -202,12 +204,16 @@ export interface SharedPassion {
   person: PersonSummary
   /** The tags they share, by name. */
   shared: string[]
+  /** No sharing consent of his that holds today: ask first. */
+  askConsentFirst: boolean
 }
 
 /** For one person: where her passions can go, and who shares them. */
 export interface PersonSuggestions {
   initiatives: InitiativeMatch[]
   people: SharedPassion[]
+  /** No sharing consent of hers that holds today: ask her first before proposing. */
+  askConsentFirst: boolean
 }
 
 export interface ConnectionEvent {

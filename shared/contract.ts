@@ -57,6 +57,17 @@ import {
   type ImportReport,
   type PreviewRow,
 } from './import'
+import {
+  keepPeopleSchema,
+  peopleRefsSchema,
+  recordConsentSchema,
+  type InzageCheck,
+  type InzageSaved,
+  type PrivacyLogEntry,
+  type PurposeConsent,
+  type RegisterView,
+  type ReviewView,
+} from './privacy'
 import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
 export type KeyProtection = 'os-keyring' | 'file-only'
@@ -81,7 +92,19 @@ export interface Settings {
   reminderTime: string
   /** Her organisation, printed on the Verantwoording report. */
   organisation: string | null
+  /** The bewaartermijn: months without contact before someone comes up for review. */
+  retentionMonths: number
+  /** How long a consent holds unless she records otherwise, in years. */
+  consentYears: number
+  /** Days a deleted resident stays in the trash before it empties by itself. */
+  trashDays: number
 }
+
+/** The AVG defaults: two years of no contact, consent for two years, thirty days in the trash. */
+export const privacyDefaults = { retentionMonths: 24, consentYears: 2, trashDays: 30 } as const
+
+/** Where a clicked notification takes her: Vandaag (follow-ups) or Beschermen (the review). */
+export type PendingView = 'today' | 'privacy'
 
 export const defaultReminderTime = '09:00'
 
@@ -102,9 +125,26 @@ export const settingsSchema = z.strictObject(
       .max(120, { error: 'validation.tooLong' })
       .transform((value) => (value === '' ? null : value))
       .default(''),
+    retentionMonths: z
+      .int({ error: 'validation.notANumber' })
+      .min(6, { error: 'validation.retention' })
+      .max(120, { error: 'validation.retention' })
+      .optional(),
+    consentYears: z
+      .int({ error: 'validation.notANumber' })
+      .min(1, { error: 'validation.consentYears' })
+      .max(10, { error: 'validation.consentYears' })
+      .optional(),
+    trashDays: z
+      .int({ error: 'validation.notANumber' })
+      .min(1, { error: 'validation.trashDays' })
+      .max(365, { error: 'validation.trashDays' })
+      .optional(),
   },
   { error: 'validation.invalid' },
 )
+/** What she changes: the Beschermen terms only when given (an older client leaves them as they are). */
+export type SettingsUpdate = z.output<typeof settingsSchema>
 
 const tagQuerySchema = z
   .strictObject(
@@ -152,7 +192,7 @@ export const contract = {
   /** Her today, from the main side's clock (which tests can move). */
   'app:today': { input: noInput, output: returns<{ today: string }>() },
   /** Where to go now the window came forward: 'today' once after a notification was clicked. */
-  'app:takeNavigation': { input: noInput, output: returns<'today' | null>() },
+  'app:takeNavigation': { input: noInput, output: returns<PendingView | null>() },
   /** Whether to greet her: a first start, nothing in the ledger yet and no welcome finished. */
   'app:welcome': { input: noInput, output: returns<{ show: boolean }>() },
   /** Keeps her name and creates her wijken (those she named that are new), in one go. */
@@ -226,6 +266,23 @@ export const contract = {
   'report:checkNarrative': { input: narrativeCheckSchema, output: returns<NarrativeFinding[]>() },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
+  /** Each purpose's consent for one resident: where it stands today, and its history. */
+  'consent:list': { input: personRefSchema, output: returns<PurposeConsent[]>() },
+  'consent:record': { input: recordConsentSchema, output: returns<PurposeConsent[]>() },
+  /** The bewaartermijn review: past it, and reaching it within a month. */
+  'privacy:review': { input: noInput, output: returns<ReviewView>() },
+  'privacy:keep': { input: keepPeopleSchema, output: returns<{ count: number }>() },
+  'privacy:anonymise': { input: peopleRefsSchema, output: returns<{ count: number }>() },
+  /** Erased for good: every trace in the store, its WAL and every index. */
+  'privacy:erase': { input: peopleRefsSchema, output: returns<{ count: number }>() },
+  'privacy:emptyTrash': { input: noInput, output: returns<{ count: number }>() },
+  /** Before an inzage is saved: words in his free text that may be sensitive. */
+  'privacy:inzageCheck': { input: personRefSchema, output: returns<InzageCheck>() },
+  /** Everything about one resident, as a PDF and a JSON where she chooses; null: she cancelled. */
+  'privacy:inzage': { input: personRefSchema, output: returns<InzageSaved | null>() },
+  'privacy:register': { input: noInput, output: returns<RegisterView>() },
+  'privacy:exportRegister': { input: noInput, output: returns<{ fileName: string } | null>() },
+  'privacy:log': { input: noInput, output: returns<PrivacyLogEntry[]>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

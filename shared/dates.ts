@@ -14,3 +14,12 @@ export function localDate(now: Date, timeZone: string = defaultTimeZone): string
   }
   return format.format(now)
 }
+
+/** "2 maart 2026", in her language (Dutch unless she chose otherwise). */
+export const formatDate = (date: string, language = 'nl') =>
+  new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`))

@@ -11,6 +11,8 @@ export interface FilterAttributes {
   lastContactOn: string | null
   /** "Beschikbaar vanaf": matching puts people whose day is still to come apart. */
   availableFrom?: string | null
+  /** Until when she may propose him to an initiative (his sharing consent); null: ask first. */
+  shareUntil?: string | null
 }
 
 /** "Laatste contact langer dan 3 maanden / een jaar geleden" counts back from today. */
@@ -35,3 +37,7 @@ export function passesFilter(
   if (before && (person.lastContactOn === null || person.lastContactOn >= before)) return false
   return true
 }
+
+/** May she propose him to an initiative on `today`: a sharing consent that holds then. */
+export const sharesUntil = (attributes: Pick<FilterAttributes, 'shareUntil'>, today: string) =>
+  !!attributes.shareUntil && attributes.shareUntil >= today

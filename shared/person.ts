@@ -103,7 +103,11 @@ const personShape = {
   availabilityNote: optionalText(personLimits.availabilityNote),
   metChannel: optionalChoice(channels),
   firstMetOn: optionalDate,
-  consentStatus: z.enum(consentStatuses, { error: 'validation.invalid' }).default('not_asked'),
+  /**
+   * The contact purpose's consent, as a save may change it (recorded as a decision in its history,
+   * see db/privacy/consent.ts). Left out, it stays as it is.
+   */
+  consentStatus: z.enum(consentStatuses, { error: 'validation.invalid' }).optional(),
   consentDate: optionalDate,
   consentScope: optionalText(500),
   consentNote: optionalText(500),

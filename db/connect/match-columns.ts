@@ -15,6 +15,8 @@ export interface Columns {
   consent: Uint8Array
   /** yyyymmdd, 0 when none. */
   availableFrom: Int32Array
+  /** Until when she may propose him (his sharing consent), yyyymmdd; 0 when she must ask first. */
+  shareUntil: Int32Array
   /** The first `tagWidth` tag numbers of each slot (`slot * tagWidth + i`); more are in its entry. */
   tags: Int32Array
   tagCount: Uint16Array
@@ -29,6 +31,7 @@ const emptyColumns = (size: number): Columns => ({
   wijk: new Int32Array(size),
   consent: new Uint8Array(size),
   availableFrom: new Int32Array(size),
+  shareUntil: new Int32Array(size),
   tags: new Int32Array(size * tagWidth),
   tagCount: new Uint16Array(size),
 })
@@ -51,6 +54,7 @@ export interface MatchedDocument {
   wijkId: string | null
   consent: string
   availableFrom: string | null
+  shareUntil: string | null
   tagIds: string[]
   /** `field:word`, sorted. */
   words: string[]
@@ -167,6 +171,7 @@ export class MatchColumns {
     c.wijk[slot] = a.wijkId ? this.wijkNumber(a.wijkId) : -1
     c.consent[slot] = consentStatuses.indexOf(a.consent as ConsentStatus) + 1
     c.availableFrom[slot] = a.availableFrom ? Number(a.availableFrom.replaceAll('-', '')) : 0
+    c.shareUntil[slot] = a.shareUntil ? Number(a.shareUntil.replaceAll('-', '')) : 0
     c.tagCount[slot] = a.tagIds.length
     for (let i = 0; i < Math.min(a.tagIds.length, tagWidth); i++) {
       c.tags[slot * tagWidth + i] = this.tagNumber(a.tagIds[i]!)
@@ -287,6 +292,7 @@ export class MatchColumns {
         wijkId: entry.attributes.wijkId,
         consent: consents[c.consent[slot]!]!,
         availableFrom: entry.attributes.availableFrom ?? null,
+        shareUntil: entry.attributes.shareUntil ?? null,
         tagIds: [...entry.attributes.tagIds].sort(),
         words: entry.words.map(([word, field]) => `${field}:${word}`).sort(),
       })

@@ -6,6 +6,7 @@ import type {
   PersonMatch,
 } from '../../shared/connect'
 import type { FilterAttributes } from '../../shared/filters'
+import { sharesUntil } from '../../shared/filters'
 import { consentStatuses, type TagKind } from '../../shared/ledger'
 import type { PersonSummary } from '../../shared/person'
 import { searchTokens } from '../../shared/text'
@@ -231,7 +232,15 @@ export async function matchInitiative(
       !!initiative.wijk_id && item.attributes.wijkId === initiative.wijk_id,
       { reasons, word: (theme) => themes[theme]!.name, wijkName: initiative.name ?? '' },
     )
-    return [{ person, score, reasons, availableFrom: item.availableFrom }]
+    return [
+      {
+        person,
+        score,
+        reasons,
+        availableFrom: item.availableFrom,
+        askConsentFirst: !sharesUntil(item.attributes, today),
+      },
+    ]
   }
   return { now: now.flatMap(toMatch), soon: soon.flatMap(toMatch) }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { sharesUntil } from '../../shared/filters'
 import type {
   InitiativeMatch,
   MatchReason,
@@ -24,6 +25,7 @@ export async function suggestForPerson(
   initiativeIndex: SearchIndex,
   peopleIndex: MatchColumns,
   personId: string,
+  today: string,
   limit = 5,
 ): Promise<PersonSuggestions> {
   const person = await db
@@ -40,6 +42,8 @@ export async function suggestForPerson(
     .where('person_tag.person_id', '=', personId)
     .execute()
   const tagsByKey = new Map(tags.map((tag) => [tag.name_key, tag]))
+  const herSlot = peopleIndex.slotOfId(personId)
+  const herAttributes = herSlot === undefined ? undefined : peopleIndex.entryAt(herSlot)?.attributes
   const words = new Map<string, TextField>()
   for (const field of textFields) {
     for (const word of searchTokens(person[field] ?? ''))
@@ -107,7 +111,13 @@ export async function suggestForPerson(
 
   // Residents who share a tag with her: from the index in memory, most shared first, then by name.
   const hers = new Map(tags.map((tag) => [tag.id, tag.name]))
-  const best = new TopK<{ id: string; sortKey: string; score: number; shared: string[] }>(limit)
+  const best = new TopK<{
+    id: string
+    sortKey: string
+    score: number
+    shared: string[]
+    askConsentFirst: boolean
+  }>(limit)
   if (hers.size > 0) {
     const columns = peopleIndex.matchColumns
     const hersByNumber: (string | undefined)[] = []
@@ -129,7 +139,13 @@ export async function suggestForPerson(
       if (!best.admitsScore(shared.length)) return
       const entry = peopleIndex.entryAt(slot)!
       if (best.admits(shared.length, entry.sortKey, entry.id)) {
-        best.offer({ id: entry.id, sortKey: entry.sortKey, score: shared.length, shared })
+        best.offer({
+          id: entry.id,
+          sortKey: entry.sortKey,
+          score: shared.length,
+          shared,
+          askConsentFirst: !sharesUntil(entry.attributes, today),
+        })
       }
     })
   }
@@ -140,7 +156,13 @@ export async function suggestForPerson(
   const people: SharedPassion[] = best.items().flatMap((entry) => {
     const person = found.get(entry.id)
     return person
-      ? [{ person, shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))) }]
+      ? [
+          {
+            person,
+            shared: entry.shared.sort((a, b) => foldKey(a).localeCompare(foldKey(b))),
+            askConsentFirst: entry.askConsentFirst,
+          },
+        ]
       : []
   })
   return {
@@ -150,5 +172,6 @@ export async function suggestForPerson(
       reasons,
     })),
     people,
+    askConsentFirst: !sharesUntil(herAttributes ?? {}, today),
   }
 }

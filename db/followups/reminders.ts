@@ -7,6 +7,7 @@ import type { ApiContext } from '../context'
 import { dueSummary } from './followups'
 import type { DesktopNotification } from '../platform/platform'
 import { readSettings } from '../ledger/settings'
+import { privacyRound } from '../privacy/round'
 
 /**
  * "3 opvolgingen voor vandaag, 2 te laat": counts only. A notification can show on a locked
@@ -61,6 +62,7 @@ export function startReminders(
   }
   const run = async () => {
     await notifyDue(ctx).catch(() => undefined)
+    await privacyRound(ctx).catch((error: unknown) => ctx.log.error('privacy.round', error))
     await schedule()
   }
   void run()

@@ -14,6 +14,7 @@ export async function requirePerson(db: Kysely<Database>, id: string): Promise<v
     .select('id')
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
+    .where('anonymised_at', 'is', null)
     .executeTakeFirst()
   if (!row) throw personNotFound()
 }

@@ -13,6 +13,7 @@ import type { PeopleFilter } from '../../shared/people-query'
 import { addInterval } from '../../shared/calendar'
 import { intervalOf } from '../../shared/followups'
 import { connectionEvents, listConnections } from '../connect/connections'
+import { contactConsentFromFields } from '../privacy/consent'
 import { personNotFound, requirePerson } from './guards'
 import { newId } from '../store/ids'
 import { addFollowUp, setFollowUpsHidden, syncAvailableFrom, syncCadence } from './followup-rules'
@@ -61,6 +62,7 @@ export async function createPerson(
       })
       .execute()
     await addTags(trx, id, input, at.now)
+    await contactConsentFromFields(trx, id, input, undefined, at)
     if (input.moment) await insertMoment(trx, id, input.moment, at)
     if (input.followUpPick) {
       const from = input.moment?.date ?? at.today
@@ -82,12 +84,28 @@ export async function updatePerson(
 ): Promise<Written<PersonDetail>> {
   await db.transaction().execute(async (trx) => {
     await requirePerson(trx, input.id)
+    const before = await trx
+      .selectFrom('person')
+      .select(['consent_status', 'consent_date', 'consent_scope'])
+      .where('id', '=', input.id)
+      .executeTakeFirstOrThrow()
     const wijkId = await wijkIdFor(trx, input.wijk, at.now)
     await trx
       .updateTable('person')
       .set({ ...columnsFrom(input, wijkId), updated_at: at.now.toISOString() })
       .where('id', '=', input.id)
       .execute()
+    await contactConsentFromFields(
+      trx,
+      input.id,
+      input,
+      {
+        consentStatus: before.consent_status,
+        consentDate: before.consent_date,
+        consentScope: before.consent_scope,
+      },
+      at,
+    )
     await trx.deleteFrom('person_tag').where('person_id', '=', input.id).execute()
     await addTags(trx, input.id, input, at.now)
     await syncAvailableFrom(trx, input.id, input.availableFrom ?? null, at)
@@ -96,7 +114,7 @@ export async function updatePerson(
   return written(await getPerson(db, input.id), { people: [input.id] })
 }
 
-/** Her row as stored, with her wijk's name. */
+/** Her row as stored, with her wijk's name (none once anonymised: nobody is left to open). */
 export const personRow = (db: Kysely<Database>, id: string) =>
   db
     .selectFrom('person')
@@ -104,6 +122,7 @@ export const personRow = (db: Kysely<Database>, id: string) =>
     .selectAll('person')
     .select('wijk.name as wijk')
     .where('person.id', '=', id)
+    .where('person.anonymised_at', 'is', null)
     .executeTakeFirst()
 
 /** Her tags, by kind and then name. */
@@ -234,6 +253,8 @@ function scopedPeople(db: Kysely<Database>, page: ListPage, today: string) {
     page.scope === 'trash'
       ? query.where('person.deleted_at', 'is not', null)
       : query.where('person.deleted_at', 'is', null).where('person.status', '=', page.scope)
+  // Anonymised people stay only for the report's counts: nobody to list, open or find.
+  query = query.where('person.anonymised_at', 'is', null)
   const filter = page.filter ?? {}
   if (filter.wijkId) query = query.where('person.wijk_id', '=', filter.wijkId)
   if (filter.tagId) {

@@ -135,10 +135,15 @@ export function columnsFrom(fields: PersonFields, wijkId: string | null) {
     availability_note: fields.availabilityNote ?? null,
     met_channel: fields.metChannel ?? null,
     first_met_on: fields.firstMetOn ?? null,
-    consent_status: fields.consentStatus,
-    consent_date: fields.consentDate ?? null,
-    consent_scope: fields.consentScope ?? null,
-    consent_note: fields.consentNote ?? null,
+    // Consent only when the save says it (the person form leaves it to the consent records).
+    ...(fields.consentStatus === undefined
+      ? {}
+      : {
+          consent_status: fields.consentStatus,
+          consent_date: fields.consentDate ?? null,
+          consent_scope: fields.consentScope ?? null,
+          consent_note: fields.consentNote ?? null,
+        }),
     age_band: fields.ageBand ?? null,
     cadence: fields.cadence ?? null,
   } satisfies Partial<NewPersonRow>

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely'
-import { defaultReminderTime, type Settings } from '../../shared/contract'
+import {
+  defaultReminderTime,
+  privacyDefaults,
+  type Settings,
+  type SettingsUpdate,
+} from '../../shared/contract'
 import { wijkIdFor } from './lookups'
 import type { Database } from '../store/schema'
 
@@ -8,13 +13,28 @@ export async function readSettings(db: Kysely<Database>): Promise<Settings> {
     workerName: (await getSetting(db, 'workerName')) || null,
     reminderTime: (await getSetting(db, 'reminderTime')) || defaultReminderTime,
     organisation: (await getSetting(db, 'organisation')) || null,
+    retentionMonths: await numberSetting(db, 'retentionMonths', privacyDefaults.retentionMonths),
+    consentYears: await numberSetting(db, 'consentYears', privacyDefaults.consentYears),
+    trashDays: await numberSetting(db, 'trashDays', privacyDefaults.trashDays),
   }
 }
 
-export async function writeSettings(db: Kysely<Database>, settings: Settings): Promise<Settings> {
+async function numberSetting(db: Kysely<Database>, key: string, fallback: number) {
+  const value = Number(await getSetting(db, key))
+  return Number.isInteger(value) && value > 0 ? value : fallback
+}
+
+export async function writeSettings(
+  db: Kysely<Database>,
+  settings: SettingsUpdate,
+): Promise<Settings> {
   await setSetting(db, 'workerName', settings.workerName ?? '')
   await setSetting(db, 'reminderTime', settings.reminderTime)
   await setSetting(db, 'organisation', settings.organisation ?? '')
+  for (const key of ['retentionMonths', 'consentYears', 'trashDays'] as const) {
+    const value = settings[key]
+    if (value !== undefined) await setSetting(db, key, String(value))
+  }
   return readSettings(db)
 }
 

@@ -26,6 +26,7 @@ export const candidates = (
     .select([...summaryColumns, 'person.name_key', 'person.address_key'])
     .where(`person.${column}`, '=', key)
     .where('person.deleted_at', 'is', null)
+    .where('person.anonymised_at', 'is', null)
     .limit(200)
   return column === 'name_key' ? query.where('person.status', 'in', ['active', 'archived']) : query
 }

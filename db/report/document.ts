@@ -12,7 +12,8 @@ import { monthLabel } from './report'
  * no link, nothing to fetch (its policy allows inline styles and nothing else).
  */
 
-const escape = (text: string) =>
+/** Text as HTML: the documents printed to PDF hold her words, never markup. */
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -38,12 +39,12 @@ export function chartSvg(chart: ReportChart): string {
     const middle = y + barHeight / 2 + 4
     const label = bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label
     return [
-      `<text x="${labelWidth - 6}" y="${middle}" text-anchor="end">${escape(label)}</text>`,
+      `<text x="${labelWidth - 6}" y="${middle}" text-anchor="end">${escapeHtml(label)}</text>`,
       `<rect x="${labelWidth}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" rx="2"/>`,
-      `<text x="${labelWidth + length + 4}" y="${middle}">${escape(bar.text)}</text>`,
+      `<text x="${labelWidth + length + 4}" y="${middle}">${escapeHtml(bar.text)}</text>`,
     ].join('')
   })
-  return `<svg class="chart" role="img" aria-label="${escape(chart.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(chart.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`
 }
 
 function tableHtml(table: ReportTable, k: number): string {
@@ -53,25 +54,25 @@ function tableHtml(table: ReportTable, k: number): string {
     ...table.columns.map((c) => c.label),
     ...(hasTotal ? [t('total')] : []),
   ]
-    .map((label) => `<th scope="col">${escape(label)}</th>`)
+    .map((label) => `<th scope="col">${escapeHtml(label)}</th>`)
     .join('')
   const body = [...table.rows, ...(table.totals ? [table.totals] : [])]
     .map((row) => {
       const cells = [...row.cells, ...(hasTotal ? [row.total] : [])]
-        .map((cell) => `<td>${escape(cellText(cell, k))}</td>`)
+        .map((cell) => `<td>${escapeHtml(cellText(cell, k))}</td>`)
         .join('')
       const total = row === table.totals ? ' class="total"' : ''
-      return `<tr${total}><th scope="row">${escape(row.label)}</th>${cells}</tr>`
+      return `<tr${total}><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`
     })
     .join('')
   const empty =
     table.rows.length === 0
-      ? `<p class="muted">${escape(translate(nl, 'reportView.nothing'))}</p>`
+      ? `<p class="muted">${escapeHtml(translate(nl, 'reportView.nothing'))}</p>`
       : ''
-  const note = table.note ? `<p class="note">${escape(table.note)}</p>` : ''
+  const note = table.note ? `<p class="note">${escapeHtml(table.note)}</p>` : ''
   const chart = chartOf(table, k)
   const wide = chartBelow(table) ? ' wide' : ''
-  return `<section class="block${wide}"><h2>${escape(table.title)}</h2><div class="pair"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${chart ? chartSvg(chart) : ''}</div>${empty}${note}</section>`
+  return `<section class="block${wide}"><h2>${escapeHtml(table.title)}</h2><div class="pair"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${chart ? chartSvg(chart) : ''}</div>${empty}${note}</section>`
 }
 
 const style = `
@@ -102,25 +103,25 @@ tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2329; }
 export function reportDocument(report: Report): string {
   const k = report.request.k
   const madeIn = monthLabel(localDate(new Date(report.generatedAt)).slice(0, 7))
-  const paragraphs = (texts: string[]) => texts.map((p) => `<p>${escape(p)}</p>`).join('')
+  const paragraphs = (texts: string[]) => texts.map((p) => `<p>${escapeHtml(p)}</p>`).join('')
   const narrative = report.narrative
-    ? `<section class="block text"><h2>${escape(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
+    ? `<section class="block text"><h2>${escapeHtml(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
     : ''
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escape(`${t('title')} ${report.periodLabel}`)}</title>
+<title>${escapeHtml(`${t('title')} ${report.periodLabel}`)}</title>
 <style>${style}</style></head>
 <body>
 <header>
-${report.organisation ? `<p class="organisation">${escape(report.organisation)}</p>` : ''}
-<h1>${escape(t('title'))}: ${escape(report.periodLabel)}</h1>
-<p class="meta">${escape(t('wijken'))}: ${escape(report.wijken.join(', '))}</p>
-<p class="meta">${escape(t('madeIn', { month: madeIn }))}</p>
+${report.organisation ? `<p class="organisation">${escapeHtml(report.organisation)}</p>` : ''}
+<h1>${escapeHtml(t('title'))}: ${escapeHtml(report.periodLabel)}</h1>
+<p class="meta">${escapeHtml(t('wijken'))}: ${escapeHtml(report.wijken.join(', '))}</p>
+<p class="meta">${escapeHtml(t('madeIn', { month: madeIn }))}</p>
 </header>
-<p class="legend">${escape(translate(nl, 'reportView.legend', { k }))}</p>
+<p class="legend">${escapeHtml(translate(nl, 'reportView.legend', { k }))}</p>
 ${report.tables.map((table) => tableHtml(table, k)).join('\n')}
 ${narrative}
-<section class="block text"><h2>${escape(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>
+<section class="block text"><h2>${escapeHtml(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>
 </body></html>`
 }

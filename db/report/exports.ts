@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Kysely } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
@@ -7,6 +6,7 @@ import type { Report, ReportExport } from '../../shared/report'
 import { StoreError } from '../store/errors'
 import type { Platform } from '../platform/platform'
 import type { Database } from '../store/schema'
+import { saveFile } from '../platform/save'
 import { reportDocument } from './document'
 import { logExport } from './log'
 import { reportCsv } from './report'
@@ -17,8 +17,8 @@ const fileName = (report: Report, extension: string) => {
 }
 
 /**
- * Asks her where to save, makes the file's bytes and writes them, then logs the export (what,
- * when, which settings). Null when she cancels the dialog: then nothing is made, written or logged.
+ * Asks her where to save, makes the file's bytes and writes them (platform/save.ts), then logs the
+ * export (what, when, which settings). Null when she cancels the dialog: then nothing is made, written or logged.
  */
 async function saveExport(
   db: Kysely<Database>,
@@ -34,23 +34,16 @@ async function saveExport(
       translate(nl, 'report.sameDay', { period: periodLabel, wijken: wijken.join(', '), k }),
     )
   }
-  const path = await platform.chooseSaveFile({
-    title: translate(nl, 'report.saveTitle'),
-    filters: [{ name: translate(nl, `report.${format}Filter`), extensions: [format] }],
-    defaultName: fileName(report, format),
-  })
+  const path = await saveFile(
+    platform,
+    {
+      title: translate(nl, 'report.saveTitle'),
+      filters: [{ name: translate(nl, `report.${format}Filter`), extensions: [format] }],
+      defaultName: fileName(report, format),
+    },
+    bytes,
+  )
   if (!path) return null
-  let content: string | Uint8Array
-  try {
-    content = await bytes()
-  } catch (error) {
-    throw new StoreError('internal', translate(nl, 'report.makeFailed'), { cause: error })
-  }
-  try {
-    await writeFile(path, content)
-  } catch {
-    throw new StoreError('internal', translate(nl, 'report.saveFailed', { name: basename(path) }))
-  }
   return logExport(db, platform.now(), format, report, basename(path))
 }
 

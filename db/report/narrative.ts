@@ -42,27 +42,54 @@ export async function checkNarrative(
     .where('deleted_at', 'is', null)
     .execute()
   const names = new Set<string>()
-  const streets = new Map<string, number>()
+  const streets = new Set<string>()
   for (const row of rows) {
     for (const name of [row.first_name, row.last_name]) {
       // One- and two-letter names ("Jo", initials) would flag half of any text.
       if (name && name.length >= 3) names.add(foldKey(name))
     }
-    if (row.street) streets.set(foldKey(row.street), foldKey(row.street).split(' ').length)
+    if (row.street) streets.add(foldKey(row.street))
   }
   const tokens = words(text)
   for (const token of tokens)
     if (names.has(token.word)) add('name', text.slice(token.start, token.end))
-  // Streets may be several words ("Laan van Vollenhove"): compare runs of words.
-  const longest = Math.max(0, ...streets.values())
+  for (const run of phraseRuns(text, streets)) add('street', run.text)
+  return findings
+}
+
+/**
+ * Where in a text any of these phrases stands (folded, one or more words: "laan van vollenhove"),
+ * longest first at each word, never overlapping.
+ */
+export function phraseRuns(
+  text: string,
+  phrases: ReadonlySet<string>,
+): { start: number; end: number; text: string }[] {
+  const tokens = words(text)
+  const longest = Math.max(0, ...[...phrases].map((phrase) => phrase.split(' ').length))
+  const runs: { start: number; end: number; text: string }[] = []
   for (let i = 0; i < tokens.length; i++) {
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const run = tokens.slice(i, i + n)
-      if (streets.has(run.map((t) => t.word).join(' '))) {
-        add('street', text.slice(run[0]!.start, run.at(-1)!.end))
+      if (phrases.has(run.map((t) => t.word).join(' '))) {
+        const start = run[0]!.start
+        const end = run.at(-1)!.end
+        runs.push({ start, end, text: text.slice(start, end) })
+        i += n - 1
         break
       }
     }
   }
-  return findings
+  return runs
+}
+
+/** The text with every one of these phrases replaced (an erased resident's name in a story). */
+export function redact(text: string, phrases: ReadonlySet<string>, by: string): string {
+  let out = ''
+  let at = 0
+  for (const run of phraseRuns(text, phrases)) {
+    out += text.slice(at, run.start) + by
+    at = run.end
+  }
+  return out + text.slice(at)
 }

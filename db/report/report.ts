@@ -31,6 +31,7 @@ function method(request: ReportRequest): string[] {
     ...(request.roundTo5 ? [t('rounded')] : []),
     t('labels'),
     t('reached'),
+    t('erasure'),
   ]
 }
 

@@ -7,6 +7,7 @@ import { displayName } from '../../shared/person'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
 import { MatchColumns } from '../connect/match-columns'
+import { sharingUntil } from '../privacy/consent'
 import { SearchIndex, type SearchDoc } from './search-index'
 
 /**
@@ -36,6 +37,7 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
     .select(indexColumns)
     .where('person.deleted_at', 'is', null)
+    .where('person.anonymised_at', 'is', null)
   if (ids) query = query.where('person.id', 'in', ids)
   const rows = await query.execute()
   let tagQuery = db
@@ -44,6 +46,7 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
     .select(['person_tag.person_id', 'tag.id', 'tag.name'])
   if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
   const notes = await momentNotes(db, ids)
+  const sharing = await sharingUntil(db, ids)
   const tags = new Map<string, { id: string; name: string }[]>()
   for (const { person_id, id, name } of await tagQuery.execute()) {
     const list = tags.get(person_id)
@@ -63,6 +66,7 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
         consent: row.consent_status,
         lastContactOn: row.last_contact_on,
         availableFrom: row.available_from,
+        shareUntil: sharing.get(row.id) ?? null,
       },
       fields: {
         name: [displayName(person), person.nickname].filter(Boolean).join(' '),

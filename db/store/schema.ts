@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
 import type {
   ConnectionStatus,
   InitiativeKind,
@@ -8,6 +8,7 @@ import type {
 import type { FollowUpSource, FollowUpStatus } from '../../shared/followups'
 import type { AgeBand, Cadence, ConsentStatus, ContactChannel, TagKind } from '../../shared/ledger'
 import type { PersonEventKind } from '../../shared/person-detail'
+import type { ConsentHow, ConsentPurpose, PrivacyLogKind } from '../../shared/privacy'
 
 /** The tables as the current migrations leave them. Migrations themselves never import this. */
 export interface Database {
@@ -28,6 +29,8 @@ export interface Database {
   report_export: ReportExportTable
   report_activity: ReportActivityTable
   report_tally: ReportTallyTable
+  consent: ConsentTable
+  privacy_log: PrivacyLogTable
 }
 
 export interface PersonTable {
@@ -56,7 +59,8 @@ export interface PersonTable {
   availability_note: string | null
   met_channel: ContactChannel | null
   first_met_on: string | null
-  consent_status: ConsentStatus
+  /** Defaults to 'not_asked' (the contact purpose's consent; see db/privacy/consent.ts). */
+  consent_status: ColumnType<ConsentStatus, ConsentStatus | undefined, ConsentStatus>
   consent_date: string | null
   consent_scope: string | null
   consent_note: string | null
@@ -67,6 +71,11 @@ export interface PersonTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** Kept past the bewaartermijn until this date, and why (her decision in the review). */
+  keep_until: string | null
+  keep_reason: string | null
+  /** Anonymised: nothing that names or locates her is left; what the report counts is. */
+  anonymised_at: string | null
 }
 
 export interface WijkTable {
@@ -230,4 +239,29 @@ export interface ReportTallyTable {
   month: string
   channel: string
   moments: number
+}
+
+/** One consent decision for one purpose; the newest per person and purpose is `current`. */
+export interface ConsentTable {
+  id: string
+  person_id: string
+  purpose: ConsentPurpose
+  given: number
+  date: string
+  how: ConsentHow
+  words: string | null
+  recorded_by: string | null
+  expires_on: string | null
+  current: number
+  renewal_id: string | null
+  created_at: string
+}
+
+/** What she did under the AVG, and when: never what it was about beyond the person, while he is here. */
+export interface PrivacyLogTable {
+  id: string
+  at: string
+  kind: PrivacyLogKind
+  person_id: string | null
+  count: number
 }

@@ -14,6 +14,11 @@ export interface Store {
   bulk: BulkInsert
   path: string
   encrypted: boolean
+  /**
+   * Copies the WAL into the file and truncates it (after an erase: with secure_delete on, no page
+   * of the file or its WAL still holds what was erased).
+   */
+  checkpoint(): void
   close(): Promise<void>
 }
 
@@ -72,6 +77,9 @@ function openSqlite(path: string, key: string): { db: Kysely<Database>; sqlite: 
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
+    // A deleted row's bytes are overwritten, not only unlinked: an erased resident must be gone
+    // from every page (the AVG's erasure; see db/privacy/erase.ts). Costs a little on deletes.
+    sqlite.pragma('secure_delete = ON')
     // 32 MiB of page cache (SQLite's default is 2 MiB): the name and address indexes of a ledger of
     // 100k people are larger than that, and with encryption every miss is a read and a decryption.
     sqlite.pragma('cache_size = -32768')
@@ -122,6 +130,9 @@ export async function openStore(path: string, key: string): Promise<Store> {
     bulk: bulkInsert(sqlite),
     path,
     encrypted: fileLooksEncrypted(path),
+    checkpoint: () => {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    },
     close: () => db.destroy(),
   }
 }

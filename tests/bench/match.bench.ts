@@ -77,7 +77,7 @@ export async function matchBench(): Promise<Figure[]> {
     if (found < 30) throw new Error('match bench: expected full pages of matches')
     const someone = await store.db.selectFrom('person').select('id').limit(50).execute()
     const personSamples = await timeEach(someone.length, (i) =>
-      suggestForPerson(store.db, initiativeIndex, index, someone[i]!.id),
+      suggestForPerson(store.db, initiativeIndex, index, someone[i]!.id, '2026-03-02'),
     )
     return [
       { id: 'match.initiative.p50_ms@100k', value: round(percentile(samples, 50)), unit: 'ms' },

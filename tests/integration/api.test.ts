@@ -195,6 +195,10 @@ describe('the rest of the ledger', () => {
       workerName: 'Meike de Boer',
       reminderTime: '09:00',
       organisation: null,
+      // The Beschermen terms, as the AVG defaults have them until she changes them.
+      retentionMonths: 24,
+      consentYears: 2,
+      trashDays: 30,
     })
   })
 

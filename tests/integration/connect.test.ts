@@ -345,6 +345,8 @@ describe('connections', () => {
     ])
     expect(detail.followUps.map((f) => [f.dueOn, f.reason])).toEqual([
       ['2026-03-23', 'Vraag hoe het gaat met Wandelgroep De Stappers'],
+      // Her written consent, two years on: renewed a month before it ends.
+      ['2028-02-02', 'Toestemming verlengen: Contact houden'],
     ])
     expect(
       await t.api['connections:create']({

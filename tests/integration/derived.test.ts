@@ -182,6 +182,33 @@ describe('derived data', () => {
       t.platform.fileDialog.saveAnswer = null
       await call('report:exportPdf', period)
       await call('report:exports')
+
+      // Beschermen: consent per purpose (sharing is what matching reads), the review, inzage,
+      // anonymising and erasing: each must leave the indexes as the store has them.
+      await call('consent:record', {
+        personId: jan.id,
+        purpose: 'share',
+        given: true,
+        date: '2026-03-01',
+        how: 'mondeling',
+      })
+      await call('consent:list', { id: jan.id })
+      await call('initiatives:match', { id: walk.id })
+      await call('privacy:review')
+      await call('privacy:keep', { ids: [ans.id], reason: 'Loopt nog', until: '2026-06-01' })
+      await call('privacy:inzageCheck', { id: jan.id })
+      await call('privacy:inzage', { id: jan.id })
+      await call('privacy:register')
+      await call('privacy:exportRegister')
+      await call('privacy:log')
+      const people = await call<{ items: { id: string; firstName: string }[] }>('people:list', {
+        limit: 100,
+      })
+      const [first, second2, third] = people.items.filter((p) => p.id !== jan.id)
+      await call('privacy:anonymise', { ids: [first!.id] })
+      await call('privacy:erase', { ids: [jan.id, second2!.id] })
+      await call('people:trash', { id: third!.id })
+      await call('privacy:emptyTrash')
     } finally {
       files.remove()
     }

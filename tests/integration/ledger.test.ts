@@ -100,6 +100,8 @@ describe('a new person', () => {
     expect(saved.followUps).toMatchObject([
       { source: 'pick', dueOn: '2026-04-02', status: 'open' },
       { source: 'available_from', dueOn: '2027-01-01', status: 'open' },
+      // Her verbal consent holds two years: renewed a month before it ends.
+      { source: 'manual', dueOn: '2028-02-02', reason: 'Toestemming verlengen: Contact houden' },
     ])
   })
 

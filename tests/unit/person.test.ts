@@ -43,7 +43,6 @@ describe('the new-person schema', () => {
       lastName: 'Vries',
       tags: [],
       availability: [],
-      consentStatus: 'not_asked',
     })
   })
 

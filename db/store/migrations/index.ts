@@ -7,6 +7,7 @@ import * as m0005 from './0005_connect'
 import * as m0006 from './0006_report_exports'
 import * as m0007 from './0007_report_tallies'
 import * as m0008 from './0008_follow_up_import'
+import * as m0009 from './0009_privacy'
 
 export interface Migration {
   name: string
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { name: '0006_report_exports', ...m0006 },
   { name: '0007_report_tallies', ...m0007 },
   { name: '0008_follow_up_import', ...m0008 },
+  { name: '0009_privacy', ...m0009 },
 ]
