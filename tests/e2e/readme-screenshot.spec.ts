@@ -138,3 +138,34 @@ test('README screenshot: Verantwoording', async ({ app }) => {
   await expect(page.getByRole('table', { name: 'Bewoners bereikt', exact: true })).toBeVisible()
   await page.screenshot({ path: 'tests/e2e/screenshots/verantwoording.png' })
 })
+
+test('README screenshot: Beschermen', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 1000 })
+  app.harness!.clock.set('2024-01-10T09:00:00.000Z')
+  await page.getByRole('button', { name: /^Bewoners/ }).click()
+  for (const [firstName, tussenvoegsel, lastName, wijk] of residents) {
+    await page.getByLabel('Voornaam').fill(firstName)
+    await page.getByLabel('Tussenvoegsel').fill(tussenvoegsel)
+    await page.getByLabel('Achternaam').fill(lastName)
+    await page.getByLabel('Wijk', { exact: true }).fill(wijk)
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
+    await expect(page.getByRole('status')).toContainText(`${lastName} is opgeslagen`)
+  }
+  app.harness!.clock.set('2026-03-02T09:00:00.000Z')
+  await page.reload()
+  await page.getByRole('button', { name: /^Beschermen/ }).click()
+  await page.getByLabel('Amrani, Fatima el kiezen').check()
+  await page.getByLabel('Waarom bewaren').fill('Wacht op een plek bij de moestuin')
+  await page.screenshot({ path: 'tests/e2e/screenshots/beschermen.png' })
+
+  // Her page: consent per purpose, and her rights.
+  await page.getByRole('button', { name: 'Amrani, Fatima el' }).click()
+  const form = page.getByRole('form', { name: 'Toestemming vastleggen' })
+  await form.getByLabel('Doel').selectOption({ label: 'Gegevens delen met een initiatief' })
+  await form.getByLabel('Afgesproken').fill('Mag haar nummer aan de kookgroep geven')
+  await form.getByRole('button', { name: 'Vastleggen' }).click()
+  await expect(page.getByText('Toestemming vastgelegd')).toBeVisible()
+  await page.getByRole('region', { name: 'Toestemming' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'tests/e2e/screenshots/toestemming.png' })
+})

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AskConsentFirst } from './AskConsentFirst'
 import type {
   Connection,
   ConsentFilter,
@@ -211,6 +212,7 @@ function MatchList({
                 {name}
               </button>
               <span className="why">{reasonsText(match.reasons, t)}</span>
+              {match.askConsentFirst && <AskConsentFirst />}
               {match.availableFrom && match.availableFrom > today && (
                 <span className="muted">
                   {t('connect.availableFrom', {

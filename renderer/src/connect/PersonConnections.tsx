@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AskConsentFirst } from './AskConsentFirst'
 import type { PersonSuggestions } from '../../../shared/connect'
 import { displayName } from '../../../shared/person'
 import { type PersonDetail } from '../../../shared/person-detail'
@@ -88,6 +89,7 @@ export function PersonConnections({
       {suggestions && suggestions.initiatives.length > 0 && (
         <>
           <h3>{t('connect.fitsHer')}</h3>
+          {suggestions.askConsentFirst && <AskConsentFirst />}
           <ul className="plain-list matches" aria-label={t('connect.fitsHer')}>
             {suggestions.initiatives.map(({ initiative, reasons }) => (
               <li key={initiative.id} className="match">
@@ -111,7 +113,7 @@ export function PersonConnections({
         <>
           <h3>{t('connect.sharesPassion')}</h3>
           <ul className="plain-list matches" aria-label={t('connect.sharesPassion')}>
-            {suggestions.people.map(({ person: other, shared }) => {
+            {suggestions.people.map(({ person: other, shared, askConsentFirst }) => {
               const otherName = displayName(other)
               return (
                 <li key={other.id} className="match">
@@ -124,6 +126,7 @@ export function PersonConnections({
                       {otherName}
                     </button>
                     <span className="why">{t('connect.shared', { tags: shared.join(', ') })}</span>
+                    {askConsentFirst && <AskConsentFirst />}
                   </div>
                   {propose({ otherPersonId: other.id, name: otherName })}
                 </li>

@@ -9,6 +9,7 @@ import {
   peopleScopes,
 } from '../../../shared/person'
 import { type PeopleFilter } from '../../../shared/people-query'
+import type { Result } from '../../../shared/result'
 import { call, sprokkel } from '../ui/api'
 import { useLoad } from '../ui/useLoad'
 import { AddPersonForm } from './AddPersonForm'
@@ -49,6 +50,18 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
     reload()
   }
 
+  // Erasing is for good: asked first, then said how many went.
+  const erase = async (request: () => Promise<Result<{ count: number }>>, question: string) => {
+    if (!window.confirm(question)) return
+    const result = await call(request, t('errors.unreachable'))
+    setMessage({
+      message: result.ok
+        ? t('privacy.done.erase', { count: result.value.count })
+        : result.error.message,
+    })
+    reload()
+  }
+
   return (
     <section aria-labelledby="view-title" className="view">
       <header className="view-header">
@@ -81,6 +94,23 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
       </div>
       {scope !== 'trash' && (
         <PeopleSearch scope={scope} filter={filter} onSearching={setSearching} />
+      )}
+      {scope === 'trash' && page && page.total > 0 && (
+        <div className="trash-bar">
+          <p className="muted">{t('privacy.trashNote')}</p>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void erase(
+                () => sprokkel().privacy.emptyTrash(),
+                t('privacy.confirm.emptyTrash', { count: page.total }),
+              )
+            }
+          >
+            {t('privacy.emptyTrash')}
+          </button>
+        </div>
       )}
       <FilterBar filter={filter} onChange={setFilter} />
       {scope === 'active' && !searching && <AddPersonForm onSaved={reload} />}
@@ -121,9 +151,28 @@ export function PeopleView({ notice }: { notice?: Notice | undefined }) {
                   : t('person.neverContacted')}
               </span>
               {scope === 'trash' && (
-                <button type="button" className="secondary" onClick={() => void restore(person.id)}>
-                  {t('trash.restore')}
-                </button>
+                <span className="row-actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void restore(person.id)}
+                  >
+                    {t('trash.restore')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={t('privacy.eraseNamed', { name: sortName(person) })}
+                    onClick={() =>
+                      void erase(
+                        () => sprokkel().privacy.erase({ ids: [person.id] }),
+                        t('privacy.confirm.erase', { name: sortName(person) }),
+                      )
+                    }
+                  >
+                    {t('privacy.erase')}
+                  </button>
+                </span>
               )}
             </>
           )}

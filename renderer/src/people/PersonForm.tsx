@@ -14,7 +14,7 @@ import { call, sprokkel } from '../ui/api'
 import { FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { useNavigation } from '../shell/navigation'
-import { ageBandOptions, cadenceOptions, channelOptions, consentOptions } from '../ui/options'
+import { ageBandOptions, cadenceOptions, channelOptions } from '../ui/options'
 import { SelectField } from '../ui/SelectField'
 import { TagInput } from '../ui/TagInput'
 import { TextField } from '../ui/TextField'
@@ -44,10 +44,6 @@ export const toFormValues = (p: PersonDetail): UpdatePersonInput => ({
   availabilityNote: p.availabilityNote ?? '',
   metChannel: p.metChannel ?? '',
   firstMetOn: p.firstMetOn ?? '',
-  consentStatus: p.consentStatus,
-  consentDate: p.consentDate ?? '',
-  consentScope: p.consentScope ?? '',
-  consentNote: p.consentNote ?? '',
   ageBand: p.ageBand ?? '',
   cadence: p.cadence ?? '',
 })
@@ -171,20 +167,6 @@ export function PersonForm({
             error={error('ageBand')}
             {...register('ageBand')}
           />
-        </div>
-      </fieldset>
-      <fieldset className="card">
-        <legend>{t('person.consentTitle')}</legend>
-        <div className="field-row">
-          <SelectField
-            label={t('fields.consentStatus')}
-            options={consentOptions(t)}
-            error={error('consentStatus')}
-            {...register('consentStatus')}
-          />
-          {text('consentDate', t('fields.consentDate'), 10, { type: 'date' })}
-          {text('consentScope', t('fields.consentScope'), 500)}
-          {text('consentNote', t('fields.consentNote'), 500)}
         </div>
       </fieldset>
       <fieldset className="card">

@@ -4,7 +4,9 @@ import { displayName } from '../../../shared/person'
 import { type PersonDetail } from '../../../shared/person-detail'
 import { call, sprokkel } from '../ui/api'
 import { useLoad } from '../ui/useLoad'
+import { ConsentSection } from './ConsentSection'
 import { FollowUpsSection } from './FollowUpsSection'
+import { PrivacyActions } from './PrivacyActions'
 import { PersonForm } from './PersonForm'
 import { Timeline } from './Timeline'
 import { useNavigation } from '../shell/navigation'
@@ -86,12 +88,18 @@ export function PersonView({ personId }: { personId: string }) {
             followUps={person.followUps}
             onChanged={loaded.reload}
           />
+          <ConsentSection personId={person.id} onChanged={loaded.reload} />
           <PersonConnections person={person} onChanged={loaded.reload} />
           <Timeline
             personId={person.id}
             moments={person.moments}
             events={person.events}
             onAdded={loaded.reload}
+          />
+          <PrivacyActions
+            personId={person.id}
+            name={name}
+            onGone={(message) => go('people', undefined, { message })}
           />
         </div>
       </div>

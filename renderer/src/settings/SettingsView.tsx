@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { settingsSchema, type Settings } from '../../../shared/contract'
+import { settingsSchema, type Settings, type SettingsUpdate } from '../../../shared/contract'
 import { call, sprokkel } from '../ui/api'
 import { ErrorBanner, FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
@@ -38,12 +38,15 @@ function SettingsForm({ stored }: { stored: Settings }) {
   const { t } = useTranslation()
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
-  const form = useForm<SettingsInput, unknown, Settings>({
+  const form = useForm<SettingsInput, unknown, SettingsUpdate>({
     resolver: zodResolver(settingsSchema),
     defaultValues: {
       workerName: stored.workerName ?? '',
       reminderTime: stored.reminderTime,
       organisation: stored.organisation ?? '',
+      retentionMonths: stored.retentionMonths,
+      consentYears: stored.consentYears,
+      trashDays: stored.trashDays,
     },
   })
   const message = fieldError(form.getFieldState, form.formState, t)
@@ -57,6 +60,9 @@ function SettingsForm({ stored }: { stored: Settings }) {
           workerName: settings.workerName ?? '',
           reminderTime: settings.reminderTime,
           organisation: settings.organisation ?? '',
+          retentionMonths: settings.retentionMonths,
+          consentYears: settings.consentYears,
+          trashDays: settings.trashDays,
         }),
       t('errors.unreachable'),
     )
@@ -87,6 +93,38 @@ function SettingsForm({ stored }: { stored: Settings }) {
         error={message('organisation')}
         {...form.register('organisation')}
       />
+      <fieldset className="inline-fieldset">
+        <legend>{t('settings.privacy')}</legend>
+        <div className="field-row">
+          <TextField
+            type="number"
+            min={6}
+            max={120}
+            label={t('settings.retentionMonths')}
+            hint={t('settings.retentionHint')}
+            error={message('retentionMonths')}
+            {...form.register('retentionMonths', { valueAsNumber: true })}
+          />
+          <TextField
+            type="number"
+            min={1}
+            max={10}
+            label={t('settings.consentYears')}
+            hint={t('settings.consentYearsHint')}
+            error={message('consentYears')}
+            {...form.register('consentYears', { valueAsNumber: true })}
+          />
+          <TextField
+            type="number"
+            min={1}
+            max={365}
+            label={t('settings.trashDays')}
+            hint={t('settings.trashDaysHint')}
+            error={message('trashDays')}
+            {...form.register('trashDays', { valueAsNumber: true })}
+          />
+        </div>
+      </fieldset>
       <FormFooter
         label={t('settings.save')}
         busy={form.formState.isSubmitting}

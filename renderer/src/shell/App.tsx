@@ -10,6 +10,7 @@ import { InitiativeView } from '../connect/InitiativeView'
 import { ImportView } from '../import/ImportView'
 import { PeopleView } from '../people/PeopleView'
 import { PersonView } from '../people/PersonView'
+import { PrivacyView } from '../privacy/PrivacyView'
 import { SettingsView } from '../settings/SettingsView'
 import { TodayView } from '../today/TodayView'
 import { WelcomeView } from './WelcomeView'
@@ -137,6 +138,8 @@ function ViewFor({ place }: { place: Place }) {
           <ReportView />
         </Suspense>
       )
+    case 'privacy':
+      return <PrivacyView />
     case 'import':
       return <ImportView />
     case 'settings':

@@ -4,6 +4,7 @@ export const views = [
   'capture',
   'connect',
   'report',
+  'privacy',
   'settings',
   'import',
   'welcome',

@@ -7,7 +7,7 @@ type Props = Partial<UseFormRegisterReturn> & {
   hint?: string
   required?: boolean
   multiline?: boolean
-  type?: 'text' | 'date' | 'email' | 'tel' | 'time'
+  type?: 'text' | 'date' | 'email' | 'tel' | 'time' | 'number'
   maxLength?: number
   placeholder?: string
   autoFocus?: boolean

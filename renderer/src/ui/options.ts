@@ -1,12 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { FollowUp } from '../../../shared/followups'
-import {
-  ageBands,
-  cadences,
-  channels,
-  consentStatuses,
-  followUpPicks,
-} from '../../../shared/ledger'
+import { ageBands, cadences, channels, followUpPicks } from '../../../shared/ledger'
 
 type Options = { value: string; label: string }[]
 
@@ -16,8 +10,6 @@ export const channelOptions = (t: TFunction, optional = false): Options => [
   ...(optional ? none(t) : []),
   ...channels.map((value) => ({ value, label: t(`channel.${value}`) })),
 ]
-export const consentOptions = (t: TFunction): Options =>
-  consentStatuses.map((value) => ({ value, label: t(`consent.${value}`) }))
 export const ageBandOptions = (t: TFunction): Options => [
   ...none(t),
   ...ageBands.map((value) => ({ value, label: t(`ageBand.${value}`) })),
@@ -36,11 +28,4 @@ export const cadenceOptions = (t: TFunction): Options => [
   ...cadences.map((value) => ({ value, label: t(`cadence.${value}`) })),
 ]
 
-/** "2 maart 2026", in her language. */
-export const formatDate = (date: string, language: string) =>
-  new Intl.DateTimeFormat(language, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`))
+export { formatDate } from '../../../shared/dates'
