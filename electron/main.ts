@@ -15,6 +15,7 @@ import { openContext, type ApiContext } from '../db/context'
 import { StoreError } from '../db/store/errors'
 import { fileLog, logFileName } from '../db/platform/log'
 import { startReminders } from '../db/followups/reminders'
+import { scrubIfPending } from '../db/privacy/scrub'
 import { translate } from '../shared/i18n/messages'
 import { nl } from '../shared/i18n/nl'
 import { bindApi, unbindApi } from './ipc'
@@ -236,10 +237,13 @@ if (!app.requestSingleInstanceLock()) {
     const open = context
     context = undefined
     if (!open) return
-    // Close the store before the process goes: its last WAL pages are checkpointed.
+    // Close the store before the process goes: its last WAL pages are checkpointed. An erase in a
+    // large ledger may have left the rewrite of the file for now (db/privacy/scrub.ts).
     event.preventDefault()
     log.info('app.quit')
-    void open.store.close().finally(() => app.quit())
+    void scrubIfPending(open.store, log)
+      .catch((error: unknown) => log.error('store.scrubFailed', error))
+      .finally(() => void open.store.close().finally(() => app.quit()))
   })
   void app.whenReady().then(start)
 }

@@ -7,14 +7,16 @@ import type { Store } from '../store/store'
 import { written, type Written } from '../store/written'
 import type { WriteContext } from '../ledger/write-context'
 import { logPrivacy } from './log'
+import { markScrubPending, scrubAfterErase, scrubAtOnceBytes } from './scrub'
 
 /**
  * Echt verwijderen and anonymiseren. Erasing deletes the person row, and with it (ON DELETE
  * CASCADE) his tags, moments, follow-ups, events, consent records and connections on both sides;
  * what has no foreign key is cleared here: the import's snapshots of him, an initiative's contact
  * name, his name in the stories of earlier report exports. The report's tallies follow by their
- * triggers. The store runs with secure_delete, so freed cells are zeroed, and a checkpoint after the
- * erase truncates the WAL: no page of the file still holds him.
+ * triggers. The store runs with secure_delete, so freed cells are zeroed, a checkpoint after the
+ * erase truncates the WAL, and the file is rewritten from the live rows (scrub.ts: at once for a
+ * small ledger, else in the daily round or at quit), so no page of the file still holds him.
  *
  * Anonymising keeps the row and what the report counts (wijk, age band, the moments' dates and
  * channels, connections by theme, consent status, day parts) and drops everything that names or
@@ -99,15 +101,23 @@ async function existing(trx: Transaction<Database>, ids: readonly string[]) {
   return found
 }
 
+/** After the transaction: the WAL truncated, and the file rewritten at once when it is small. */
+async function afterErasure(store: Store, count: number, scrubAtOnce: number) {
+  if (count === 0) return
+  store.checkpoint()
+  await scrubAfterErase(store, scrubAtOnce)
+}
+
 /**
  * Erases these people for good: every trace in the live store, then a checkpoint that truncates the
- * WAL. Answers how many were erased; ids not (or no longer) in the ledger are passed over.
+ * WAL and the rewrite of the file (see scrub.ts). Answers how many were erased; ids not (or no longer) in the ledger are passed over.
  */
 export async function erasePeople(
   store: Store,
   ids: readonly string[],
   at: WriteContext,
   kind: 'erase' | 'empty_trash' = 'erase',
+  scrubAtOnce = scrubAtOnceBytes,
 ): Promise<Written<{ count: number }>> {
   const erased = await store.db.transaction().execute(async (trx) => {
     const found = await existing(trx, ids)
@@ -117,9 +127,10 @@ export async function erasePeople(
     for (const part of chunks(found))
       await trx.deleteFrom('person').where('id', 'in', part).execute()
     await logPrivacy(trx, kind, at.now, found.length)
+    await markScrubPending(trx)
     return found
   })
-  if (erased.length > 0) store.checkpoint()
+  await afterErasure(store, erased.length, scrubAtOnce)
   return written({ count: erased.length }, { people: erased })
 }
 
@@ -143,6 +154,7 @@ export async function anonymisePeople(
   store: Store,
   ids: readonly string[],
   at: WriteContext,
+  scrubAtOnce = scrubAtOnceBytes,
 ): Promise<Written<{ count: number }>> {
   const done = await store.db.transaction().execute(async (trx) => {
     const found = await existing(trx, ids)
@@ -184,15 +196,17 @@ export async function anonymisePeople(
         .set({ note: null, place: null })
         .where('person_id', 'in', part)
         .execute()
-      // Nobody to get back to: open follow-ups go; closed ones keep only that they were kept.
+      // Nobody to get back to. What the report counts stays: one already late stays late (hidden
+      // from Vandaag), one not yet due goes; all keep only their dates and status.
       await trx
         .deleteFrom('follow_up')
         .where('person_id', 'in', part)
         .where('status', '=', 'open')
+        .where('due_on', '>=', at.today)
         .execute()
       await trx
         .updateTable('follow_up')
-        .set({ reason: null, done_note: null })
+        .set({ reason: null, done_note: null, hidden: 1 })
         .where('person_id', 'in', part)
         .execute()
       await trx.deleteFrom('person_event').where('person_id', 'in', part).execute()
@@ -207,8 +221,9 @@ export async function anonymisePeople(
             OR other_person_id IN (${sql.join(part)}))`.execute(trx)
     }
     await logPrivacy(trx, 'anonymise', at.now, found.length)
+    await markScrubPending(trx)
     return found
   })
-  if (done.length > 0) store.checkpoint()
+  await afterErasure(store, done.length, scrubAtOnce)
   return written({ count: done.length }, { people: done })
 }

@@ -24,11 +24,15 @@ const since = sql<string>`coalesce(person.last_contact_on, substr(person.created
 /** How many rows of each list the view carries; the counts are always whole. */
 export const reviewListLimit = 500
 
-async function reviewList(
+/**
+ * The people of one range of the review: their last contact (or first day) after `after` and up to
+ * `upTo`, not in the trash or anonymised, and not kept past today. Read from the partial index
+ * person_review (its plan is tested).
+ */
+export function reviewQuery(
   db: Kysely<Database>,
-  range: { after?: string; upTo: string },
+  range: { after?: string | undefined; upTo: string },
   today: string,
-  retentionMonths: number,
 ) {
   let query = db
     .selectFrom('person')
@@ -39,6 +43,16 @@ async function reviewList(
       eb.or([eb('person.keep_until', 'is', null), eb('person.keep_until', '<=', today)]),
     )
   if (range.after) query = query.where(since, '>', range.after)
+  return query
+}
+
+async function reviewList(
+  db: Kysely<Database>,
+  range: { after?: string; upTo: string },
+  today: string,
+  retentionMonths: number,
+) {
+  const query = reviewQuery(db, range, today)
   const { count } = await query
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow()
@@ -74,14 +88,7 @@ export async function reviewView(db: Kysely<Database>, today: string): Promise<R
 export async function pastReviewCount(db: Kysely<Database>, today: string): Promise<number> {
   const { retentionMonths } = await readSettings(db)
   const cutoff = addInterval(today, { count: -retentionMonths, unit: 'month' })
-  const { count } = await db
-    .selectFrom('person')
-    .where('person.deleted_at', 'is', null)
-    .where('person.anonymised_at', 'is', null)
-    .where(since, '<=', cutoff)
-    .where((eb) =>
-      eb.or([eb('person.keep_until', 'is', null), eb('person.keep_until', '<=', today)]),
-    )
+  const { count } = await reviewQuery(db, { upTo: cutoff }, today)
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow()
   return count

@@ -8,12 +8,14 @@ import { writeContextAt } from '../ledger/write-context'
 import type { DesktopNotification } from '../platform/platform'
 import { emptyTrash } from './erase'
 import { pastReviewCount } from './review'
+import { scrubIfPending } from './scrub'
 
 /**
  * The daily privacy round, with the reminders (db/followups/reminders.ts): the trash empties itself
- * of whoever has been in it longer than her setting, and a notification says how many residents are
- * past the bewaartermijn (a count, never a name: it can show on a locked screen). Nothing else
- * happens to anyone without her decision.
+ * of whoever has been in it longer than her setting, a rewrite of the file an erase left pending is
+ * done (scrub.ts), and a notification says how many residents are past the bewaartermijn (a count,
+ * never a name: it can show on a locked screen). Nothing else happens to anyone without her
+ * decision.
  */
 export async function privacyRound(
   ctx: ApiContext,
@@ -29,6 +31,8 @@ export async function privacyRound(
   )
   await followWrite(ctx, emptied.touched)
   if (emptied.value.count > 0) ctx.log.info('privacy.trashEmptied', { count: emptied.value.count })
+  // An erase in a large ledger left the rewrite of the file for now.
+  await scrubIfPending(ctx.store, ctx.log)
 
   const past = await pastReviewCount(ctx.store.db, today)
   if (past === 0) return { erased: emptied.value.count }

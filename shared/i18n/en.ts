@@ -716,7 +716,7 @@ export const en: Messages = {
     rights: {
       title: 'Residents’ rights',
       '1': 'Access: everything about one resident as a readable PDF and as JSON, within the legal month.',
-      '2': 'Erasure: for real, from the whole file; or anonymising, where only countable data stays.',
+      '2': 'Erasure: for real, from the whole file, which is then rewritten (at once, or for a large ledger in the daily round or at quit); or anonymising, where only countable data stays.',
       '3': 'Every access request, erasure and anonymisation is logged with the date, never the contents.',
     },
     report: {

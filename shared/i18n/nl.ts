@@ -721,7 +721,7 @@ export const nl = {
     rights: {
       title: 'Rechten van bewoners',
       '1': 'Inzage: alles over één bewoner als leesbare PDF en als JSON, binnen de wettelijke maand.',
-      '2': 'Verwijderen: echt, uit het hele bestand; of anonimiseren, waarbij alleen telbare gegevens blijven.',
+      '2': 'Verwijderen: echt, uit het hele bestand, dat daarna opnieuw wordt geschreven (direct, of bij een groot register in de dagelijkse ronde of bij afsluiten); of anonimiseren, waarbij alleen telbare gegevens blijven.',
       '3': 'Elke inzage, verwijdering en anonimisering wordt gelogd met de datum, nooit met de inhoud.',
     },
     report: {

@@ -5,6 +5,7 @@ import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
 import { importBench } from './import.bench'
 import { matchBench } from './match.bench'
+import { privacyBench } from './privacy.bench'
 import { reportBench } from './report.bench'
 import { searchBench } from './search.bench'
 import { storeBench } from './store.bench'
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['import', importBench],
   ['match', matchBench],
   ['report', reportBench],
+  ['privacy', privacyBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

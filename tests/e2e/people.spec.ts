@@ -110,7 +110,14 @@ test.describe('Bewoners', () => {
       'page',
     )
     await expect(menu).not.toContainText('binnenkort')
-    for (const name of ['Vandaag', 'Na de ronde', 'Verbinden', 'Verantwoording', 'Bewoners']) {
+    for (const name of [
+      'Vandaag',
+      'Na de ronde',
+      'Verbinden',
+      'Verantwoording',
+      'Beschermen',
+      'Bewoners',
+    ]) {
       await menu.getByRole('button', { name: new RegExp(`^${name}`) }).click()
       await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
     }

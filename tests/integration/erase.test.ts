@@ -38,7 +38,12 @@ const resident = fc.record({
   trashed: fc.boolean(),
   connectTo: fc.nat(),
 })
-const ledger = fc
+type Ledger = {
+  people: ResidentInput[]
+  chosen: number[]
+  settled: boolean
+}
+const ledger: fc.Arbitrary<Ledger> = fc
   .uniqueArray(resident, { minLength: 3, maxLength: 7, selector: (r) => r.token })
   .chain((people) =>
     fc.record({
@@ -61,6 +66,9 @@ const traces = (tok: string, n: number) => ({
   email: `${tok}@example.nl`,
   note: `Notitie${tok}`,
   momentNote: `Gesprek${tok}`,
+  followUp: `Bellen${tok}`,
+  consentWords: `Woorden${tok}`,
+  connectionNote: `Samen${tok}`,
 })
 const allTraces = (tok: string, n: number) => Object.values(traces(tok, n))
 
@@ -82,6 +90,14 @@ async function makeResident(r: ResidentInput) {
       tags: [{ kind: 'passion', name: 'wandelen' }],
       consentStatus: 'verbal',
       followUpPick: '1m',
+    }),
+  )
+  // One already late: the report counts it.
+  value(
+    await t.api['followups:create']({
+      personId: person.id,
+      dueOn: '2026-02-01',
+      reason: trace.followUp,
     }),
   )
   for (const m of r.moments) {
@@ -181,7 +197,7 @@ async function setUp(people: ResidentInput[]) {
           personId: r.id,
           otherPersonId: other.id,
           date: '2026-02-02',
-          note: `Samen${r.token}`,
+          note: traces(r.token, r.n).connectionNote,
         }),
       )
     }
@@ -192,7 +208,7 @@ async function setUp(people: ResidentInput[]) {
         given: i % 2 === 0,
         date: '2026-01-01',
         how: 'mondeling',
-        words: `Woorden${r.token}`,
+        words: traces(r.token, r.n).consentWords,
       }),
     )
   }
@@ -213,62 +229,74 @@ const otherRows = async (ids: readonly string[]) =>
     )
   ).rows
 
+/** The erase property, over `parameters` (fast-check's: how many runs, which seed). */
+async function eraseLeavesNoTrace(parameters: fc.Parameters<[Ledger]>) {
+  const erasedTraces: string[] = []
+  await fc.assert(
+    fc.asyncProperty(ledger, async ({ people, chosen, settled }) => {
+      const made = await setUp(people)
+      if (settled) t.ctx.store.checkpoint()
+      const erased = chosen.map((i) => made[i]!)
+      const kept_ = made.filter((r) => !erased.includes(r))
+      const everyoneElse = (
+        await sql<{ id: string }>`SELECT id FROM person`.execute(t.ctx.store.db)
+      ).rows
+        .map((row) => row.id)
+        .filter((id) => !erased.some((r) => r.id === id))
+      const before = await otherRows(everyoneElse)
+      const tallyBefore = tallyMap((await kept(t.ctx.store.db)).tally)
+      const theirs = await theirTally(erased.map((r) => r.id))
+      const bytesBefore = await storeBytes()
+      // The check can see them: their traces are in the decrypted pages before.
+      expect(
+        holdsAny(bytesBefore.decrypted, [traces(erased[0]!.token, erased[0]!.n).note]),
+      ).toHaveLength(1)
+
+      expect(value(await t.api['privacy:erase']({ ids: erased.map((r) => r.id) }))).toEqual({
+        count: erased.length,
+      })
+      erasedTraces.push(...erased.flatMap((r) => allTraces(r.token, r.n)))
+
+      const text = await tableText()
+      expect(erasedTraces.filter((trace) => text.includes(trace))).toEqual([])
+      const bytes = await storeBytes()
+      expect(holdsAny(bytes.decrypted, erasedTraces)).toEqual([])
+      expect(holdsAny(bytes.raw, erasedTraces)).toEqual([])
+      for (const r of erased) {
+        const found = value<PeopleSearchResult[]>(
+          await t.api['people:search']({ query: `Voor${r.token}` }),
+        )
+        expect(found).toEqual([])
+      }
+      // Everyone else exactly as they were; the report's tallies less exactly theirs.
+      expect(await otherRows(everyoneElse)).toEqual(before)
+      const expected = new Map(tallyBefore)
+      for (const [key, n] of theirs) expected.set(key, (expected.get(key) ?? 0) - n)
+      for (const [key, n] of expected) if (n === 0) expected.delete(key)
+      expect(tallyMap((await kept(t.ctx.store.db)).tally)).toEqual(expected)
+      expect(await kept(t.ctx.store.db)).toEqual(await recount(t.ctx.store.db))
+      // Someone kept is still found.
+      if (kept_[0] && !kept_[0].trashed) {
+        const found = value<PeopleSearchResult[]>(
+          await t.api['people:search']({ query: `Voor${kept_[0].token}` }),
+        )
+        expect(found.map((hit) => hit.person.id)).toEqual([kept_[0].id])
+      }
+    }),
+    parameters,
+  )
+}
+
 describe('echt verwijderen', () => {
   it('leaves no trace in any table or byte of the store and its WAL; others and counts are theirs', async () => {
-    const erasedTraces: string[] = []
-    await fc.assert(
-      fc.asyncProperty(ledger, async ({ people, chosen, settled }) => {
-        const made = await setUp(people)
-        if (settled) t.ctx.store.checkpoint()
-        const erased = chosen.map((i) => made[i]!)
-        const kept_ = made.filter((r) => !erased.includes(r))
-        const everyoneElse = (
-          await sql<{ id: string }>`SELECT id FROM person`.execute(t.ctx.store.db)
-        ).rows
-          .map((row) => row.id)
-          .filter((id) => !erased.some((r) => r.id === id))
-        const before = await otherRows(everyoneElse)
-        const tallyBefore = tallyMap((await kept(t.ctx.store.db)).tally)
-        const theirs = await theirTally(erased.map((r) => r.id))
-        const bytesBefore = await storeBytes()
-        // The check can see them: their traces are in the decrypted pages before.
-        expect(
-          holdsAny(bytesBefore.decrypted, [traces(erased[0]!.token, erased[0]!.n).note]),
-        ).toHaveLength(1)
+    await eraseLeavesNoTrace({ numRuns: 8 })
+  }, 120_000)
 
-        expect(value(await t.api['privacy:erase']({ ids: erased.map((r) => r.id) }))).toEqual({
-          count: erased.length,
-        })
-        erasedTraces.push(...erased.flatMap((r) => allTraces(r.token, r.n)))
-
-        const text = await tableText()
-        expect(erasedTraces.filter((trace) => text.includes(trace))).toEqual([])
-        const bytes = await storeBytes()
-        expect(holdsAny(bytes.decrypted, erasedTraces)).toEqual([])
-        expect(holdsAny(bytes.raw, erasedTraces)).toEqual([])
-        for (const r of erased) {
-          const found = value<PeopleSearchResult[]>(
-            await t.api['people:search']({ query: `Voor${r.token}` }),
-          )
-          expect(found).toEqual([])
-        }
-        // Everyone else exactly as they were; the report's tallies less exactly theirs.
-        expect(await otherRows(everyoneElse)).toEqual(before)
-        const expected = new Map(tallyBefore)
-        for (const [key, n] of theirs) expected.set(key, (expected.get(key) ?? 0) - n)
-        for (const [key, n] of expected) if (n === 0) expected.delete(key)
-        expect(tallyMap((await kept(t.ctx.store.db)).tally)).toEqual(expected)
-        expect(await kept(t.ctx.store.db)).toEqual(await recount(t.ctx.store.db))
-        // Someone kept is still found.
-        if (kept_[0] && !kept_[0].trashed) {
-          const found = value<PeopleSearchResult[]>(
-            await t.api['people:search']({ query: `Voor${kept_[0].token}` }),
-          )
-          expect(found.map((hit) => hit.person.id)).toEqual([kept_[0].id])
-        }
-      }),
-      { numRuns: 8 },
-    )
+  // The ledgers of this seed once left an erased resident's follow-up in the unused space of a page
+  // SQLite had rebuilt when cells moved between pages, where secure_delete does not reach: only the
+  // rewrite of the file (db/privacy/scrub.ts) removed it. Replayed so it cannot come back unseen.
+  it('leaves nothing in the unused space of pages rebuilt when cells moved (seed -1191316672)', async () => {
+    await eraseLeavesNoTrace({ numRuns: 8, seed: -1191316672 })
   }, 120_000)
 
   it('anonymising leaves nothing that names them, and the report counts the same', async () => {

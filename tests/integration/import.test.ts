@@ -346,7 +346,7 @@ describe('import', () => {
       + (SELECT count(*) FROM wijk) AS n`.execute(t.ctx.store.db)
     expect(counts.rows[0]?.n).toBe(0)
     expect(value(await t.api['import:progress'](undefined))).toBeNull()
-  })
+  }, 60_000)
 })
 
 describe('undo', () => {

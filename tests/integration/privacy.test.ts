@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection, InitiativeMatches, PersonSuggestions } from '../../shared/connect'
 import type { Initiative } from '../../shared/connect'
@@ -17,7 +17,13 @@ import type {
   ReviewView,
 } from '../../shared/privacy'
 import type { Report } from '../../shared/report'
+import { storeFileName } from '../../db/context'
+import { erasePeople } from '../../db/privacy/erase'
 import { privacyRound } from '../../db/privacy/round'
+import { scrubPending } from '../../db/privacy/scrub'
+import { at } from '../support/ledger'
+import { decryptedStore, decryptedWal, holdsAny } from '../support/sqlcipher'
+import { reviewQuery } from '../../db/privacy/review'
 import { henkInLedger, writeAllFixtures } from '../support/import-fixtures'
 import { useApi, value } from '../support/api'
 import { pdfText } from '../support/pdf'
@@ -384,6 +390,21 @@ describe('anonimiseren en echt verwijderen', () => {
     ).toEqual([['erase', 1]])
   }, 60_000)
 
+  it('in a large ledger the rewrite of the file waits for the daily round; the tables are clean at once', async () => {
+    const zwaan = await create({ firstName: 'Zwaantje', note: 'Notitiezwaan' })
+    t.ctx.store.checkpoint()
+    // As if the file were past the size that is rewritten at once.
+    await erasePeople(t.ctx.store, [zwaan.id], at(t.clock.now()), 'erase', 0)
+    expect(await scrubPending(t.ctx.store.db)).toBe(true)
+    expect(JSON.stringify(await tableDump())).not.toMatch(/Zwaantje|Notitiezwaan/)
+    await privacyRound(t.ctx)
+    expect(await scrubPending(t.ctx.store.db)).toBe(false)
+    const path = join(t.platform.dataDir, storeFileName)
+    const { key } = await t.platform.storeKey()
+    const bytes = Buffer.concat([decryptedStore(path, key), decryptedWal(path, key)])
+    expect(holdsAny(bytes, ['Zwaantje', 'Notitiezwaan'])).toEqual([])
+  })
+
   it('empties the trash on her word; ids not in the ledger are passed over', async () => {
     const a = await create({ firstName: 'Aart' })
     const b = await create({ firstName: 'Bep' })
@@ -561,6 +582,42 @@ describe('verwerkingsregister', () => {
       expect(text, part).toContain(part)
     }
   }, 60_000)
+})
+
+describe('query plans', () => {
+  const plan = async (query: { sql: string; parameters: readonly unknown[] }) =>
+    (
+      await t.ctx.store.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+      )
+    ).rows
+      .map((row) => row.detail)
+      .join('\n')
+
+  it('reads the review from the partial index on the last contact, never the whole ledger', async () => {
+    for (const range of [{ upTo: '2024-03-02' }, { after: '2024-03-02', upTo: '2024-04-02' }]) {
+      const query = reviewQuery(t.ctx.store.db, range, '2026-03-02').select('person.id').compile()
+      expect(await plan(query)).toMatch(/SEARCH person USING INDEX person_review \(<expr>/)
+      // Counting tens of thousands past the term reads the index alone, no table rows.
+      const count = reviewQuery(t.ctx.store.db, range, '2026-03-02')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .compile()
+      expect(await plan(count)).toMatch(/SEARCH person USING COVERING INDEX person_review/)
+    }
+  })
+
+  it('erasing a resident finds what refers to him by index (follow-ups, consent, the log)', async () => {
+    for (const statement of [
+      'SELECT id FROM consent WHERE renewal_id = ?',
+      'SELECT id FROM privacy_log WHERE person_id = ?',
+      'SELECT import_id FROM import_person WHERE person_id = ?',
+      'SELECT id FROM connection WHERE other_person_id = ?',
+    ]) {
+      expect(await plan({ sql: statement, parameters: ['x'] }), statement).toMatch(
+        /USING (COVERING )?INDEX/,
+      )
+    }
+  })
 })
 
 /** Every row of every table, as text: what the store holds that SQL can read. */

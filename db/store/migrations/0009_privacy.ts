@@ -30,6 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX consent_current ON consent (purpose, person_id) WHERE current = 1`.execute(
     db,
   )
+  // Deleting a follow-up sets its consent's renewal_id to NULL: without this, every erased
+  // resident's follow-ups would each scan the whole consent table.
+  await sql`CREATE INDEX consent_renewal ON consent (renewal_id) WHERE renewal_id IS NOT NULL`.execute(
+    db,
+  )
   await sql`INSERT INTO consent (id, person_id, purpose, given, date, how, words, expires_on,
       current, created_at)
     SELECT lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2)),
@@ -49,8 +54,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE person ADD COLUMN keep_until TEXT`.execute(db)
   await sql`ALTER TABLE person ADD COLUMN keep_reason TEXT`.execute(db)
   await sql`ALTER TABLE person ADD COLUMN anonymised_at TEXT`.execute(db)
-  // The bewaartermijn review reads people by their last contact (or the day they came in).
-  await sql`CREATE INDEX person_review ON person (coalesce(last_contact_on, substr(created_at, 1, 10)))
+  // The bewaartermijn review reads people by their last contact (or the day they came in). With
+  // keep_until in the index, and the two columns of its condition (always NULL here, a byte each:
+  // SQLite wants them in the index to call it covering), counting the tens of thousands past the
+  // term reads no table rows; a count that looked each one up took 115 ms at 100k.
+  await sql`CREATE INDEX person_review
+    ON person (coalesce(last_contact_on, substr(created_at, 1, 10)), keep_until, deleted_at,
+      anonymised_at)
     WHERE deleted_at IS NULL AND anonymised_at IS NULL`.execute(db)
 
   await sql`CREATE TABLE privacy_log (
@@ -61,4 +71,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     person_id TEXT REFERENCES person (id) ON DELETE SET NULL,
     count INTEGER NOT NULL DEFAULT 1
   ) STRICT`.execute(db)
+  await sql`CREATE INDEX privacy_log_person ON privacy_log (person_id) WHERE person_id IS NOT NULL`.execute(
+    db,
+  )
 }
