@@ -7,7 +7,7 @@ import type {
 } from '../../shared/connect'
 import type { FilterAttributes } from '../../shared/filters'
 import { sharesUntil } from '../../shared/filters'
-import { consentStatuses, type TagKind } from '../../shared/ledger'
+import type { TagKind } from '../../shared/ledger'
 import type { PersonSummary } from '../../shared/person'
 import { searchTokens } from '../../shared/text'
 import { summaryColumns, toSummary } from '../ledger/rows'
@@ -179,8 +179,6 @@ export async function matchInitiative(
   }
   const wijkFilter = query.wijkId ? index.wijkNumber(query.wijkId) : -1
   const ownWijk = initiative.wijk_id ? index.wijkNumber(initiative.wijk_id) : -1
-  const verbal = consentStatuses.indexOf('verbal') + 1
-  const written = consentStatuses.indexOf('written') + 1
   const todayNumber = Number(today.replaceAll('-', ''))
   const fit = newFit(themes.length)
   index.forEachWith(
@@ -189,8 +187,8 @@ export async function matchInitiative(
     (slot) => {
       if (columns.active[slot] === 0 || excludedSlots.has(slot)) return
       if (wijkFilter >= 0 && columns.wijk[slot] !== wijkFilter) return
-      const consent = columns.consent[slot]
-      if (query.consent === 'given' && consent !== verbal && consent !== written) return
+      // "Alleen met toestemming": his consent to share his details with an initiative, still valid.
+      if (query.consent === 'given' && columns.shareUntil[slot]! < todayNumber) return
       if (!fitOf(slot, fit)) return
       const sameWijk = ownWijk >= 0 && columns.wijk[slot] === ownWijk
       const total = scoreFit(fit, themes.length, columns.availability[slot]!, meets, sameWijk)

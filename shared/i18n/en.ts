@@ -383,7 +383,7 @@ export const en: Messages = {
     back: '← All initiatives',
     whoFits: 'Who fits?',
     allWijken: 'All neighbourhoods',
-    consent: { any: 'Everyone', given: 'Only with consent' },
+    consent: { any: 'Everyone', given: 'Only with consent to share' },
     noThemes: 'Give this initiative themes to see who fits it.',
     noMatches: 'Nobody found who fits yet.',
     soon: 'Available soon',

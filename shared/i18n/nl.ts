@@ -385,7 +385,7 @@ export const nl = {
     back: '← Alle initiatieven',
     whoFits: 'Wie past erbij?',
     allWijken: 'Alle wijken',
-    consent: { any: 'Iedereen', given: 'Alleen met toestemming' },
+    consent: { any: 'Iedereen', given: 'Alleen met toestemming om te delen' },
     noThemes: 'Geef dit initiatief thema’s, dan zie je wie erbij past.',
     noMatches: 'Nog niemand gevonden die erbij past.',
     soon: 'Straks beschikbaar',

@@ -201,10 +201,20 @@ describe('matching an initiative', () => {
       }),
     )
     expect(noord.now.map((m) => m.person.firstName)).toEqual(['Ans', 'Dirk', 'Carla'])
-    const consent = value<InitiativeMatches>(
-      await t.api['initiatives:match']({ id: group.id, consent: 'given' }),
+    const onlyGiven = async () =>
+      value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id, consent: 'given' }))
+    // Her written consent to keep in touch is not consent to share her details with an initiative.
+    expect((await onlyGiven()).now).toEqual([])
+    value(
+      await t.api['consent:record']({
+        personId: ans.id,
+        purpose: 'share',
+        given: true,
+        date: '2026-03-01',
+        how: 'schriftelijk',
+      }),
     )
-    expect(consent.now.map((m) => m.person.firstName)).toEqual(['Ans'])
+    expect((await onlyGiven()).now.map((m) => m.person.firstName)).toEqual(['Ans'])
     const again = value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id }))
     const once = value<InitiativeMatches>(await t.api['initiatives:match']({ id: group.id }))
     expect(again).toEqual(once)
