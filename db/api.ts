@@ -5,6 +5,7 @@ import { contract, type Channel, type ChannelOutput, type ParsedInput } from '..
 import { fail, ok, type Result } from '../shared/result'
 import { invalidInput } from '../shared/validation'
 import { channelNames } from '../shared/channels'
+import { openWhileLocked } from '../shared/lock'
 import type { ReportRequest } from '../shared/report'
 import { followWrite, type ApiContext } from './context'
 import { StoreError } from './store/errors'
@@ -59,6 +60,7 @@ import { checkInzage, saveInzage } from './privacy/inzage'
 import { listPrivacyLog } from './privacy/log'
 import { exportRegister, registerView } from './privacy/register'
 import { keepPeople, reviewView } from './privacy/review'
+import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
 
@@ -174,6 +176,11 @@ const handlers: Handlers = {
   'privacy:exportRegister': (ctx) =>
     exportRegister(ctx.store.db, ctx.platform, ctx.info, today(ctx)),
   'privacy:log': (ctx) => listPrivacyLog(ctx.store.db),
+  'lock:state': (ctx) => lockState(ctx),
+  'lock:unlock': (ctx, { pin }) => unlock(ctx, pin),
+  'lock:lock': (ctx) => lockNow(ctx),
+  'lock:set': (ctx, input) => setLock(ctx, input),
+  'lock:remove': (ctx, { currentPin }) => removeLock(ctx, currentPin),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */
@@ -200,9 +207,13 @@ export function createApi(ctx: ApiContext, options: ApiOptions = {}): ApiTable {
       input: unknown,
     ) => Promise<ChannelOutput<C> | Written<ChannelOutput<C>>>
     return async (input) => {
-      const parsed = schema.safeParse(input)
-      if (!parsed.success) return invalidInput(parsed.error)
+      const guarded = !(openWhileLocked as readonly string[]).includes(channel)
       try {
+        // Locked: nothing but the lock's own state and unlocking, whatever was asked (and before
+        // the input is read). If the lock cannot be checked, nothing is answered either.
+        if (guarded && (await isLocked(ctx))) return fail('locked', translate(nl, 'lock.locked'))
+        const parsed = schema.safeParse(input)
+        if (!parsed.success) return invalidInput(parsed.error)
         const outcome = await handler(ctx, parsed.data)
         if (!(outcome instanceof Written)) return ok(outcome)
         await followWrite(ctx, outcome.touched)

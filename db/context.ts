@@ -8,6 +8,7 @@ import { buildInitiativeIndex, reindexInitiatives } from './connect/initiatives'
 import type { MatchColumns } from './connect/match-columns'
 import { buildPeopleIndexes, reindexPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
+import { startLock, type LockRuntime } from './lock/lock'
 import { openStore, type Store } from './store/store'
 import type { Touched } from './store/written'
 
@@ -30,6 +31,8 @@ export interface ApiContext {
   pendingView?: PendingView | undefined
   /** The import she is working through, between its steps (db/import/session.ts). */
   imports: ImportState
+  /** The app lock: locked or not, and wrong tries (db/lock/lock.ts). */
+  lock: LockRuntime
 }
 
 /**
@@ -53,6 +56,7 @@ export async function openContext(
     platform,
     log,
     imports: { progress: null },
+    lock: await startLock(store),
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,

@@ -1,6 +1,14 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, Notification, safeStorage, utilityProcess } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  utilityProcess,
+} from 'electron'
 import { readerHeapMb, type ReaderProcess } from '../db/import/file/protocol'
 import type { Platform } from '../db/platform/platform'
 import { loadOrCreateStoreKey, type KeyCipher } from '../db/store/key'
@@ -38,6 +46,7 @@ export function electronPlatform(
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), safeStorageCipher),
     now: () => new Date(),
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
     notify: ({ title, body, onClick }) => {
       if (!Notification.isSupported()) return
       const notification = new Notification({ title, body })

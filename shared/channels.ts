@@ -67,6 +67,11 @@ export const channelNames = [
   'privacy:register',
   'privacy:exportRegister',
   'privacy:log',
+  'lock:state',
+  'lock:unlock',
+  'lock:lock',
+  'lock:set',
+  'lock:remove',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

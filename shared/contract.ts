@@ -68,6 +68,7 @@ import {
   type RegisterView,
   type ReviewView,
 } from './privacy'
+import { removeLockSchema, setLockSchema, unlockSchema, type LockState } from './lock'
 import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
 export type KeyProtection = 'os-keyring' | 'file-only'
@@ -283,6 +284,12 @@ export const contract = {
   'privacy:register': { input: noInput, output: returns<RegisterView>() },
   'privacy:exportRegister': { input: noInput, output: returns<{ fileName: string } | null>() },
   'privacy:log': { input: noInput, output: returns<PrivacyLogEntry[]>() },
+  /** Whether a lock is set and the app is locked (answers while locked). */
+  'lock:state': { input: noInput, output: returns<LockState>() },
+  'lock:unlock': { input: unlockSchema, output: returns<LockState>() },
+  'lock:lock': { input: noInput, output: returns<LockState>() },
+  'lock:set': { input: setLockSchema, output: returns<LockState>() },
+  'lock:remove': { input: removeLockSchema, output: returns<LockState>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'store_unavailable'
   /** A file she chose cannot be read as a spreadsheet (empty, damaged, password-protected…). */
   | 'file_unreadable'
+  /** The app is locked: everything but unlocking waits for her pincode (shared/lock.ts). */
+  | 'locked'
   | 'internal'
 
 /** One problem with one field of an input, as a translation key and as Dutch text. */

@@ -19,6 +19,8 @@ export interface Platform {
   storeKey(): Promise<StoreKey>
   /** The clock, so that tests can move time without sleeping. */
   now(): Date
+  /** Seconds since she last touched keyboard or mouse (the app lock's idle time). */
+  idleSeconds(): number
   /** A desktop notification (Electron's Notification in the shell; recorded in tests). */
   notify(notification: DesktopNotification): void
   /** Asks her for a file to open (the native dialog in the shell); null when she cancels. */

@@ -533,6 +533,26 @@ export const en: Messages = {
         'Erasing or anonymising a resident does not change earlier exports: they have already been sent. New reports no longer count an erased resident.',
     },
   },
+  lock: {
+    locked: 'Sprokkelaar is locked. Unlock it with your PIN or password.',
+    wrongPin: 'That is not the right PIN or password.',
+    wait: 'Too many wrong tries. Try again in a minute.',
+    title: 'Sprokkelaar is locked',
+    intro: 'Enter your PIN or password to go on.',
+    pin: 'PIN or password',
+    unlock: 'Unlock',
+    lockNow: 'Lock',
+    settingsTitle: 'Lock',
+    settingsHint:
+      'A PIN or password at start and when you have been away for a while, so nobody at your desk can see your residents.',
+    newPin: 'PIN or password',
+    again: 'Once more',
+    idleMinutes: 'Lock after (minutes unused)',
+    turnOn: 'Turn the lock on',
+    turnOff: 'Turn the lock off',
+    currentPin: 'Current PIN or password',
+    isOn: 'The lock is on: at start and after {{minutes}} minutes unused.',
+  },
   privacy: {
     intro:
       'What the GDPR asks of you, in one place: who has had no contact for longer than the retention period, the record of processing for your privacy officer, and what you did.',
@@ -988,6 +1008,9 @@ export const en: Messages = {
     },
   },
   validation: {
+    pinTooShort: 'Choose at least 4 characters.',
+    pinsDiffer: 'The two are not the same.',
+    idleMinutes: 'Choose 1 to 240 minutes.',
     keepUntilFuture: 'Choose a date after today.',
     retention: 'Choose a retention period of 6 to 120 months.',
     consentYears: 'Choose 1 to 10 years.',

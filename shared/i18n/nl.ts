@@ -536,6 +536,26 @@ export const nl = {
         'Een bewoner echt verwijderen of anonimiseren verandert eerdere exports niet: die zijn al verstuurd. Nieuwe overzichten tellen een verwijderde bewoner niet meer.',
     },
   },
+  lock: {
+    locked: 'Sprokkelaar is vergrendeld. Ontgrendel met je pincode of wachtwoord.',
+    wrongPin: 'Dat is niet de juiste pincode of het juiste wachtwoord.',
+    wait: 'Te vaak een verkeerde pincode. Probeer het over een minuut opnieuw.',
+    title: 'Sprokkelaar is vergrendeld',
+    intro: 'Vul je pincode of wachtwoord in om verder te gaan.',
+    pin: 'Pincode of wachtwoord',
+    unlock: 'Ontgrendelen',
+    lockNow: 'Vergrendelen',
+    settingsTitle: 'Vergrendelen',
+    settingsHint:
+      'Met een pincode of wachtwoord bij het starten en als je een tijd weg bent geweest. Zo kan niemand aan je bureau je bewoners zien.',
+    newPin: 'Pincode of wachtwoord',
+    again: 'Nog een keer',
+    idleMinutes: 'Vergrendelen na (minuten niet gebruikt)',
+    turnOn: 'Vergrendeling aanzetten',
+    turnOff: 'Vergrendeling uitzetten',
+    currentPin: 'Huidige pincode of wachtwoord',
+    isOn: 'De vergrendeling staat aan: bij het starten en na {{minutes}} minuten niet gebruikt.',
+  },
   privacy: {
     intro:
       'Wat de AVG van je vraagt, op één plek: wie langer dan de bewaartermijn geen contact had, het verwerkingsregister voor je privacyfunctionaris, en wat je deed.',
@@ -1003,6 +1023,9 @@ export const nl = {
     },
   },
   validation: {
+    pinTooShort: 'Kies minstens 4 tekens.',
+    pinsDiffer: 'De twee zijn niet hetzelfde.',
+    idleMinutes: 'Kies 1 tot 240 minuten.',
     keepUntilFuture: 'Kies een datum na vandaag.',
     retention: 'Kies een bewaartermijn van 6 tot 120 maanden.',
     consentYears: 'Kies 1 tot 10 jaar.',

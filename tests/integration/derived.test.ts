@@ -209,6 +209,13 @@ describe('derived data', () => {
       await call('privacy:erase', { ids: [jan.id, second2!.id] })
       await call('people:trash', { id: third!.id })
       await call('privacy:emptyTrash')
+
+      // The app lock: on, locked, unlocked, off.
+      await call('lock:set', { pin: '4826', idleMinutes: 5 })
+      await call('lock:lock')
+      await call('lock:state')
+      await call('lock:unlock', { pin: '4826' })
+      await call('lock:remove', { currentPin: '4826' })
     } finally {
       files.remove()
     }

@@ -43,6 +43,8 @@ export type TestPlatform = Platform & {
   fileDialog: TestFileDialog
   /** Every document printed to PDF, as HTML, in order. */
   printed: string[]
+  /** How long she has been away, as the test says (the app lock's idle time). */
+  idle: { seconds: number }
 }
 
 /**
@@ -83,11 +85,14 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
   const notifications: DesktopNotification[] = []
   const fileDialog: TestFileDialog = { answer: null, saveAnswer: null, requests: [] }
   const printed: string[] = []
+  const idle = { seconds: 0 }
   return {
     appVersion: version,
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
     now: clock.now,
+    idleSeconds: () => idle.seconds,
+    idle,
     notify: (notification) => notifications.push(notification),
     notifications,
     chooseFile: async (request) => {

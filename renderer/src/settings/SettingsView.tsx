@@ -9,6 +9,7 @@ import { ErrorBanner, FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { TextField } from '../ui/TextField'
 import { useLoad } from '../ui/useLoad'
+import { LockSettings } from './LockSettings'
 import { WijkenSettings } from './WijkenSettings'
 import './settings.css'
 
@@ -28,6 +29,7 @@ export function SettingsView() {
         <p className="muted">{t('people.loading')}</p>
       )}
       <WijkenSettings />
+      <LockSettings />
     </section>
   )
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, sprokkel } from '../ui/api'
+import type { LockState } from '../../../shared/lock'
+import { call, lockEvent, sprokkel } from '../ui/api'
+import { LockScreen } from './LockScreen'
 import { hasDrafts } from '../ui/drafts'
 import { Sidebar } from './Sidebar'
 import { NavigationContext, type Navigation, type Notice } from './navigation'
@@ -30,7 +32,42 @@ interface Place {
   notice?: Notice | undefined
 }
 
+/**
+ * The app behind its lock: while locked only the lock screen is rendered, so no resident is in the
+ * page at all; unlocking mounts the ledger afresh. The lock's state is read at start, every 15 s (so
+ * the idle lock shows even when she does nothing), and whenever a call answers "locked".
+ */
 export function App() {
+  const { t } = useTranslation()
+  const [lock, setLock] = useState<LockState>()
+  const refresh = useCallback(
+    () =>
+      void call(() => sprokkel().lock.state(), '').then((result) => {
+        if (result.ok) setLock(result.value)
+      }),
+    [],
+  )
+  useEffect(() => {
+    refresh()
+    const timer = window.setInterval(refresh, 15_000)
+    window.addEventListener(lockEvent, refresh)
+    return () => {
+      window.clearInterval(timer)
+      window.removeEventListener(lockEvent, refresh)
+    }
+  }, [refresh])
+  if (!lock) return <p className="muted">{t('app.loading')}</p>
+  if (lock.locked) return <LockScreen onUnlocked={setLock} />
+  return <Ledger lockEnabled={lock.enabled} onLocked={setLock} />
+}
+
+function Ledger({
+  lockEnabled,
+  onLocked,
+}: {
+  lockEnabled: boolean
+  onLocked: (state: LockState) => void
+}) {
   const { t } = useTranslation()
   // Undefined until she is known to be new (the welcome) or not (Vandaag): no flash of either.
   const [place, setPlace] = useState<Place>()
@@ -107,7 +144,19 @@ export function App() {
   return (
     <NavigationContext value={navigation}>
       <div className="layout">
-        <Sidebar current={place?.view} revision={revision} onSelect={(view) => go(view)} />
+        <Sidebar
+          current={place?.view}
+          revision={revision}
+          onSelect={(view) => go(view)}
+          onLock={
+            lockEnabled
+              ? () =>
+                  void call(() => sprokkel().lock.lock(), '').then((result) => {
+                    if (result.ok) onLocked(result.value)
+                  })
+              : undefined
+          }
+        />
         <main className="content" id="main">
           {place ? <ViewFor place={place} /> : <p className="muted">{t('app.loading')}</p>}
         </main>

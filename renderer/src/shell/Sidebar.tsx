@@ -11,11 +11,14 @@ export function Sidebar({
   current,
   revision,
   onSelect,
+  onLock,
 }: {
   current: View | undefined
   /** Changes whenever the count of due follow-ups may have. */
   revision: number
   onSelect: (view: View) => void
+  /** Locks the app now; only when a lock is set. */
+  onLock?: (() => void) | undefined
 }) {
   const { t, i18n } = useTranslation()
   const summary = useLoad(() => sprokkel().followups.summary(), [], revision).value
@@ -59,6 +62,11 @@ export function Sidebar({
         >
           {t('nav.settings')}
         </button>
+        {onLock && (
+          <button type="button" className="nav-item" onClick={onLock}>
+            {t('lock.lockNow')}
+          </button>
+        )}
         <label className="language">
           <span>{t('language.label')}</span>
           <select

@@ -7,7 +7,7 @@ type Props = Partial<UseFormRegisterReturn> & {
   hint?: string
   required?: boolean
   multiline?: boolean
-  type?: 'text' | 'date' | 'email' | 'tel' | 'time' | 'number'
+  type?: 'text' | 'date' | 'email' | 'tel' | 'time' | 'number' | 'password'
   maxLength?: number
   placeholder?: string
   autoFocus?: boolean

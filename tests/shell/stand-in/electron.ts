@@ -229,6 +229,11 @@ export const protocol = {
     standIn.recorded.protocolHandlers.set(scheme, handler),
 }
 
+/** She has just touched the keyboard: never idle, unless a test says otherwise. */
+export const powerMonitor = {
+  getSystemIdleTime: () => 0,
+}
+
 export const screen = {
   getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
 }
