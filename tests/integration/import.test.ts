@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type {
   ImportFileView,
   ImportHistoryItem,
@@ -15,21 +15,13 @@ import type { PeopleSearchResult } from '../../shared/people-query'
 import {
   henkInLedger,
   manyWorkerRows,
-  writeAllFixtures,
   writeWorkerXlsx,
   writeWorkerCsvUtf8,
 } from '../support/import-fixtures'
 import { useApi, value } from '../support/api'
-import { makeTempDir } from '../support/platform'
+import { useImportFixtures } from '../support/use-import-fixtures'
 
-let fixtureDir: ReturnType<typeof makeTempDir>
-let fixtures: Awaited<ReturnType<typeof writeAllFixtures>>
-
-beforeAll(async () => {
-  fixtureDir = makeTempDir('sprokkelaar-fixtures-')
-  fixtures = await writeAllFixtures(fixtureDir.path)
-})
-afterAll(() => fixtureDir.remove())
+const fixtureFiles = useImportFixtures()
 
 const t = useApi()
 const peopleCount = async () => value<PeoplePage>(await t.api['people:list']({})).total
@@ -62,7 +54,7 @@ async function findPerson(query: string): Promise<PersonDetail> {
 
 describe('reading her list', () => {
   it('finds the header under the title, the columns and a suggestion for each', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     expect(view).toMatchObject({ fileName: 'bewonerslijst.xlsx', format: 'xlsx', headerRow: 3 })
     expect(view.sheets).toEqual(['Bewoners', 'Uitleg'])
     expect(view.rowCount).toBe(13)
@@ -91,7 +83,7 @@ describe('reading her list', () => {
   })
 
   it('reads a Windows-1252 CSV with € and curly quotes as written, and detects `;`', async () => {
-    const view = await open(fixtures.csv1252)
+    const view = await open(fixtureFiles().csv1252)
     expect(view).toMatchObject({ format: 'csv', encoding: 'windows-1252', separator: ';' })
     const { rows } = await preview(view)
     expect(byName(rows, 'Noël')[0]?.person.note).toContain(
@@ -118,7 +110,7 @@ describe('reading her list', () => {
   })
 
   it('takes another header row or sheet when she says so', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const moved = value<ImportFileView>(
       await t.api['import:configure']({ sessionId: view.sessionId, headerRow: 4 }),
     )
@@ -143,7 +135,7 @@ describe('reading her list', () => {
     ['password', 'Dit Excel-bestand is beveiligd met een wachtwoord.'],
     ['oldExcel', 'Dit is een oud Excel-bestand (.xls).'],
   ] as const)('refuses %s with a clear Dutch message', async (name, message) => {
-    t.platform.fileDialog.answer = fixtures[name]
+    t.platform.fileDialog.answer = fixtureFiles()[name]
     const result = await t.api['import:open'](undefined)
     expect(result).toMatchObject({ ok: false, error: { code: 'file_unreadable' } })
     if (!result.ok) expect(result.error.message).toContain(message)
@@ -163,7 +155,7 @@ describe('reading her list', () => {
 describe('preview and duplicates', () => {
   it('shows every row as stored, its problems, and who it may already be', async () => {
     value(await t.api['people:create'](henkInLedger))
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows, emptyRows } = await preview(view)
     expect(rows).toHaveLength(13)
     expect(emptyRows).toBe(0)
@@ -203,7 +195,7 @@ describe('preview and duplicates', () => {
   })
 
   it('checks one row again with her fix', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows } = await preview(view)
     const piet = byName(rows, 'Piet')[0]!
     const emailColumn = view.columns.find((c) => c.suggested === 'email')!.index
@@ -222,7 +214,7 @@ describe('preview and duplicates', () => {
 
   it('checks a row the same way with or without a preview before it', async () => {
     value(await t.api['people:create'](henkInLedger))
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const check = async (row: number) =>
       value<PreviewRow>(
         await t.api['import:checkRow']({
@@ -244,7 +236,7 @@ describe('preview and duplicates', () => {
   })
 
   it('refuses a mapping of another length, and a session that is gone', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const short = await t.api['import:preview']({ sessionId: view.sessionId, mapping: ['note'] })
     expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const gone = await t.api['import:preview']({
@@ -260,7 +252,7 @@ describe('preview and duplicates', () => {
 describe('import', () => {
   it('refuses while a duplicate is undecided, and then stores nothing', async () => {
     value(await t.api['people:create'](henkInLedger))
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const result = await commit(view)
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } })
     if (!result.ok) expect(result.error.message).toMatch(/^Beslis eerst .* 2 mogelijke dubbelen/)
@@ -269,7 +261,7 @@ describe('import', () => {
 
   it('stores everyone in one go, merges as she chose, and keeps a report', async () => {
     const henk = value<PersonDetail>(await t.api['people:create'](henkInLedger))
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows } = await preview(view)
     const decisions: RowDecisionInput[] = rows
       .filter((row) => row.duplicate)
@@ -306,7 +298,7 @@ describe('import', () => {
   })
 
   it('skips what she says to skip, and rows with problems when she chooses so', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows } = await preview(view)
     const decisions: RowDecisionInput[] = rows.map((row) => ({
       row: row.row,
@@ -352,7 +344,7 @@ describe('import', () => {
 describe('undo', () => {
   async function importFixture() {
     const henk = value<PersonDetail>(await t.api['people:create'](henkInLedger))
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows } = await preview(view)
     const report = value<ImportReport>(
       await commit(
@@ -407,7 +399,7 @@ describe('undo', () => {
 
 describe('undo after Verbinden', () => {
   it('refuses once someone the import added has a connection', async () => {
-    const view = await open(fixtures.xlsx)
+    const view = await open(fixtureFiles().xlsx)
     const { rows } = await preview(view)
     const report = value<ImportReport>(
       await commit(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CompiledQuery, sql } from 'kysely'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Connection, InitiativeMatches, PersonSuggestions } from '../../shared/connect'
 import type { Initiative } from '../../shared/connect'
 import type { ImportFileView, ImportPreview, ImportReport } from '../../shared/import'
@@ -24,22 +24,16 @@ import { scrubPending } from '../../db/privacy/scrub'
 import { at } from '../support/ledger'
 import { decryptedStore, decryptedWal, holdsAny } from '../support/sqlcipher'
 import { reviewQuery } from '../../db/privacy/review'
-import { henkInLedger, writeAllFixtures } from '../support/import-fixtures'
+import { henkInLedger } from '../support/import-fixtures'
 import { useApi, value } from '../support/api'
+import { useImportFixtures } from '../support/use-import-fixtures'
 import { pdfText } from '../support/pdf'
-import { makeTempDir } from '../support/platform'
 
 const t = useApi()
 // One clock for the file: every test starts on the same morning.
 beforeEach(() => t.clock.set('2026-03-02T09:30:00.000Z'))
 
-let fixtureDir: ReturnType<typeof makeTempDir>
-let fixtures: Awaited<ReturnType<typeof writeAllFixtures>>
-beforeAll(async () => {
-  fixtureDir = makeTempDir('sprokkelaar-fixtures-')
-  fixtures = await writeAllFixtures(fixtureDir.path)
-})
-afterAll(() => fixtureDir.remove())
+const fixtureFiles = useImportFixtures()
 
 const create = async (fields: Record<string, unknown>) =>
   value<PersonDetail>(await t.api['people:create'](fields))
@@ -327,7 +321,7 @@ describe('anonimiseren en echt verwijderen', () => {
   it('erases: the person, his snapshots in imports, his name in stored stories and an initiative’s contact', async () => {
     const henk = await create(henkInLedger)
     // A merge keeps his row as it was before (old phone, old street).
-    t.platform.fileDialog.answer = fixtures.xlsx
+    t.platform.fileDialog.answer = fixtureFiles().xlsx
     const view = value<ImportFileView>(await t.api['import:open'](undefined))
     const mapping = view.columns.map((column) => column.suggested)
     const { rows } = value<ImportPreview>(

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, sprokkel } from '../ui/api'
+import { AnonymiseErase } from '../privacy/AnonymiseErase'
 import { Announcements } from '../ui/FormFooter'
 
 /**
@@ -65,12 +66,7 @@ export function PrivacyActions({
         <button type="button" className="secondary" onClick={() => void inzage()}>
           {t('inzage.button')}
         </button>
-        <button type="button" className="secondary" onClick={() => void act('anonymise')}>
-          {t('privacy.anonymise')}
-        </button>
-        <button type="button" className="danger" onClick={() => void act('erase')}>
-          {t('privacy.erase')}
-        </button>
+        <AnonymiseErase onAct={(kind) => void act(kind)} />
       </div>
       {sensitive && (
         <div role="alert" className="notice sensitive-warning">

@@ -4,6 +4,7 @@ import { registerSections, type ReviewItem } from '../../../shared/privacy'
 import { address, sortName } from '../../../shared/person'
 import { call, sprokkel } from '../ui/api'
 import { Announcements } from '../ui/FormFooter'
+import { AnonymiseErase } from './AnonymiseErase'
 import { formatDate } from '../ui/options'
 import { useLoad } from '../ui/useLoad'
 import { useToday } from '../ui/useToday'
@@ -127,12 +128,7 @@ function Review({ onChanged }: { onChanged: () => void }) {
           </button>
         </div>
         <div className="button-row">
-          <button type="button" className="secondary" onClick={() => void act('anonymise')}>
-            {t('privacy.anonymise')}
-          </button>
-          <button type="button" className="danger" onClick={() => void act('erase')}>
-            {t('privacy.erase')}
-          </button>
+          <AnonymiseErase onAct={(kind) => void act(kind)} />
         </div>
       </fieldset>
       <Announcements status={status} failure={failure || review.failure} />
