@@ -321,18 +321,7 @@ describe('anonimiseren en echt verwijderen', () => {
   it('erases: the person, his snapshots in imports, his name in stored stories and an initiative’s contact', async () => {
     const henk = await create(henkInLedger)
     // A merge keeps his row as it was before (old phone, old street).
-    t.platform.fileDialog.answer = fixtureFiles().xlsx
-    const view = value<ImportFileView>(await t.api['import:open'](undefined))
-    const mapping = view.columns.map((column) => column.suggested)
-    const { rows } = value<ImportPreview>(
-      await t.api['import:preview']({ sessionId: view.sessionId, mapping }),
-    )
-    const decisions = rows
-      .filter((row) => row.duplicate)
-      .map((row) => ({ row: row.row, duplicate: 'merge' }))
-    value<ImportReport>(
-      await t.api['import:commit']({ sessionId: view.sessionId, mapping, decisions }),
-    )
+    await importListMergingHenk()
     const snapshots = await sql<{
       n: number
     }>`SELECT count(*) AS n FROM import_person WHERE person_id = ${henk.id} AND before IS NOT NULL`.execute(
@@ -428,6 +417,8 @@ describe('inzage', () => {
         note: 'Eerste gesprek bij de fietsenstalling',
       },
     })
+    // His list's row merged into him: the inzage shows what the ledger held before.
+    await importListMergingHenk()
     value(
       await t.api['moments:add']({
         personId: henk.id,
@@ -507,8 +498,23 @@ describe('inzage', () => {
       phone: '06-87654321',
       email: 'henk@example.nl',
     })
-    expect(json.tags).toEqual([{ kind: 'passion', name: 'fietsen' }])
-    expect(json.moments.map((m) => m.date)).toEqual(['2026-02-14', '2026-01-05'])
+    expect(json.tags).toContainEqual({ kind: 'passion', name: 'fietsen' })
+    // Every contact moment, the one his list brought too.
+    expect(json.moments.map((m) => m.date)).toEqual(['2026-02-14', '2026-01-05', '2024-03-01'])
+    // The import that touched him, with his row as the ledger held it before the merge.
+    expect(json.imports).toMatchObject([
+      {
+        fileName: 'bewonerslijst.xlsx',
+        action: 'merged',
+        before: {
+          first_name: 'Henk',
+          last_name: 'Jansen',
+          phone: '06-87654321',
+          email: 'henk@example.nl',
+        },
+      },
+    ])
+    expect(Object.keys(json.imports[0]!.before!)).not.toContain('name_key')
     expect(json.followUps.map((f) => f.reason)).toContain('Vragen hoe het gaat')
     expect(json.consents.map((c) => [c.purpose, c.words])).toEqual([
       ['share', 'Alleen met het Repair café'],
@@ -523,14 +529,18 @@ describe('inzage', () => {
       { fileName: 'rapport.pdf', sentences: ['Henk repareert fietsen.'] },
     ])
     const jsonText = JSON.stringify(json)
-    expect(jsonText).not.toMatch(/Bertus|Vandermolen/)
+    // Nobody else: not the resident he is connected to, not the others from the same list.
+    expect(jsonText).not.toMatch(/Bertus|Vandermolen|Fatima|Amrani/)
 
     const text = await pdfText(readFileSync(pdfPath))
     expect(text).toContain('Henk')
     expect(text).toContain('Jansen')
-    for (const date of ['5 januari 2026', '14 februari 2026']) expect(text).toContain(date)
+    for (const date of ['5 januari 2026', '14 februari 2026', '1 maart 2024']) {
+      expect(text).toContain(date)
+    }
+    expect(text).toContain('bewonerslijst.xlsx')
     expect(text).toContain('Repair café')
-    expect(text).not.toMatch(/Bertus|Vandermolen/)
+    expect(text).not.toMatch(/Bertus|Vandermolen|Fatima|Amrani/)
     const log = value<PrivacyLogEntry[]>(await t.api['privacy:log'](undefined))
     expect(log.map((e) => e.kind)).toEqual(['inzage'])
   }, 60_000)
@@ -613,6 +623,22 @@ describe('query plans', () => {
     }
   })
 })
+
+/** Her Excel list, with Henk Jansen (already in the ledger) merged: the import keeps his row as it was. */
+async function importListMergingHenk() {
+  t.platform.fileDialog.answer = fixtureFiles().xlsx
+  const view = value<ImportFileView>(await t.api['import:open'](undefined))
+  const mapping = view.columns.map((column) => column.suggested)
+  const { rows } = value<ImportPreview>(
+    await t.api['import:preview']({ sessionId: view.sessionId, mapping }),
+  )
+  const decisions = rows
+    .filter((row) => row.duplicate)
+    .map((row) => ({ row: row.row, duplicate: 'merge' }))
+  value<ImportReport>(
+    await t.api['import:commit']({ sessionId: view.sessionId, mapping, decisions }),
+  )
+}
 
 /** Every row of every table, as text: what the store holds that SQL can read. */
 async function tableDump() {
