@@ -1,7 +1,6 @@
 import { sql, type Transaction } from 'kysely'
 import type { ReportRequest } from '../../shared/report'
-import { foldKey } from '../../shared/text'
-import { redact } from '../report/narrative'
+import { namePhrases, redact } from '../report/narrative'
 import type { Database } from '../store/schema'
 import type { Store } from '../store/store'
 import { written, type Written } from '../store/written'
@@ -42,19 +41,14 @@ async function identifyingPhrases(trx: Transaction<Database>, ids: readonly stri
       .where('id', 'in', part)
       .execute()
     for (const row of rows) {
-      const lastName = [row.tussenvoegsel, row.last_name].filter(Boolean).join(' ')
-      const full = [row.first_name, lastName].filter(Boolean).join(' ')
-      for (const phrase of [
-        row.first_name,
-        row.last_name,
-        lastName,
-        full,
-        row.nickname,
-        row.street,
-      ]) {
-        // As the story check: one- and two-letter names would strike half of any text.
-        if (phrase && phrase.length >= 3) phrases.add(foldKey(phrase))
-      }
+      const named = namePhrases({
+        firstName: row.first_name,
+        tussenvoegsel: row.tussenvoegsel,
+        lastName: row.last_name,
+        nickname: row.nickname,
+        street: row.street,
+      })
+      for (const phrase of named) phrases.add(phrase)
     }
   }
   return phrases
@@ -101,38 +95,48 @@ async function existing(trx: Transaction<Database>, ids: readonly string[]) {
   return found
 }
 
-/** After the transaction: the WAL truncated, and the file rewritten at once when it is small. */
-async function afterErasure(store: Store, count: number, scrubAtOnce: number) {
-  if (count === 0) return
-  store.checkpoint()
-  await scrubAfterErase(store, scrubAtOnce)
+/**
+ * One erasure or anonymisation: in one transaction, the ids still in the ledger, their names out of
+ * the stored stories, what has no foreign key to them cleared, `work` on them a chunk at a time, the
+ * log and the rewrite of the file asked for; then the WAL truncated and, for a small ledger, the file
+ * rewritten at once (scrub.ts). Ids not (or no longer) in the ledger are passed over.
+ */
+async function forget(
+  store: Store,
+  ids: readonly string[],
+  at: WriteContext,
+  kind: 'erase' | 'empty_trash' | 'anonymise',
+  scrubAtOnce: number,
+  work: (trx: Transaction<Database>, part: readonly string[]) => Promise<void>,
+): Promise<Written<{ count: number }>> {
+  const found = await store.db.transaction().execute(async (trx) => {
+    const found = await existing(trx, ids)
+    if (found.length === 0) return found
+    await redactStories(trx, await identifyingPhrases(trx, found))
+    await clearUnlinked(trx, found)
+    for (const part of chunks(found)) await work(trx, part)
+    await logPrivacy(trx, kind, at.now, found.length)
+    await markScrubPending(trx)
+    return found
+  })
+  if (found.length > 0) {
+    store.checkpoint()
+    await scrubAfterErase(store, scrubAtOnce)
+  }
+  return written({ count: found.length }, { people: found })
 }
 
-/**
- * Erases these people for good: every trace in the live store, then a checkpoint that truncates the
- * WAL and the rewrite of the file (see scrub.ts). Answers how many were erased; ids not (or no longer) in the ledger are passed over.
- */
-export async function erasePeople(
+/** Erases these people for good; answers how many were erased. */
+export const erasePeople = (
   store: Store,
   ids: readonly string[],
   at: WriteContext,
   kind: 'erase' | 'empty_trash' = 'erase',
   scrubAtOnce = scrubAtOnceBytes,
-): Promise<Written<{ count: number }>> {
-  const erased = await store.db.transaction().execute(async (trx) => {
-    const found = await existing(trx, ids)
-    if (found.length === 0) return found
-    await redactStories(trx, await identifyingPhrases(trx, found))
-    await clearUnlinked(trx, found)
-    for (const part of chunks(found))
-      await trx.deleteFrom('person').where('id', 'in', part).execute()
-    await logPrivacy(trx, kind, at.now, found.length)
-    await markScrubPending(trx)
-    return found
+) =>
+  forget(store, ids, at, kind, scrubAtOnce, async (trx, part) => {
+    await trx.deleteFrom('person').where('id', 'in', part).execute()
   })
-  await afterErasure(store, erased.length, scrubAtOnce)
-  return written({ count: erased.length }, { people: erased })
-}
 
 /** Everyone in the trash (or there since before `before`, for the trash emptying by itself). */
 export async function emptyTrash(
@@ -150,80 +154,68 @@ export async function emptyTrash(
  * Anonymises these people: the row stays for the report's counts, with nothing left that names or
  * locates them; their free text goes from moments, follow-ups, connections and consent records.
  */
-export async function anonymisePeople(
+export const anonymisePeople = (
   store: Store,
   ids: readonly string[],
   at: WriteContext,
   scrubAtOnce = scrubAtOnceBytes,
-): Promise<Written<{ count: number }>> {
-  const done = await store.db.transaction().execute(async (trx) => {
-    const found = await existing(trx, ids)
-    if (found.length === 0) return found
-    await redactStories(trx, await identifyingPhrases(trx, found))
-    await clearUnlinked(trx, found)
+) =>
+  forget(store, ids, at, 'anonymise', scrubAtOnce, async (trx, part) => {
     const stamp = at.now.toISOString()
-    for (const part of chunks(found)) {
-      await trx
-        .updateTable('person')
-        .set({
-          first_name: '',
-          tussenvoegsel: null,
-          last_name: null,
-          nickname: null,
-          name_key: '',
-          street: null,
-          house_number: null,
-          address_key: null,
-          postcode: null,
-          phone: null,
-          email: null,
-          wish: null,
-          strength: null,
-          need: null,
-          note: null,
-          availability_note: null,
-          consent_scope: null,
-          consent_note: null,
-          keep_until: null,
-          keep_reason: null,
-          anonymised_at: stamp,
-          updated_at: stamp,
-        })
-        .where('id', 'in', part)
-        .execute()
-      await trx
-        .updateTable('contact_moment')
-        .set({ note: null, place: null })
-        .where('person_id', 'in', part)
-        .execute()
-      // Nobody to get back to. What the report counts stays: one already late stays late (hidden
-      // from Vandaag), one not yet due goes; all keep only their dates and status.
-      await trx
-        .deleteFrom('follow_up')
-        .where('person_id', 'in', part)
-        .where('status', '=', 'open')
-        .where('due_on', '>=', at.today)
-        .execute()
-      await trx
-        .updateTable('follow_up')
-        .set({ reason: null, done_note: null, hidden: 1 })
-        .where('person_id', 'in', part)
-        .execute()
-      await trx.deleteFrom('person_event').where('person_id', 'in', part).execute()
-      await trx.deleteFrom('consent').where('person_id', 'in', part).execute()
-      await trx
-        .updateTable('connection')
-        .set({ note: null, stop_reason: null })
-        .where((eb) => eb.or([eb('person_id', 'in', part), eb('other_person_id', 'in', part)]))
-        .execute()
-      await sql`UPDATE connection_event SET note = NULL, reason = NULL WHERE connection_id IN (
+    await trx
+      .updateTable('person')
+      .set({
+        first_name: '',
+        tussenvoegsel: null,
+        last_name: null,
+        nickname: null,
+        name_key: '',
+        street: null,
+        house_number: null,
+        address_key: null,
+        postcode: null,
+        phone: null,
+        email: null,
+        wish: null,
+        strength: null,
+        need: null,
+        note: null,
+        availability_note: null,
+        consent_scope: null,
+        consent_note: null,
+        keep_until: null,
+        keep_reason: null,
+        anonymised_at: stamp,
+        updated_at: stamp,
+      })
+      .where('id', 'in', part)
+      .execute()
+    await trx
+      .updateTable('contact_moment')
+      .set({ note: null, place: null })
+      .where('person_id', 'in', part)
+      .execute()
+    // Nobody to get back to. What the report counts stays: one already late stays late (hidden
+    // from Vandaag), one not yet due goes; all keep only their dates and status.
+    await trx
+      .deleteFrom('follow_up')
+      .where('person_id', 'in', part)
+      .where('status', '=', 'open')
+      .where('due_on', '>=', at.today)
+      .execute()
+    await trx
+      .updateTable('follow_up')
+      .set({ reason: null, done_note: null, hidden: 1 })
+      .where('person_id', 'in', part)
+      .execute()
+    await trx.deleteFrom('person_event').where('person_id', 'in', part).execute()
+    await trx.deleteFrom('consent').where('person_id', 'in', part).execute()
+    await trx
+      .updateTable('connection')
+      .set({ note: null, stop_reason: null })
+      .where((eb) => eb.or([eb('person_id', 'in', part), eb('other_person_id', 'in', part)]))
+      .execute()
+    await sql`UPDATE connection_event SET note = NULL, reason = NULL WHERE connection_id IN (
           SELECT id FROM connection WHERE person_id IN (${sql.join(part)})
             OR other_person_id IN (${sql.join(part)}))`.execute(trx)
-    }
-    await logPrivacy(trx, 'anonymise', at.now, found.length)
-    await markScrubPending(trx)
-    return found
   })
-  await afterErasure(store, done.length, scrubAtOnce)
-  return written({ count: done.length }, { people: done })
-}

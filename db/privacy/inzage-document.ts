@@ -2,7 +2,7 @@ import { formatDate } from '../../shared/dates'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { displayName } from '../../shared/person'
-import { escapeHtml as escape } from '../report/document'
+import { escapeHtml as escape, printDocument } from '../platform/html'
 import type { Inzage } from '../../shared/privacy'
 
 /**
@@ -48,13 +48,10 @@ export function inzageDocument(inzage: Inzage): string {
   const p = inzage.person
   const f = (name: string) => t(`fields.${name}`)
   const name = displayName(p)
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escape(t('inzage.title'))}</title>
-<style>${style}</style></head>
-<body>
-<h1>${escape(t('inzage.heading', { name }))}</h1>
+  return printDocument({
+    title: t('inzage.title'),
+    style,
+    body: `<h1>${escape(t('inzage.heading', { name }))}</h1>
 <p class="muted">${escape(t('inzage.intro', { date: date(inzage.madeOn) }))}</p>
 ${section(
   t('inzage.sections.person'),
@@ -171,6 +168,6 @@ ${section(
   t('inzage.sections.log'),
   list(inzage.privacyLog.map((entry) => line(date(entry.at), t(`privacy.log.${entry.kind}`)))),
 )}
-<p class="muted">${escape(t('inzage.footer'))}</p>
-</body></html>`
+<p class="muted">${escape(t('inzage.footer'))}</p>`,
+  })
 }

@@ -11,13 +11,12 @@ import {
 } from '../../shared/privacy'
 import type { Person } from '../../shared/person'
 import type { ReportRequest } from '../../shared/report'
-import { foldKey } from '../../shared/text'
 import { listConnections } from '../connect/connections'
 import { personNotFound } from '../ledger/guards'
 import { personRow, personTags } from '../ledger/people'
 import { toPerson } from '../ledger/rows'
 import { timeline } from '../ledger/moments'
-import { phraseRuns } from '../report/narrative'
+import { namePhrases, phraseRuns } from '../report/narrative'
 import type { Platform } from '../platform/platform'
 import { savePdf, writeOrFail } from '../platform/save'
 import type { Database } from '../store/schema'
@@ -132,20 +131,9 @@ function beforeFields(json: string): Record<string, unknown> {
   return Object.fromEntries(Object.entries(person).filter(([key]) => !internalColumns.has(key)))
 }
 
-/** The words that name him as a story would: first and last name, nickname, the whole name. */
-function namePhrases(person: Person): Set<string> {
-  const lastName = [person.tussenvoegsel, person.lastName].filter(Boolean).join(' ')
-  const phrases = [
-    person.firstName,
-    person.lastName,
-    person.nickname,
-    `${person.firstName} ${lastName}`,
-  ]
-  return new Set(phrases.filter((p): p is string => !!p && p.trim().length >= 3).map(foldKey))
-}
-
 async function storiesNaming(db: Kysely<Database>, person: Person) {
-  const phrases = namePhrases(person)
+  // His name, not his street: a story about the street is not about him.
+  const phrases = namePhrases({ ...person, street: null })
   const rows = await db
     .selectFrom('report_export')
     .select(['at', 'file_name', 'settings'])

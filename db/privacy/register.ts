@@ -7,7 +7,7 @@ import { registerSections, type RegisterView } from '../../shared/privacy'
 import type { AppInfo } from '../../shared/contract'
 import { readSettings } from '../ledger/settings'
 import type { Platform } from '../platform/platform'
-import { escapeHtml as escape } from '../report/document'
+import { escapeHtml as escape, printDocument } from '../platform/html'
 import { savePdf } from '../platform/save'
 import type { Database } from '../store/schema'
 
@@ -57,16 +57,13 @@ export function registerDocument(view: RegisterView): string {
         `<section><h2>${escape(s.title)}</h2>${s.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</section>`,
     )
     .join('\n')
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escape(t('register.title'))}</title>
-<style>${style}</style></head>
-<body>
-<h1>${escape(t('register.title'))}</h1>
+  return printDocument({
+    title: t('register.title'),
+    style,
+    body: `<h1>${escape(t('register.title'))}</h1>
 <p class="muted">${escape(t('register.madeOn', { date: formatDate(view.madeOn) }))}</p>
-${sections}
-</body></html>`
+${sections}`,
+  })
 }
 
 /** The register as a PDF where she chooses; null when she cancels. */

@@ -3,6 +3,7 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { chartBelow, chartOf, type ReportChart } from '../../shared/report-charts'
 import { cellText, type Report, type ReportTable } from '../../shared/report'
+import { escapeHtml, printDocument } from '../platform/html'
 import { monthLabel } from './report'
 
 /**
@@ -11,13 +12,6 @@ import { monthLabel } from './report'
  * organisation. Built from the Report only, so it can hold nothing the report does not; no script,
  * no link, nothing to fetch (its policy allows inline styles and nothing else).
  */
-
-/** Text as HTML: the documents printed to PDF hold her words, never markup. */
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  )
 
 const t = (name: string, values?: Record<string, string | number>) =>
   translate(nl, `report.${name}`, values)
@@ -107,13 +101,10 @@ export function reportDocument(report: Report): string {
   const narrative = report.narrative
     ? `<section class="block text"><h2>${escapeHtml(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
     : ''
-  return `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(`${t('title')} ${report.periodLabel}`)}</title>
-<style>${style}</style></head>
-<body>
-<header>
+  return printDocument({
+    title: `${t('title')} ${report.periodLabel}`,
+    style,
+    body: `<header>
 ${report.organisation ? `<p class="organisation">${escapeHtml(report.organisation)}</p>` : ''}
 <h1>${escapeHtml(t('title'))}: ${escapeHtml(report.periodLabel)}</h1>
 <p class="meta">${escapeHtml(t('wijken'))}: ${escapeHtml(report.wijken.join(', '))}</p>
@@ -122,6 +113,6 @@ ${report.organisation ? `<p class="organisation">${escapeHtml(report.organisatio
 <p class="legend">${escapeHtml(translate(nl, 'reportView.legend', { k }))}</p>
 ${report.tables.map((table) => tableHtml(table, k)).join('\n')}
 ${narrative}
-<section class="block text"><h2>${escapeHtml(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>
-</body></html>`
+<section class="block text"><h2>${escapeHtml(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>`,
+  })
 }

@@ -93,3 +93,30 @@ export function redact(text: string, phrases: ReadonlySet<string>, by: string): 
   }
   return out + text.slice(at)
 }
+
+/**
+ * The words that name someone as a story would, folded: first name, last name with and without
+ * tussenvoegsel, the whole name, nickname, and the street when given (erasing takes that out too).
+ * From three letters on, as the story check counts names.
+ */
+export function namePhrases(person: {
+  firstName: string
+  tussenvoegsel: string | null
+  lastName: string | null
+  nickname: string | null
+  street?: string | null
+}): Set<string> {
+  const lastName = [person.tussenvoegsel, person.lastName].filter(Boolean).join(' ')
+  const full = [person.firstName, lastName].filter(Boolean).join(' ')
+  const phrases = [
+    person.firstName,
+    person.lastName,
+    lastName,
+    full,
+    person.nickname,
+    person.street,
+  ]
+  return new Set(
+    phrases.filter((p): p is string => !!p && p.trim().length >= 3).map((p) => foldKey(p)),
+  )
+}
