@@ -176,7 +176,7 @@ const handlers: Handlers = {
   'privacy:exportRegister': (ctx) =>
     exportRegister(ctx.store.db, ctx.platform, ctx.info, today(ctx)),
   'privacy:log': (ctx) => listPrivacyLog(ctx.store.db),
-  'lock:state': (ctx) => lockState(ctx),
+  'lock:state': async (ctx) => lockState(ctx),
   'lock:unlock': (ctx, { pin }) => unlock(ctx, pin),
   'lock:lock': (ctx) => lockNow(ctx),
   'lock:set': (ctx, input) => setLock(ctx, input),
@@ -210,8 +210,8 @@ export function createApi(ctx: ApiContext, options: ApiOptions = {}): ApiTable {
       const guarded = !(openWhileLocked as readonly string[]).includes(channel)
       try {
         // Locked: nothing but the lock's own state and unlocking, whatever was asked (and before
-        // the input is read). If the lock cannot be checked, nothing is answered either.
-        if (guarded && (await isLocked(ctx))) return fail('locked', translate(nl, 'lock.locked'))
+        // the input is read). The check reads nothing from the store (db/lock/lock.ts).
+        if (guarded && isLocked(ctx)) return fail('locked', translate(nl, 'lock.locked'))
         const parsed = schema.safeParse(input)
         if (!parsed.success) return invalidInput(parsed.error)
         const outcome = await handler(ctx, parsed.data)

@@ -10,8 +10,9 @@ import { StoreError } from '../store/errors'
 
 /**
  * The app lock. Her pincode or password is never stored: a scrypt hash of it is (N=2^15, r=8, p=1,
- * a 16-byte salt: 32 MiB and about 0.1 s per try here, so guessing a four-digit pin from a stolen
- * store takes hours, not seconds; the store itself is encrypted besides). The app starts locked when
+ * a 16-byte salt: 32 MiB and about 0.1 s per try here). That slows guessing, but all four-digit pins
+ * take a core only some 17 minutes: what keeps the hash from a thief is the store's encryption, and
+ * a longer password is what she should choose where that matters. The app starts locked when
  * a lock is set, and locks after her idle minutes (the OS's idle time, db/platform/platform.ts).
  * While locked the API answers only `lock:state` and `lock:unlock` (db/api.ts). After five wrong
  * tries in a row, unlocking waits a minute.
@@ -23,8 +24,14 @@ export const scryptParameters = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as con
 const maxTries = 5
 const waitMs = 60_000
 
-/** What the running app knows of the lock besides the store: locked or not, wrong tries. */
+/**
+ * What the running app knows of the lock: whether one is set and its idle minutes (read from the
+ * store at start and kept here when she changes them, so that the check every API call makes reads
+ * nothing), locked or not, and wrong tries.
+ */
 export interface LockRuntime {
+  enabled: boolean
+  idleMinutes: number | null
   locked: boolean
   wrongTries: number
   waitUntil: number
@@ -40,7 +47,15 @@ export interface LockContext {
 
 /** At start: locked when a lock is set. */
 export async function startLock(store: Pick<Store, 'db'>): Promise<LockRuntime> {
-  return { locked: !!(await getSetting(store.db, hashKey)), wrongTries: 0, waitUntil: 0 }
+  const enabled = !!(await getSetting(store.db, hashKey))
+  const minutes = Number(await getSetting(store.db, idleKey))
+  return {
+    enabled,
+    idleMinutes: !enabled ? null : Number.isInteger(minutes) && minutes > 0 ? minutes : 5,
+    locked: enabled,
+    wrongTries: 0,
+    waitUntil: 0,
+  }
 }
 
 function derive(pin: string, salt: Buffer): Promise<Buffer> {
@@ -79,23 +94,13 @@ export async function pinMatches(pin: string, stored: string): Promise<boolean> 
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-export async function lockEnabled(ctx: Pick<LockContext, 'store'>): Promise<boolean> {
-  return !!(await getSetting(ctx.store.db, hashKey))
-}
-
-async function idleMinutes(ctx: LockContext): Promise<number | null> {
-  if (!(await lockEnabled(ctx))) return null
-  const minutes = Number(await getSetting(ctx.store.db, idleKey))
-  return Number.isInteger(minutes) && minutes > 0 ? minutes : 5
-}
-
 /**
  * Whether the app is locked now: it locks itself when she has been away longer than her idle
  * minutes. Every API call asks this first.
  */
-export async function isLocked(ctx: LockContext): Promise<boolean> {
+export function isLocked(ctx: LockContext): boolean {
   if (ctx.lock.locked) return true
-  const minutes = await idleMinutes(ctx)
+  const minutes = ctx.lock.idleMinutes
   if (minutes !== null && ctx.platform.idleSeconds() >= minutes * 60) {
     ctx.lock.locked = true
     ctx.log.info('lock.idle', { minutes })
@@ -103,9 +108,9 @@ export async function isLocked(ctx: LockContext): Promise<boolean> {
   return ctx.lock.locked
 }
 
-export async function lockState(ctx: LockContext): Promise<LockState> {
-  const locked = await isLocked(ctx)
-  return { enabled: await lockEnabled(ctx), locked, idleMinutes: await idleMinutes(ctx) }
+export function lockState(ctx: LockContext): LockState {
+  const locked = isLocked(ctx)
+  return { enabled: ctx.lock.enabled, locked, idleMinutes: ctx.lock.idleMinutes }
 }
 
 /** Checks her pincode; a wrong one counts, and after five in a row she waits a minute. */
@@ -130,29 +135,31 @@ async function checkPin(ctx: LockContext, pin: string): Promise<void> {
 }
 
 export async function unlock(ctx: LockContext, pin: string): Promise<LockState> {
-  if (await lockEnabled(ctx)) await checkPin(ctx, pin)
+  if (ctx.lock.enabled) await checkPin(ctx, pin)
   ctx.lock.locked = false
   return lockState(ctx)
 }
 
 export async function lockNow(ctx: LockContext): Promise<LockState> {
-  if (await lockEnabled(ctx)) ctx.lock.locked = true
+  if (ctx.lock.enabled) ctx.lock.locked = true
   return lockState(ctx)
 }
 
 /** Turns the lock on, or changes it: with the current pincode when one is set. */
 export async function setLock(ctx: LockContext, input: SetLock): Promise<LockState> {
-  if (await lockEnabled(ctx)) await checkPin(ctx, input.currentPin ?? '')
+  if (ctx.lock.enabled) await checkPin(ctx, input.currentPin ?? '')
   await setSetting(ctx.store.db, hashKey, await hashPin(input.pin))
   await setSetting(ctx.store.db, idleKey, String(input.idleMinutes))
+  ctx.lock.enabled = true
+  ctx.lock.idleMinutes = input.idleMinutes
   ctx.log.info('lock.set', { idleMinutes: input.idleMinutes })
   return lockState(ctx)
 }
 
 export async function removeLock(ctx: LockContext, currentPin: string): Promise<LockState> {
-  if (await lockEnabled(ctx)) await checkPin(ctx, currentPin)
+  if (ctx.lock.enabled) await checkPin(ctx, currentPin)
   await setSetting(ctx.store.db, hashKey, '')
-  ctx.lock.locked = false
+  ctx.lock = { ...ctx.lock, enabled: false, idleMinutes: null, locked: false }
   ctx.log.info('lock.removed')
   return lockState(ctx)
 }

@@ -5,6 +5,8 @@ import { getSetting } from '../../db/ledger/settings'
 import { scryptParameters } from '../../db/lock/lock'
 import { channelNames } from '../../shared/channels'
 import type { LockState } from '../../shared/lock'
+import type { Settings } from '../../shared/contract'
+import type { PeoplePage } from '../../shared/person'
 import type { PersonDetail } from '../../shared/person-detail'
 import { useApi, value } from '../support/api'
 
@@ -22,8 +24,17 @@ describe('the app lock', () => {
 
     for (const channel of channelNames) {
       if (channel === 'lock:state' || channel === 'lock:unlock') continue
-      // Valid input or not: the lock answers before anything reads it.
-      const input = channel === 'people:get' ? { id: jan.id } : {}
+      // Valid input or not: the lock answers before anything reads it. The writes get input they
+      // would carry out, so that "nothing changed" below means something.
+      const valid: Partial<Record<string, unknown>> = {
+        'people:get': { id: jan.id },
+        'people:create': { firstName: 'Piet' },
+        'people:trash': { id: jan.id },
+        'privacy:erase': { ids: [jan.id] },
+        'settings:update': { workerName: 'Iemand anders' },
+        'lock:remove': { currentPin: '4826' },
+      }
+      const input = valid[channel] ?? {}
       const result = await t.api[channel](input)
       expect(result, channel).toEqual({
         ok: false,
@@ -44,7 +55,11 @@ describe('the app lock', () => {
     })
     expect((await state()).locked).toBe(true)
     expect(value<LockState>(await t.api['lock:unlock']({ pin: '4826' })).locked).toBe(false)
-    expect(value<PersonDetail>(await t.api['people:get']({ id: jan.id })).firstName).toBe('Jan')
+    // Nothing the locked calls asked for happened.
+    expect(value<PersonDetail>(await t.api['people:get']({ id: jan.id })).deletedAt).toBeNull()
+    expect(value<PeoplePage>(await t.api['people:list']({})).total).toBe(1)
+    expect(value<Settings>(await t.api['settings:get'](undefined)).workerName).toBeNull()
+    expect((await state()).enabled).toBe(true)
   })
 
   it('locks itself after her idle minutes, and starts locked', async () => {

@@ -43,7 +43,8 @@ export function App() {
   const refresh = useCallback(
     () =>
       void call(() => sprokkel().lock.state(), '').then((result) => {
-        if (result.ok) setLock(result.value)
+        // The same answer every 15 s changes nothing: the ledger is not rendered again for it.
+        if (result.ok) setLock((now) => (now && sameLock(now, result.value) ? now : result.value))
       }),
     [],
   )
@@ -60,6 +61,9 @@ export function App() {
   if (lock.locked) return <LockScreen onUnlocked={setLock} />
   return <Ledger lockEnabled={lock.enabled} onLocked={setLock} />
 }
+
+const sameLock = (a: LockState, b: LockState) =>
+  a.enabled === b.enabled && a.locked === b.locked && a.idleMinutes === b.idleMinutes
 
 function Ledger({
   lockEnabled,
