@@ -54,6 +54,8 @@ export default defineConfig({
           index: resolve('electron/main.ts'),
           // The import's file reader, run in a utility process (electron/platform.ts).
           reader: resolve('db/import/file/worker.ts'),
+          // The backup, in a worker thread of the main process (db/backup/thread.ts).
+          backup: resolve('db/backup/worker.ts'),
         },
       },
     },

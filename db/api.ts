@@ -60,6 +60,8 @@ import { checkInzage, saveInzage } from './privacy/inzage'
 import { listPrivacyLog } from './privacy/log'
 import { exportRegister, registerView } from './privacy/register'
 import { keepPeople, reviewView } from './privacy/review'
+import { backupStatus, makeBackup, setMirror, setRecovery } from './backup/backups'
+import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
 import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
@@ -181,6 +183,14 @@ const handlers: Handlers = {
   'lock:lock': (ctx) => lockNow(ctx),
   'lock:set': (ctx, input) => setLock(ctx, input),
   'lock:remove': (ctx, { currentPin }) => removeLock(ctx, currentPin),
+  'backup:status': (ctx) => backupStatus(ctx),
+  'backup:now': (ctx) => makeBackup(ctx),
+  'backup:chooseMirror': (ctx) => setMirror(ctx, true),
+  'backup:clearMirror': (ctx) => setMirror(ctx, false),
+  'recovery:set': (ctx, { password }) => setRecovery(ctx, password),
+  'restore:choose': (ctx) => chooseRestore(ctx),
+  'restore:check': (ctx, { password }) => checkRestore(ctx, password),
+  'restore:replace': (ctx) => restoreBackup(ctx),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

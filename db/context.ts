@@ -9,6 +9,7 @@ import type { MatchColumns } from './connect/match-columns'
 import { buildPeopleIndexes, reindexPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { startLock, type LockRuntime } from './lock/lock'
+import { idleBackups, type BackupRuntime, type RestoreState } from './backup/backups'
 import { openStore, type Store } from './store/store'
 import type { Touched } from './store/written'
 
@@ -33,6 +34,10 @@ export interface ApiContext {
   imports: ImportState
   /** The app lock: locked or not, and wrong tries (db/lock/lock.ts). */
   lock: LockRuntime
+  /** Backups: the one running, what went wrong last, the daily timer (db/backup/backups.ts). */
+  backups: BackupRuntime
+  /** The backup she chose to restore, between the steps (db/backup/restore.ts). */
+  restore?: RestoreState | undefined
 }
 
 /**
@@ -57,6 +62,7 @@ export async function openContext(
     log,
     imports: { progress: null },
     lock: await startLock(store),
+    backups: idleBackups(),
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,

@@ -15,6 +15,7 @@ import { openContext, type ApiContext } from '../db/context'
 import { StoreError } from '../db/store/errors'
 import { fileLog, logFileName } from '../db/platform/log'
 import { startReminders } from '../db/followups/reminders'
+import { startBackups } from '../db/backup/backups'
 import { scrubIfPending } from '../db/privacy/scrub'
 import { translate } from '../shared/i18n/messages'
 import { nl } from '../shared/i18n/nl'
@@ -68,6 +69,7 @@ process.on('unhandledRejection', (reason) => log.error('app.unhandledRejection',
 let mainWindow: BrowserWindow | undefined
 let context: ApiContext | undefined
 let reminders: { stop(): void } | undefined
+let backups: { stop(): void } | undefined
 
 function createWindow(): BrowserWindow {
   const statePath = join(dataDir, windowStateFileName)
@@ -192,6 +194,7 @@ async function start(): Promise<void> {
     mainWindow = createWindow()
     mainWindow.on('closed', () => (mainWindow = undefined))
     reminders = startReminders(context)
+    backups = startBackups(context)
   } catch (error) {
     await failStart(error)
   }
@@ -233,6 +236,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', (event) => {
     reminders?.stop()
     reminders = undefined
+    backups?.stop()
+    backups = undefined
     unbindApi()
     const open = context
     context = undefined

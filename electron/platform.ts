@@ -11,7 +11,7 @@ import {
 } from 'electron'
 import { readerHeapMb, type ReaderProcess } from '../db/import/file/protocol'
 import type { Platform } from '../db/platform/platform'
-import { loadOrCreateStoreKey, type KeyCipher } from '../db/store/key'
+import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../db/store/key'
 
 /** Electron's safeStorage: DPAPI on Windows, the Keychain on macOS, libsecret/KWallet on Linux. */
 const safeStorageCipher: KeyCipher = {
@@ -45,6 +45,10 @@ export function electronPlatform(
     appVersion: app.getVersion(),
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), safeStorageCipher),
+    replaceStoreKey: (key) =>
+      void writeStoreKey(join(dataDir, 'store-key.json'), key, safeStorageCipher),
+    // Built beside this file (electron.vite.config.ts builds it as `backup`).
+    backupWorker: new URL('./backup.js', import.meta.url),
     now: () => new Date(),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     notify: ({ title, body, onClick }) => {
@@ -65,6 +69,14 @@ export function electronPlatform(
     },
     chooseFile: async ({ title, filters }) => {
       const options = { title, filters, properties: ['openFile' as const] }
+      const parent = window()
+      const { canceled, filePaths } = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options)
+      return canceled ? null : (filePaths[0] ?? null)
+    },
+    chooseFolder: async ({ title }) => {
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }
       const parent = window()
       const { canceled, filePaths } = parent
         ? await dialog.showOpenDialog(parent, options)

@@ -72,6 +72,14 @@ export const channelNames = [
   'lock:lock',
   'lock:set',
   'lock:remove',
+  'backup:status',
+  'backup:now',
+  'backup:chooseMirror',
+  'backup:clearMirror',
+  'recovery:set',
+  'restore:choose',
+  'restore:check',
+  'restore:replace',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

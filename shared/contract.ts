@@ -68,6 +68,13 @@ import {
   type RegisterView,
   type ReviewView,
 } from './privacy'
+import {
+  restoreCheckSchema,
+  setRecoverySchema,
+  type BackupStatus,
+  type RestoreChoice,
+  type RestorePreview,
+} from './backup'
 import { removeLockSchema, setLockSchema, unlockSchema, type LockState } from './lock'
 import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
@@ -290,6 +297,21 @@ export const contract = {
   'lock:lock': { input: noInput, output: returns<LockState>() },
   'lock:set': { input: setLockSchema, output: returns<LockState>() },
   'lock:remove': { input: removeLockSchema, output: returns<LockState>() },
+  /** The last backup, where, and whether it is too old (Instellingen). */
+  'backup:status': { input: noInput, output: returns<BackupStatus>() },
+  /** "Nu een back-up maken": answers when it is written and checked (or failed). */
+  'backup:now': { input: noInput, output: returns<BackupStatus>() },
+  /** A second folder for backups, from the OS's folder dialog (she may cancel). */
+  'backup:chooseMirror': { input: noInput, output: returns<BackupStatus>() },
+  'backup:clearMirror': { input: noInput, output: returns<BackupStatus>() },
+  /** Sets or changes her herstelwachtwoord; a backup carrying it follows at once. */
+  'recovery:set': { input: setRecoverySchema, output: returns<BackupStatus>() },
+  /** Restore, step 1: she chooses a backup file; null: she cancelled. */
+  'restore:choose': { input: noInput, output: returns<RestoreChoice | null>() },
+  /** Step 2: her herstelwachtwoord opens it and she sees what it holds; nothing changes yet. */
+  'restore:check': { input: restoreCheckSchema, output: returns<RestorePreview>() },
+  /** Step 3: her ledger becomes the backup's (after a backup of the ledger as it was). */
+  'restore:replace': { input: noInput, output: returns<RestorePreview>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

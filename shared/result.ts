@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'file_unreadable'
   /** The app is locked: everything but unlocking waits for her pincode (shared/lock.ts). */
   | 'locked'
+  /** The herstelwachtwoord does not open this backup (nothing was changed). */
+  | 'wrong_password'
   | 'internal'
 
 /** One problem with one field of an input, as a translation key and as Dutch text. */

@@ -17,6 +17,10 @@ export interface Platform {
   readonly dataDir: string
   /** The store key, created on first use and kept by the OS where it can. */
   storeKey(): Promise<StoreKey>
+  /** Keeps another store key from now on (a restored backup's), the way `storeKey` keeps it. */
+  replaceStoreKey(key: string): void
+  /** The backup's worker thread (db/backup/worker.ts as built, or its tsx loader in tests). */
+  readonly backupWorker: URL
   /** The clock, so that tests can move time without sleeping. */
   now(): Date
   /** Seconds since she last touched keyboard or mouse (the app lock's idle time). */
@@ -25,6 +29,8 @@ export interface Platform {
   notify(notification: DesktopNotification): void
   /** Asks her for a file to open (the native dialog in the shell); null when she cancels. */
   chooseFile(request: FileRequest): Promise<string | null>
+  /** Asks her for a folder (a second place for backups); null when she cancels. */
+  chooseFolder(request: { title: string }): Promise<string | null>
   /** Asks her where to save a file (the native dialog in the shell); null when she cancels. */
   chooseSaveFile(request: FileRequest & { defaultName: string }): Promise<string | null>
   /**

@@ -45,7 +45,15 @@ export function loadOrCreateStoreKey(path: string, cipher: KeyCipher): StoreKey 
     return { key, protection: 'os-keyring' }
   }
 
-  const key = randomBytes(32).toString('hex')
+  return writeStoreKey(path, randomBytes(32).toString('hex'), cipher)
+}
+
+/**
+ * Writes the key file for `key`: sealed by the OS keyring where there is one, else as is (readable
+ * by this user only). Also how a restored backup's key is kept (db/backup/restore.ts).
+ */
+export function writeStoreKey(path: string, key: string, cipher: KeyCipher): StoreKey {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error('writeStoreKey: key must be 64 hex characters')
   const file = cipher.available()
     ? { version: 1, protection: 'os-keyring', sealed: cipher.encrypt(key).toString('base64') }
     : { version: 1, protection: 'file-only', key }

@@ -533,6 +533,74 @@ export const en: Messages = {
         'Erasing or anonymising a resident does not change earlier exports: they have already been sent. New reports no longer count an erased resident.',
     },
   },
+  backup: {
+    title: 'Backups',
+    hint: 'Every day Sprokkelaar is open, a backup is added, encrypted. Kept: the last 7 days, 4 weeks and 12 months.',
+    last: 'Last backup: {{date}} at {{time}}, {{size}}.',
+    none: 'There is no backup yet.',
+    place: 'Kept in: {{folder}}',
+    count_one: '{{count}} backup kept.',
+    count_other: '{{count}} backups kept.',
+    stale: 'Note: your last backup is older than 7 days. Make one now.',
+    staleNone: 'Note: there is no backup of your residents yet. Make one now.',
+    failed: 'The last backup failed. Your earlier backups are still there. Try again.',
+    mirrorFailed:
+      'The backup could not be copied to your second folder. Is the USB stick in, or the drive reachable?',
+    now: 'Make a backup now',
+    running: 'Making a backup…',
+    made: 'Backup made.',
+    mirror: 'Second folder',
+    mirrorHint: 'A USB stick or your organisation’s drive. Every backup goes there too.',
+    mirrorNone: 'No second folder yet.',
+    mirrorIs: 'Also to: {{folder}}',
+    chooseMirror: 'Choose a second folder',
+    clearMirror: 'Stop using the second folder',
+    chooseMirrorTitle: 'Choose a second folder for your backups',
+    mirrorSameFolder:
+      'That is the folder the backups are in already. Choose another, preferably on a USB stick or another drive.',
+    fileKind: 'Sprokkelaar backup',
+    recoveryTitle: 'Recovery password',
+    recoveryHint:
+      'Without this password a backup opens on this computer only. Write it down and keep it somewhere safe: nobody can get it back for you.',
+    recoverySetAt: 'Recovery password set on {{date}}.',
+    recoveryMissing:
+      'No recovery password yet: if this computer breaks, a backup cannot be opened.',
+    recoveryPassword: 'Recovery password',
+    recoveryAgain: 'Once more',
+    recoveryMismatch: 'The two passwords are not the same.',
+    recoverySave: 'Set recovery password',
+    recoveryChange: 'Change recovery password',
+    recoverySaved: 'Recovery password set. A backup that opens with it has been made.',
+    restore: {
+      title: 'Restore a backup',
+      hint: 'On a new computer, or to go back to before. Your current residents go into a backup first.',
+      choose: 'Choose a backup…',
+      chooseTitle: 'Choose a backup to restore',
+      chosen: 'Chosen: backup of {{date}} at {{time}}.',
+      password: 'Recovery password',
+      check: 'Open',
+      noPassword:
+        'This backup was made without a recovery password: it opens only on the computer where it was made.',
+      holds_one:
+        'This backup is of {{date}} and holds {{count}} resident and {{moments}} contact moments.',
+      holds_other:
+        'This backup is of {{date}} and holds {{count}} residents and {{moments}} contact moments.',
+      replaceWarning: 'Restoring replaces what is in Sprokkelaar now with this backup.',
+      replace: 'Restore',
+      cancel: 'Cancel',
+      done_one: 'Restored: {{count}} resident.',
+      done_other: 'Restored: {{count}} residents.',
+      wrongPassword: 'This recovery password does not open this backup. Nothing was changed.',
+      notABackup:
+        'This is not a (whole) Sprokkelaar backup. Choose a file ending in .sprokkel-backup.',
+      damaged: 'This backup is damaged and cannot be restored. Nothing was changed.',
+      otherComputer:
+        'This backup was made without a recovery password on another computer and cannot open here. Nothing was changed.',
+      nothingChosen: 'Choose a backup first and fill in the recovery password.',
+      backupFirstFailed:
+        'A backup of your current residents could not be made first; nothing was restored.',
+    },
+  },
   lock: {
     locked: 'Sprokkelaar is locked. Unlock it with your PIN or password.',
     wrongPin: 'That is not the right PIN or password.',
@@ -1009,6 +1077,7 @@ export const en: Messages = {
   },
   validation: {
     pinTooShort: 'Choose at least 4 characters.',
+    recoveryTooShort: 'Choose at least 8 characters.',
     pinsDiffer: 'The two are not the same.',
     idleMinutes: 'Choose 1 to 240 minutes.',
     keepUntilFuture: 'Choose a date after today.',

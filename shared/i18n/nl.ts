@@ -536,6 +536,74 @@ export const nl = {
         'Een bewoner echt verwijderen of anonimiseren verandert eerdere exports niet: die zijn al verstuurd. Nieuwe overzichten tellen een verwijderde bewoner niet meer.',
     },
   },
+  backup: {
+    title: 'Back-ups',
+    hint: 'Elke dag dat Sprokkelaar openstaat komt er een back-up bij, versleuteld. Bewaard: de laatste 7 dagen, 4 weken en 12 maanden.',
+    last: 'Laatste back-up: {{date}} om {{time}}, {{size}}.',
+    none: 'Er is nog geen back-up.',
+    place: 'Staat in: {{folder}}',
+    count_one: '{{count}} back-up bewaard.',
+    count_other: '{{count}} back-ups bewaard.',
+    stale: 'Let op: je laatste back-up is ouder dan 7 dagen. Maak er nu een.',
+    staleNone: 'Let op: er is nog geen back-up van je bewoners. Maak er nu een.',
+    failed: 'De laatste back-up is mislukt. Je eerdere back-ups zijn er nog. Probeer het opnieuw.',
+    mirrorFailed:
+      'De back-up kon niet naar je tweede map. Zit de USB-stick erin of is de schijf bereikbaar?',
+    now: 'Nu een back-up maken',
+    running: 'Bezig met een back-up…',
+    made: 'Back-up gemaakt.',
+    mirror: 'Tweede map',
+    mirrorHint: 'Een USB-stick of de schijf van je organisatie. Elke back-up komt daar ook.',
+    mirrorNone: 'Nog geen tweede map.',
+    mirrorIs: 'Ook naar: {{folder}}',
+    chooseMirror: 'Tweede map kiezen',
+    clearMirror: 'Tweede map niet meer gebruiken',
+    chooseMirrorTitle: 'Kies een tweede map voor je back-ups',
+    mirrorSameFolder:
+      'Dat is de map waar de back-ups al staan. Kies een andere, liefst op een USB-stick of een andere schijf.',
+    fileKind: 'Sprokkelaar-back-up',
+    recoveryTitle: 'Herstelwachtwoord',
+    recoveryHint:
+      'Zonder dit wachtwoord opent een back-up alleen op deze computer. Schrijf het op en bewaar het op een veilige plek: niemand kan het voor je terughalen.',
+    recoverySetAt: 'Herstelwachtwoord ingesteld op {{date}}.',
+    recoveryMissing:
+      'Nog geen herstelwachtwoord: gaat deze computer kapot, dan is een back-up niet te openen.',
+    recoveryPassword: 'Herstelwachtwoord',
+    recoveryAgain: 'Nog een keer',
+    recoveryMismatch: 'De twee wachtwoorden zijn niet gelijk.',
+    recoverySave: 'Herstelwachtwoord instellen',
+    recoveryChange: 'Herstelwachtwoord wijzigen',
+    recoverySaved: 'Herstelwachtwoord ingesteld. Er is een back-up gemaakt die ermee opent.',
+    restore: {
+      title: 'Een back-up terugzetten',
+      hint: 'Op een nieuwe computer, of om terug te gaan naar eerder. Je huidige bewoners gaan eerst zelf in een back-up.',
+      choose: 'Back-up kiezen…',
+      chooseTitle: 'Kies een back-up om terug te zetten',
+      chosen: 'Gekozen: back-up van {{date}} om {{time}}.',
+      password: 'Herstelwachtwoord',
+      check: 'Openen',
+      noPassword:
+        'Deze back-up is gemaakt zonder herstelwachtwoord: hij opent alleen op de computer waar hij gemaakt is.',
+      holds_one:
+        'Deze back-up is van {{date}} en heeft {{count}} bewoner en {{moments}} contactmomenten.',
+      holds_other:
+        'Deze back-up is van {{date}} en heeft {{count}} bewoners en {{moments}} contactmomenten.',
+      replaceWarning: 'Terugzetten vervangt wat nu in Sprokkelaar staat door deze back-up.',
+      replace: 'Terugzetten',
+      cancel: 'Annuleren',
+      done_one: 'Teruggezet: {{count}} bewoner.',
+      done_other: 'Teruggezet: {{count}} bewoners.',
+      wrongPassword: 'Dit herstelwachtwoord opent deze back-up niet. Er is niets veranderd.',
+      notABackup:
+        'Dit is geen (volledige) back-up van Sprokkelaar. Kies een bestand dat eindigt op .sprokkel-backup.',
+      damaged: 'Deze back-up is beschadigd en kan niet worden teruggezet. Er is niets veranderd.',
+      otherComputer:
+        'Deze back-up is gemaakt zonder herstelwachtwoord op een andere computer en kan hier niet open. Er is niets veranderd.',
+      nothingChosen: 'Kies eerst een back-up en vul het herstelwachtwoord in.',
+      backupFirstFailed:
+        'Er kon eerst geen back-up van je huidige bewoners worden gemaakt; er is niets teruggezet.',
+    },
+  },
   lock: {
     locked: 'Sprokkelaar is vergrendeld. Ontgrendel met je pincode of wachtwoord.',
     wrongPin: 'Dat is niet de juiste pincode of het juiste wachtwoord.',
@@ -1024,6 +1092,7 @@ export const nl = {
   },
   validation: {
     pinTooShort: 'Kies minstens 4 tekens.',
+    recoveryTooShort: 'Kies minstens 8 tekens.',
     pinsDiffer: 'De twee zijn niet hetzelfde.',
     idleMinutes: 'Kies 1 tot 240 minuten.',
     keepUntilFuture: 'Kies een datum na vandaag.',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform/platform'
 import { readerThread } from '../../db/platform/reader-thread'
-import { loadOrCreateStoreKey, type KeyCipher } from '../../db/store/key'
+import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../../db/store/key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
 
 const { version } = JSON.parse(
@@ -35,6 +35,8 @@ export interface TestFileDialog {
   answer: string | null
   /** Where "save as" answers; null: she cancels. */
   saveAnswer: string | null
+  /** The folder the folder dialog answers; null: she cancels. */
+  folderAnswer: string | null
   requests: FileRequest[]
 }
 
@@ -83,13 +85,20 @@ export async function chromiumPdf(html: string): Promise<Uint8Array> {
  */
 export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlatform {
   const notifications: DesktopNotification[] = []
-  const fileDialog: TestFileDialog = { answer: null, saveAnswer: null, requests: [] }
+  const fileDialog: TestFileDialog = {
+    answer: null,
+    saveAnswer: null,
+    folderAnswer: null,
+    requests: [],
+  }
   const printed: string[] = []
   const idle = { seconds: 0 }
   return {
     appVersion: version,
     dataDir,
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
+    replaceStoreKey: (key) => void writeStoreKey(join(dataDir, 'store-key.json'), key, noKeyring),
+    backupWorker: new URL('./backup-thread.mjs', import.meta.url),
     now: clock.now,
     idleSeconds: () => idle.seconds,
     idle,
@@ -98,6 +107,10 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     chooseFile: async (request) => {
       fileDialog.requests.push(request)
       return fileDialog.answer
+    },
+    chooseFolder: async (request) => {
+      fileDialog.requests.push({ ...request, filters: [] })
+      return fileDialog.folderAnswer
     },
     chooseSaveFile: async (request) => {
       fileDialog.requests.push(request)

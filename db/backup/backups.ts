@@ -1,0 +1,224 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { BackupStatus, RestorePreview } from '../../shared/backup'
+import { translate } from '../../shared/i18n/messages'
+import { nl } from '../../shared/i18n/nl'
+import { getSetting, setSetting } from '../ledger/settings'
+import type { Log } from '../platform/log'
+import type { Platform } from '../platform/platform'
+import { StoreError } from '../store/errors'
+import type { Store } from '../store/store'
+import { readTrailer, wrapKey, wrappedKeySchema, type Trailer, type WrappedKey } from './file'
+import { backupsToKeep } from './rotation'
+import { runBackupThread } from './thread'
+import { backupNamePattern, copyBackup, partialSuffix } from './write'
+
+/**
+ * Her backups: at start and every day while the app runs, and when she asks. One at a time, in a
+ * worker thread (write.ts), into `backups` in her data folder; after each checked backup the folder
+ * is rotated (rotation.ts) and, when she chose a second folder, the same file is copied there and
+ * that folder rotated too. A backup that fails its check is removed and never listed; the ones
+ * before it stay.
+ */
+
+export const backupFolderName = 'backups'
+const mirrorKey = 'backupMirrorDir'
+const recoveryKey = 'recoveryWrap'
+export const staleAfterDays = 7
+const dayMs = 86_400_000
+
+export interface BackupRuntime {
+  running: Promise<void> | null
+  problem: BackupStatus['problem']
+}
+
+/** The backup she chose to restore, between the steps (restore.ts). */
+export interface RestoreState {
+  path: string
+  trailer: Trailer
+  /** After the password opened it: the key, and the store part copied out and checked. */
+  opened?: { key: string; staged: string; preview: RestorePreview }
+}
+
+export const idleBackups = (): BackupRuntime => ({ running: null, problem: null })
+
+export interface BackupContext {
+  store: Pick<Store, 'db' | 'path'>
+  platform: Pick<Platform, 'dataDir' | 'now' | 'storeKey' | 'backupWorker'>
+  log: Log
+  backups: BackupRuntime
+}
+
+export interface ListedBackup {
+  file: string
+  name: string
+  createdAt: Date
+  bytes: number
+  recovery: WrappedKey | null
+}
+
+export const backupFolder = (dataDir: string) => join(dataDir, backupFolderName)
+
+/** The whole, checked backups in a folder, newest first; anything else there is not listed. */
+export function listBackups(folder: string): ListedBackup[] {
+  if (!existsSync(folder)) return []
+  const listed: ListedBackup[] = []
+  for (const name of readdirSync(folder)) {
+    if (!backupNamePattern.test(name)) continue
+    const file = join(folder, name)
+    const trailer = readTrailer(file)
+    if (!trailer) continue
+    listed.push({
+      file,
+      name,
+      createdAt: new Date(trailer.createdAt),
+      bytes: statSync(file).size,
+      recovery: trailer.recovery,
+    })
+  }
+  return listed.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+}
+
+/** Removes the backups the rotation does not keep, and half-written copies left by a crash. */
+export function rotate(folder: string): void {
+  removePartials(folder)
+  const listed = listBackups(folder)
+  const kept = new Set(backupsToKeep(listed))
+  for (const backup of listed) if (!kept.has(backup)) rmSync(backup.file, { force: true })
+}
+
+function removePartials(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (
+      name.endsWith(partialSuffix) &&
+      backupNamePattern.test(name.slice(0, -partialSuffix.length))
+    )
+      rmSync(join(folder, name), { force: true })
+  }
+}
+
+async function storedRecovery(ctx: Pick<BackupContext, 'store'>): Promise<WrappedKey | null> {
+  const stored = await getSetting(ctx.store.db, recoveryKey)
+  if (!stored) return null
+  const parsed = wrappedKeySchema.safeParse(JSON.parse(stored))
+  return parsed.success ? parsed.data : null
+}
+
+/** Makes a backup now (or waits for the one running), then answers the status. */
+export async function makeBackup(ctx: BackupContext): Promise<BackupStatus> {
+  if (!ctx.backups.running) {
+    ctx.backups.running = writeOne(ctx).finally(() => {
+      ctx.backups.running = null
+    })
+  }
+  await ctx.backups.running
+  return backupStatus(ctx)
+}
+
+async function writeOne(ctx: BackupContext): Promise<void> {
+  const folder = backupFolder(ctx.platform.dataDir)
+  mkdirSync(folder, { recursive: true })
+  removePartials(folder)
+  const started = performance.now()
+  const outcome = await runBackupThread(ctx.platform.backupWorker, {
+    source: ctx.store.path,
+    key: (await ctx.platform.storeKey()).key,
+    folder,
+    createdAt: ctx.platform.now().toISOString(),
+    recovery: await storedRecovery(ctx),
+  })
+  if (!outcome.ok) {
+    // The reason's kind only: SQLite's message may name her data folder.
+    ctx.log.info('backup.failed', { reason: outcome.reason })
+    ctx.backups.problem = 'backup_failed'
+    return
+  }
+  ctx.backups.problem = null
+  ctx.log.info('backup.written', {
+    bytes: outcome.bytes,
+    rows: outcome.rows,
+    ms: Math.round(performance.now() - started),
+  })
+  rotate(folder)
+  const mirror = await getSetting(ctx.store.db, mirrorKey)
+  if (!mirror) return
+  try {
+    // A USB stick that is not in: the folder is not there, and is not made (that would be the
+    // mount point of a drive that is away).
+    if (!statSync(mirror).isDirectory()) throw new Error('not a folder')
+    removePartials(mirror)
+    copyBackup(outcome.file, mirror, basename(outcome.file))
+    rotate(mirror)
+    ctx.log.info('backup.mirrored')
+  } catch (error) {
+    ctx.log.error('backup.mirrorFailed', error)
+    ctx.backups.problem = 'mirror_failed'
+  }
+}
+
+export async function backupStatus(
+  ctx: Pick<BackupContext, 'store' | 'platform' | 'backups'>,
+): Promise<BackupStatus> {
+  const folder = backupFolder(ctx.platform.dataDir)
+  const listed = listBackups(folder)
+  const newest = listed[0]
+  const recovery = await storedRecovery(ctx)
+  return {
+    folder,
+    mirror: (await getSetting(ctx.store.db, mirrorKey)) || null,
+    last: newest
+      ? { createdAt: newest.createdAt.toISOString(), bytes: newest.bytes, name: newest.name }
+      : null,
+    count: listed.length,
+    stale:
+      !newest || ctx.platform.now().getTime() - newest.createdAt.getTime() > staleAfterDays * dayMs,
+    running: ctx.backups.running !== null,
+    problem: ctx.backups.problem,
+    recoverySetAt: recovery?.setAt ?? null,
+  }
+}
+
+/** Her second folder, chosen in the OS's folder dialog; null clears it. */
+export async function setMirror(
+  ctx: BackupContext & { platform: Pick<Platform, 'chooseFolder'> },
+  choose: boolean,
+): Promise<BackupStatus> {
+  if (!choose) {
+    await setSetting(ctx.store.db, mirrorKey, '')
+    return backupStatus(ctx)
+  }
+  const folder = await ctx.platform.chooseFolder({
+    title: translate(nl, 'backup.chooseMirrorTitle'),
+  })
+  if (folder === null) return backupStatus(ctx)
+  if (folder === backupFolder(ctx.platform.dataDir)) {
+    throw new StoreError('invalid_input', translate(nl, 'backup.mirrorSameFolder'))
+  }
+  await setSetting(ctx.store.db, mirrorKey, folder)
+  // The new folder gets a backup at once, so that she sees it work.
+  return makeBackup(ctx)
+}
+
+/**
+ * Sets (or changes) her herstelwachtwoord: the store key wrapped under it is kept in the store, and
+ * every backup from now on carries it. Backups made before keep the password of then.
+ */
+export async function setRecovery(ctx: BackupContext, password: string): Promise<BackupStatus> {
+  const wrapped = await wrapKey((await ctx.platform.storeKey()).key, password, ctx.platform.now())
+  await setSetting(ctx.store.db, recoveryKey, JSON.stringify(wrapped))
+  ctx.log.info('recovery.set')
+  return makeBackup(ctx)
+}
+
+/**
+ * A backup at start and then every day while the app runs (the shell calls this once). The timer
+ * does not keep the process alive; a backup cut off by quitting leaves only a `.partial`.
+ */
+export function startBackups(ctx: BackupContext): { stop(): void } {
+  const run = () =>
+    void makeBackup(ctx).catch((error: unknown) => ctx.log.error('backup.failed', error))
+  run()
+  const timer = setInterval(run, dayMs)
+  timer.unref?.()
+  return { stop: () => clearInterval(timer) }
+}

@@ -1,0 +1,5 @@
+// The backup's worker thread under plain Node: TypeScript through tsx, as the tests run it.
+import { register } from 'tsx/esm/api'
+
+register()
+await import('../../db/backup/worker.ts')
