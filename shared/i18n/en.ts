@@ -206,7 +206,7 @@ export const en: Messages = {
     title: 'Welcome to Sprokkelaar',
     intro:
       'Your own ledger of residents: who you meet in the neighbourhood, what they want and can do, and when to get back to them. Everything stays encrypted on this computer.',
-    start: 'Two things to start with. You can change both later in Settings.',
+    start: 'A few things to start with. You can change all of them later in Settings.',
     workerName: 'Your name',
     workerNameHint: 'Added to every contact you record.',
     wijken: 'Your neighbourhoods',
@@ -567,7 +567,6 @@ export const en: Messages = {
       'No recovery password yet: if this computer breaks, a backup cannot be opened.',
     recoveryPassword: 'Recovery password',
     recoveryAgain: 'Once more',
-    recoveryMismatch: 'The two passwords are not the same.',
     recoverySave: 'Set recovery password',
     recoveryChange: 'Change recovery password',
     recoverySaved: 'Recovery password set. A backup that opens with it has been made.',

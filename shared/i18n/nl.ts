@@ -206,7 +206,7 @@ export const nl = {
     title: 'Welkom bij Sprokkelaar',
     intro:
       'Je eigen bewonersregister: wie je tegenkomt in de wijk, wat ze willen en kunnen, en wanneer je op ze terugkomt. Alles blijft versleuteld op deze computer.',
-    start: 'Twee dingen om te beginnen. Allebei kun je later veranderen in Instellingen.',
+    start: 'Een paar dingen om te beginnen. Alles kun je later veranderen in Instellingen.',
     workerName: 'Jouw naam',
     workerNameHint: 'Komt bij elk contactmoment dat je vastlegt.',
     wijken: 'Je wijken',
@@ -570,7 +570,6 @@ export const nl = {
       'Nog geen herstelwachtwoord: gaat deze computer kapot, dan is een back-up niet te openen.',
     recoveryPassword: 'Herstelwachtwoord',
     recoveryAgain: 'Nog een keer',
-    recoveryMismatch: 'De twee wachtwoorden zijn niet gelijk.',
     recoverySave: 'Herstelwachtwoord instellen',
     recoveryChange: 'Herstelwachtwoord wijzigen',
     recoverySaved: 'Herstelwachtwoord ingesteld. Er is een back-up gemaakt die ermee opent.',

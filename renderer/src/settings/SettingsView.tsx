@@ -9,6 +9,7 @@ import { ErrorBanner, FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { TextField } from '../ui/TextField'
 import { useLoad } from '../ui/useLoad'
+import { BackupSettings } from './BackupSettings'
 import { LockSettings } from './LockSettings'
 import { WijkenSettings } from './WijkenSettings'
 import './settings.css'
@@ -30,6 +31,7 @@ export function SettingsView() {
       )}
       <WijkenSettings />
       <LockSettings />
+      <BackupSettings />
     </section>
   )
 }

@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { setRecoverySchema } from '../../../shared/backup'
+import { RestoreBackup } from '../settings/BackupSettings'
 import type { View } from './views'
 import { call, sprokkel } from '../ui/api'
 import { ErrorBanner } from '../ui/FormFooter'
@@ -10,11 +12,20 @@ import { TextField } from '../ui/TextField'
 import { fieldError } from '../ui/formErrors'
 import { useNavigation } from './navigation'
 
-const welcomeForm = z.object({
-  workerName: z.string().trim().max(80, { error: 'validation.tooLong' }),
-  wijken: z.string().max(2000, { error: 'validation.tooLong' }),
-})
+const welcomeForm = z
+  .object({
+    workerName: z.string().trim().max(80, { error: 'validation.tooLong' }),
+    wijken: z.string().max(2000, { error: 'validation.tooLong' }),
+    // Optional here (she may set it later in Instellingen); when given, as Instellingen asks it.
+    recovery: z.union([z.literal(''), setRecoverySchema.shape.password]),
+    again: z.string(),
+  })
+  .refine((form) => form.recovery === form.again, {
+    error: 'validation.pinsDiffer',
+    path: ['again'],
+  })
 type WelcomeForm = z.infer<typeof welcomeForm>
+const empty: WelcomeForm = { workerName: '', wijken: '', recovery: '', again: '' }
 
 /** "Kerckebosch, Hoge Dennen" → her wijken; commas, semicolons or new lines between them. */
 const wijkNames = (text: string) =>
@@ -30,13 +41,20 @@ export function WelcomeView() {
   const [failure, setFailure] = useState('')
   const form = useForm<WelcomeForm>({
     resolver: zodResolver(welcomeForm),
-    defaultValues: { workerName: '', wijken: '' },
+    defaultValues: empty,
   })
   const { isSubmitting } = form.formState
   const message = fieldError(form.getFieldState, form.formState, t)
 
   const finish = async (values: WelcomeForm, next: View) => {
     setFailure('')
+    if (values.recovery) {
+      const set = await call(
+        () => sprokkel().recovery.set({ password: values.recovery }),
+        t('errors.unreachable'),
+      )
+      if (!set.ok) return setFailure(set.error.message)
+    }
     const result = await call(
       () =>
         sprokkel().app.finishWelcome({
@@ -83,6 +101,24 @@ export function WelcomeView() {
           error={message('wijken')}
           {...form.register('wijken')}
         />
+        <fieldset className="inline-fieldset">
+          <legend>{t('backup.recoveryTitle')}</legend>
+          <p className="field-hint">{t('backup.recoveryHint')}</p>
+          <div className="field-row">
+            <TextField
+              type="password"
+              label={t('backup.recoveryPassword')}
+              error={message('recovery')}
+              {...form.register('recovery')}
+            />
+            <TextField
+              type="password"
+              label={t('backup.recoveryAgain')}
+              error={message('again')}
+              {...form.register('again')}
+            />
+          </div>
+        </fieldset>
         <p className="field-hint">{t('welcome.importHint')}</p>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
@@ -100,13 +136,15 @@ export function WelcomeView() {
             type="button"
             className="link"
             disabled={isSubmitting}
-            onClick={() => void finish({ workerName: '', wijken: '' }, 'today')}
+            onClick={() => void finish(empty, 'today')}
           >
             {t('welcome.skip')}
           </button>
         </div>
         <ErrorBanner message={failure} />
       </form>
+      {/* A new computer: her ledger comes back from a backup and her herstelwachtwoord. */}
+      <RestoreBackup />
     </section>
   )
 }
