@@ -62,6 +62,8 @@ import { exportRegister, registerView } from './privacy/register'
 import { keepPeople, reviewView } from './privacy/review'
 import { backupStatus, makeBackup, setMirror, setRecovery } from './backup/backups'
 import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
+import { exportHandover } from './handover/export'
+import { chooseHandover, commitHandover, unlockHandover } from './handover/import'
 import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
@@ -191,6 +193,11 @@ const handlers: Handlers = {
   'restore:choose': (ctx) => chooseRestore(ctx),
   'restore:check': (ctx, { password }) => checkRestore(ctx, password),
   'restore:replace': (ctx) => restoreBackup(ctx),
+  'handover:export': (ctx, input) => exportHandover(ctx.store.db, ctx.platform, input, today(ctx)),
+  'handover:choose': (ctx) => chooseHandover(ctx.platform, ctx.handover),
+  'handover:unlock': (ctx, { password }) => unlockHandover(ctx.store.db, ctx.handover, password),
+  'handover:commit': async (ctx, input) =>
+    commitHandover(ctx.store.db, ctx.handover, input, await writeContext(ctx)),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

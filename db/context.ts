@@ -10,6 +10,7 @@ import { buildPeopleIndexes, reindexPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { startLock, type LockRuntime } from './lock/lock'
 import { idleBackups, type BackupRuntime, type RestoreState } from './backup/backups'
+import type { HandoverState } from './handover/import'
 import { openStore, type Store } from './store/store'
 import type { Touched } from './store/written'
 
@@ -38,6 +39,8 @@ export interface ApiContext {
   backups: BackupRuntime
   /** The backup she chose to restore, between the steps (db/backup/restore.ts). */
   restore?: RestoreState | undefined
+  /** The overdrachtsbestand she is receiving, between its steps (db/handover/import.ts). */
+  handover: HandoverState
 }
 
 /**
@@ -63,6 +66,7 @@ export async function openContext(
     imports: { progress: null },
     lock: await startLock(store),
     backups: idleBackups(),
+    handover: {},
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,

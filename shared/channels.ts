@@ -80,6 +80,10 @@ export const channelNames = [
   'restore:choose',
   'restore:check',
   'restore:replace',
+  'handover:export',
+  'handover:choose',
+  'handover:unlock',
+  'handover:commit',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

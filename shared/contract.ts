@@ -75,6 +75,13 @@ import {
   type RestoreChoice,
   type RestorePreview,
 } from './backup'
+import {
+  handoverCommitSchema,
+  handoverExportSchema,
+  handoverUnlockSchema,
+  type HandoverPreview,
+  type HandoverSaved,
+} from './handover'
 import { removeLockSchema, setLockSchema, unlockSchema, type LockState } from './lock'
 import { listPeopleSchema, searchPeopleSchema, type PeopleSearchResult } from './people-query'
 
@@ -312,6 +319,14 @@ export const contract = {
   'restore:check': { input: restoreCheckSchema, output: returns<RestorePreview>() },
   /** Step 3: her ledger becomes the backup's (after a backup of the ledger as it was). */
   'restore:replace': { input: noInput, output: returns<RestorePreview>() },
+  /** An overdrachtsbestand of the wijken she chose, where she chooses; null: she cancelled. */
+  'handover:export': { input: handoverExportSchema, output: returns<HandoverSaved | null>() },
+  /** Receiving one, step 1: she chooses the file; null: she cancelled. */
+  'handover:choose': { input: noInput, output: returns<{ fileName: string } | null>() },
+  /** Step 2: its password opens it; who is in it and who may be someone she has. */
+  'handover:unlock': { input: handoverUnlockSchema, output: returns<HandoverPreview>() },
+  /** Step 3: in it goes, as an import (undo in the import's history). */
+  'handover:commit': { input: handoverCommitSchema, output: returns<ImportReport>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

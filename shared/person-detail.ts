@@ -10,6 +10,7 @@ export const personEventKinds = [
   'follow_up_done',
   'follow_up_snoozed',
   'follow_up_cancelled',
+  'handed_over',
 ] as const
 export type PersonEventKind = (typeof personEventKinds)[number]
 
@@ -27,6 +28,9 @@ export interface PersonEvent {
     /** Connections: the initiative or person, and the status it got. */
     with?: string
     status?: ConnectionStatus
+    /** Handed over: by whom (and of which organisation), and when the file was made. */
+    by?: string
+    on?: string
   }
   createdAt: string
 }

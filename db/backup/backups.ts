@@ -138,6 +138,8 @@ async function writeOne(ctx: BackupContext): Promise<void> {
     bytes: outcome.bytes,
     rows: outcome.rows,
     ms: Math.round(performance.now() - started),
+    copyMs: outcome.copyMs,
+    checkMs: outcome.checkMs,
   })
   rotate(folder)
   const mirror = await getSetting(ctx.store.db, mirrorKey)

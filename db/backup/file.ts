@@ -20,7 +20,7 @@ const maxTrailer = 64 * 1024
 export const recoveryKdf = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1, keyLength: 32 } as const
 
 /** What a file may ask of scrypt: enough to follow stronger settings later, never a memory bomb. */
-const kdfSchema = z.strictObject({
+export const kdfSchema = z.strictObject({
   name: z.literal('scrypt'),
   N: z.int().refine((n) => n >= 2 ** 14 && n <= 2 ** 20 && (n & (n - 1)) === 0),
   r: z.int().min(8).max(16),
@@ -50,7 +50,7 @@ const trailerSchema = z.strictObject({
 })
 export type Trailer = z.output<typeof trailerSchema>
 
-function deriveKey(password: string, salt: Buffer, kdf: WrappedKey['kdf']): Promise<Buffer> {
+export function deriveKey(password: string, salt: Buffer, kdf: WrappedKey['kdf']): Promise<Buffer> {
   const { N, r, p, keyLength } = kdf
   return new Promise((resolve, reject) =>
     scrypt(

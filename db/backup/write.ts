@@ -38,7 +38,7 @@ export interface WriteBackupRequest {
 }
 
 export type WriteBackupOutcome =
-  | { ok: true; file: string; bytes: number; rows: number }
+  | { ok: true; file: string; bytes: number; rows: number; copyMs: number; checkMs: number }
   | { ok: false; reason: 'check_failed' | 'write_failed'; detail: string }
 
 export const partialSuffix = '.partial'
@@ -103,6 +103,7 @@ export function writeBackup(request: WriteBackupRequest): WriteBackupOutcome {
   rmSync(partial, { force: true })
   let before: Map<string, number>
   let unchanged: boolean
+  const started = performance.now()
   const source = openKeyed(request.source, request.key)
   try {
     const version = source.pragma('data_version', { simple: true })
@@ -117,6 +118,7 @@ export function writeBackup(request: WriteBackupRequest): WriteBackupOutcome {
     source.close()
   }
 
+  const copied = performance.now()
   let checked: { rows: number } | { problem: string }
   try {
     const copy = openKeyed(partial, request.key)
@@ -133,6 +135,7 @@ export function writeBackup(request: WriteBackupRequest): WriteBackupOutcome {
     return { ok: false, reason: 'check_failed', detail: checked.problem }
   }
 
+  const checkMs = Math.round(performance.now() - copied)
   const storeBytes = statSync(partial).size
   const fd = openSync(partial, 'r+')
   try {
@@ -155,7 +158,14 @@ export function writeBackup(request: WriteBackupRequest): WriteBackupOutcome {
   const file = join(request.folder, name)
   renameSync(partial, file)
   syncFolder(request.folder)
-  return { ok: true, file, bytes: statSync(file).size, rows: checked.rows }
+  return {
+    ok: true,
+    file,
+    bytes: statSync(file).size,
+    rows: checked.rows,
+    copyMs: Math.round(copied - started),
+    checkMs,
+  }
 }
 
 /** The copy opened on its own: SQLite's quick_check, then every table's rows against the source's. */

@@ -11,11 +11,16 @@ interface Before {
   person: PersonRow
   tagIds: string[]
   followUps: FollowUpRow[]
+  /** A handover's (db/handover/import.ts): which of his consents were current before. */
+  consentCurrent?: { id: string; current: number }[]
 }
 
 interface Created {
   moments: string[]
   followUps: string[]
+  /** A handover's: his consent decisions and the line on his timeline. */
+  consents?: string[]
+  events?: string[]
 }
 
 const importNotFound = () =>
@@ -139,8 +144,17 @@ export async function undoImport(
       if (created.moments.length > 0) {
         await trx.deleteFrom('contact_moment').where('id', 'in', created.moments).execute()
       }
+      if (created.consents?.length) {
+        await trx.deleteFrom('consent').where('id', 'in', created.consents).execute()
+      }
+      if (created.events?.length) {
+        await trx.deleteFrom('person_event').where('id', 'in', created.events).execute()
+      }
       if (created.followUps.length > 0) {
         await trx.deleteFrom('follow_up').where('id', 'in', created.followUps).execute()
+      }
+      for (const { id: consentId, current } of before.consentCurrent ?? []) {
+        await trx.updateTable('consent').set({ current }).where('id', '=', consentId).execute()
       }
       for (const followUp of before.followUps) {
         await trx

@@ -109,19 +109,26 @@ export function toMoment(row: ContactMomentRow): ContactMoment {
 }
 
 /** The columns that follow from what she typed, keys for "Lijkt op" included. */
+/** The person's name_key: for "Lijkt op". */
+export const nameKeyOf = (firstName: string, lastName: string | null | undefined) =>
+  foldKey(lastName ?? firstName)
+
+/** The person's address_key, where both street and number are known. */
+export const addressKeyOf = (
+  street: string | null | undefined,
+  houseNumber: string | null | undefined,
+) => (street && houseNumber ? foldKey(`${street} ${houseNumber}`) : null)
+
 export function columnsFrom(fields: PersonFields, wijkId: string | null) {
   return {
     first_name: fields.firstName,
     tussenvoegsel: fields.tussenvoegsel ?? null,
     last_name: fields.lastName ?? null,
     nickname: fields.nickname ?? null,
-    name_key: foldKey(fields.lastName ?? fields.firstName),
+    name_key: nameKeyOf(fields.firstName, fields.lastName),
     street: fields.street ?? null,
     house_number: fields.houseNumber ?? null,
-    address_key:
-      fields.street && fields.houseNumber
-        ? foldKey(`${fields.street} ${fields.houseNumber}`)
-        : null,
+    address_key: addressKeyOf(fields.street, fields.houseNumber),
     postcode: fields.postcode ? (normalisePostcode(fields.postcode) ?? null) : null,
     wijk_id: wijkId,
     phone: fields.phone ?? null,

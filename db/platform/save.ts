@@ -11,7 +11,7 @@ import type { FileRequest, Platform } from './platform'
  * or write the file is a plain Dutch message naming the file, never its contents.
  */
 export async function saveFile(
-  platform: Platform,
+  platform: Pick<Platform, 'chooseSaveFile'>,
   request: FileRequest & { defaultName: string },
   bytes: () => Promise<string | Uint8Array>,
 ): Promise<string | null> {

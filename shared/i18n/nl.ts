@@ -299,6 +299,7 @@ export const nl = {
     follow_up_done: 'Opvolging gedaan',
     follow_up_snoozed: 'Opvolging verplaatst van {{from}} naar {{to}}',
     follow_up_cancelled: 'Opvolging vervallen',
+    handed_over: 'Overgedragen door {{by}} op {{on}}',
     connection: 'Verbinding met {{with}}: {{status}}',
   },
   reminder: {
@@ -535,6 +536,53 @@ export const nl = {
       erasure:
         'Een bewoner echt verwijderen of anonimiseren verandert eerdere exports niet: die zijn al verstuurd. Nieuwe overzichten tellen een verwijderde bewoner niet meer.',
     },
+  },
+  handover: {
+    title: 'Overdragen',
+    hint: 'Voor je opvolger of een collega: de bewoners van de wijken die je kiest, met hun toestemmingen, bewaartermijn en opvolgingen, in één versleuteld bestand. Geef het wachtwoord apart door, niet in dezelfde mail.',
+    all: 'Alle bewoners',
+    wijken: 'Welke wijken',
+    includeNotes: 'Ook de notities bij contactmomenten',
+    password: 'Wachtwoord voor het bestand',
+    again: 'Nog een keer',
+    make: 'Overdrachtsbestand maken',
+    saved_one: 'Opgeslagen: {{file}}, met {{count}} bewoner.',
+    saved_other: 'Opgeslagen: {{file}}, met {{count}} bewoners.',
+    saveTitle: 'Overdrachtsbestand opslaan',
+    fileKind: 'Sprokkelaar-overdracht',
+    nobody: 'In de gekozen wijken staat niemand. Er is geen bestand gemaakt.',
+    noWijken: 'Kies minstens één wijk, of alle bewoners.',
+    receiveTitle: 'Een overdrachtsbestand van een collega',
+    receiveHint:
+      'Bewoners die je al hebt, worden bijgewerkt en niet dubbel toegevoegd. Een overdracht kun je ongedaan maken zoals een import.',
+    open: 'Overdrachtsbestand openen…',
+    openTitle: 'Kies een overdrachtsbestand',
+    chosen: 'Gekozen: {{file}}',
+    unlock: 'Openen',
+    cancel: 'Annuleren',
+    holds_one: 'Van {{from}}, gemaakt op {{date}}: {{count}} bewoner.',
+    holds_other: 'Van {{from}}, gemaakt op {{date}}: {{count}} bewoners.',
+    unknownFrom: 'een collega',
+    withoutNotes: 'Zonder de notities bij contactmomenten.',
+    known_one: '{{count}} bewoner heb je al van een eerdere overdracht: die wordt bijgewerkt.',
+    known_other: '{{count}} bewoners heb je al van een eerdere overdracht: die worden bijgewerkt.',
+    matchesIntro:
+      'Deze bewoners lijken op iemand in je register. Alleen een gelijke naam telt nooit; er moet ook een telefoonnummer, e-mailadres of adres overeenkomen. Kies per bewoner.',
+    noMatches: 'Niemand lijkt op iemand die al in je register staat.',
+    matchOf: '{{name}} lijkt op {{existing}} in je register',
+    choiceLabel: 'Wat doen met {{name}}?',
+    take: 'Overnemen',
+    taken:
+      'Overgenomen: {{added}} nieuw, {{merged}} bijgewerkt of samengevoegd, {{skipped}} overgeslagen.',
+    notAHandover:
+      'Dit is geen overdrachtsbestand van Sprokkelaar. Kies een bestand dat eindigt op .sprokkel.',
+    wrongPassword: 'Dit wachtwoord opent het overdrachtsbestand niet. Er is niets veranderd.',
+    damaged: 'Dit overdrachtsbestand is beschadigd of onvolledig. Er is niets veranderd.',
+    nothingChosen: 'Kies eerst een overdrachtsbestand en vul het wachtwoord in.',
+    undecided_one:
+      'Beslis eerst wat er moet gebeuren met {{count}} bewoner die op iemand lijkt. Er is niets overgenomen.',
+    undecided_other:
+      'Beslis eerst wat er moet gebeuren met {{count}} bewoners die op iemand lijken. Er is niets overgenomen.',
   },
   backup: {
     title: 'Back-ups',

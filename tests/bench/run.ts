@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { meetsTarget, type Figure } from './measure'
+import { backupBench } from './backup.bench'
 import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
 import { importBench } from './import.bench'
@@ -20,6 +21,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['match', matchBench],
   ['report', reportBench],
   ['privacy', privacyBench],
+  ['backup', backupBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import {
   copyFileSync,
   readdirSync,
@@ -10,54 +9,23 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createApi } from '../../db/api'
 import { backupFolder, listBackups } from '../../db/backup/backups'
 import { readTrailer, recoveryKdf } from '../../db/backup/file'
 import { openKeyed, quickCheck } from '../../db/backup/write'
-import { openContext, type ApiContext } from '../../db/context'
-import { logFileName } from '../../db/platform/log'
+import { openContext } from '../../db/context'
 import type { BackupStatus, RestoreChoice, RestorePreview } from '../../shared/backup'
 import type { PersonDetail } from '../../shared/person-detail'
 import type { PeopleSearchResult } from '../../shared/people-query'
 import { fill } from '../bench/fill'
 import { syntheticPeople } from '../bench/ledger'
 import { useApi, value } from '../support/api'
-import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
+import { anotherComputer, everyRow, folderState } from '../support/ledger-state'
+import { makeTempDir } from '../support/platform'
 
 const t = useApi()
 
 const backupNow = async () => value<BackupStatus>(await t.api['backup:now'](undefined))
-
-/** Every row of every table, in one order: what "the same ledger" means. */
-async function everyRow(ctx: ApiContext): Promise<Record<string, unknown[]>> {
-  const tables = await sql<{ name: string }>`
-    SELECT name FROM sqlite_schema
-    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
-    ORDER BY name`.execute(ctx.store.db)
-  const rows: Record<string, unknown[]> = {}
-  for (const { name } of tables.rows) {
-    const table = await sql`SELECT * FROM ${sql.table(name)}`.execute(ctx.store.db)
-    rows[name] = table.rows.map((row) => JSON.stringify(row)).sort()
-  }
-  return rows
-}
-
-/**
- * The files of a folder with a hash of each: to prove that nothing in it changed (but the log,
- * which notes the event, without a word of hers).
- */
-function folderState(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name !== logFileName)
-      .map((entry) => {
-        const path = join(entry.parentPath, entry.name)
-        return [path, createHash('sha256').update(readFileSync(path)).digest('hex')]
-      }),
-  )
-}
 
 async function ledgerWithSomeone() {
   const mira = value<PersonDetail>(
@@ -86,14 +54,6 @@ async function ledgerWithSomeone() {
   return mira
 }
 
-/** A second computer: an empty data folder, its own key, no keyring. */
-async function newComputer() {
-  const dir = makeTempDir()
-  const platform = nodePlatform(dir.path, new TestClock(new Date('2026-05-01T10:00:00.000Z')))
-  const ctx = await openContext(platform)
-  return { dir, platform, ctx, api: createApi(ctx) }
-}
-
 describe('backups', () => {
   it('restores on a computer that never had her keyring: every row, with her herstelwachtwoord', async () => {
     const mira = await ledgerWithSomeone()
@@ -110,7 +70,7 @@ describe('backups', () => {
     }
     expect(readTrailer(backup!.file)?.recovery?.kdf).toEqual(recoveryKdf)
 
-    const other = await newComputer()
+    const other = await anotherComputer()
     try {
       other.platform.fileDialog.answer = backup!.file
       const choice = value<RestoreChoice>(await other.api['restore:choose'](undefined))
@@ -158,7 +118,7 @@ describe('backups', () => {
     const [backup] = listBackups(backupFolder(t.platform.dataDir))
     expect(readTrailer(backup!.file)?.recovery).toBeNull()
 
-    const other = await newComputer()
+    const other = await anotherComputer()
     try {
       other.platform.fileDialog.answer = backup!.file
       expect(value<RestoreChoice>(await other.api['restore:choose'](undefined)).hasRecovery).toBe(

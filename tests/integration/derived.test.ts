@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { buildInitiativeIndex } from '../../db/connect/initiatives'
 import { buildPeopleIndexes } from '../../db/search/people'
 import { channelNames, type Channel } from '../../shared/channels'
+import type { BackupStatus } from '../../shared/backup'
 import type { Initiative } from '../../shared/connect'
+import type { HandoverPreview } from '../../shared/handover'
 import type { ImportFileView, ImportPreview, ImportReport } from '../../shared/import'
 import type { PersonDetail } from '../../shared/person-detail'
 import type { FollowUp } from '../../shared/followups'
@@ -216,6 +218,28 @@ describe('derived data', () => {
       await call('lock:state')
       await call('lock:unlock', { pin: '4826' })
       await call('lock:remove', { currentPin: '4826' })
+
+      // Handing over to herself: everyone is known by id, brought up to date, nobody doubled.
+      t.platform.fileDialog.saveAnswer = join(files.path, 'overdracht.sprokkel')
+      await call('handover:export', { wijkIds: null, includeNotes: true, password: 'Overdracht-1' })
+      t.platform.fileDialog.answer = join(files.path, 'overdracht.sprokkel')
+      await call('handover:choose')
+      await call<HandoverPreview>('handover:unlock', { password: 'Overdracht-1' })
+      await call('handover:commit', { decisions: [] })
+
+      // Backups, and restoring one: the indexes are those of the restored store.
+      await call('recovery:set', { password: 'Herstel-2026' })
+      await call('backup:status')
+      t.platform.fileDialog.folderAnswer = files.path
+      await call('backup:chooseMirror')
+      await call('backup:clearMirror')
+      await call('people:create', { firstName: 'Kees', lastName: 'Na de back-up' })
+      const status = await call<BackupStatus>('backup:now')
+      await call('people:create', { firstName: 'Later', lastName: 'Dan de back-up' })
+      t.platform.fileDialog.answer = join(status.folder, status.last!.name)
+      await call('restore:choose')
+      await call('restore:check', { password: 'Herstel-2026' })
+      await call('restore:replace')
     } finally {
       files.remove()
     }

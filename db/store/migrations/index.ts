@@ -8,6 +8,7 @@ import * as m0006 from './0006_report_exports'
 import * as m0007 from './0007_report_tallies'
 import * as m0008 from './0008_follow_up_import'
 import * as m0009 from './0009_privacy'
+import * as m0010 from './0010_handover'
 
 export interface Migration {
   name: string
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { name: '0007_report_tallies', ...m0007 },
   { name: '0008_follow_up_import', ...m0008 },
   { name: '0009_privacy', ...m0009 },
+  { name: '0010_handover', ...m0010 },
 ]

@@ -78,6 +78,8 @@ export function Timeline({
                       : '',
                     to: entry.item.detail.to ? formatDate(entry.item.detail.to, i18n.language) : '',
                     with: entry.item.detail.with ?? '',
+                    by: entry.item.detail.by ?? '',
+                    on: entry.item.detail.on ? formatDate(entry.item.detail.on, i18n.language) : '',
                     status: entry.item.detail.status
                       ? t(`connect.status.${entry.item.detail.status}`)
                       : '',
