@@ -1124,6 +1124,7 @@ export const en: Messages = {
   validation: {
     pinTooShort: 'Choose at least 4 characters.',
     recoveryTooShort: 'Choose at least 8 characters.',
+    chooseWijk: 'Choose at least one wijk, or all residents.',
     pinsDiffer: 'The two are not the same.',
     idleMinutes: 'Choose 1 to 240 minutes.',
     keepUntilFuture: 'Choose a date after today.',

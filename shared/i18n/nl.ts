@@ -1140,6 +1140,7 @@ export const nl = {
   validation: {
     pinTooShort: 'Kies minstens 4 tekens.',
     recoveryTooShort: 'Kies minstens 8 tekens.',
+    chooseWijk: 'Kies minstens één wijk, of alle bewoners.',
     pinsDiffer: 'De twee zijn niet hetzelfde.',
     idleMinutes: 'Kies 1 tot 240 minuten.',
     keepUntilFuture: 'Kies een datum na vandaag.',

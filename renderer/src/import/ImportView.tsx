@@ -16,6 +16,7 @@ import { ColumnsStep } from './ColumnsStep'
 import type { Decisions } from './decisions'
 import { DuplicatesStep } from './DuplicatesStep'
 import { ImportHistory } from './ImportHistory'
+import { ReceiveHandover } from './ReceiveHandover'
 import { PreviewStep } from './PreviewStep'
 import { ProgressLine } from './ProgressLine'
 import { ReportView } from './ImportReport'
@@ -41,6 +42,8 @@ export function ImportView() {
   const [failure, setFailure] = useState('')
   const [notice, setNotice] = useState('')
   const stopped = useRef(false)
+  // Read again after a handover went in (it is in the history, to undo like an import).
+  const [historyKey, setHistoryKey] = useState(0)
 
   // Leaving halfway loses her mapping and choices: ask first.
   const { setUnsaved } = navigation
@@ -173,7 +176,13 @@ export function ImportView() {
             </p>
           )}
           <ErrorBanner message={failure} />
-          <ImportHistory onUndone={() => navigation.changed()} />
+          <ReceiveHandover
+            onTaken={() => {
+              setHistoryKey((key) => key + 1)
+              navigation.changed()
+            }}
+          />
+          <ImportHistory key={historyKey} onUndone={() => navigation.changed()} />
         </>
       )}
       {step === 'columns' && file && (

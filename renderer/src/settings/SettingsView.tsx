@@ -10,6 +10,7 @@ import { fieldError, showServerErrors } from '../ui/formErrors'
 import { TextField } from '../ui/TextField'
 import { useLoad } from '../ui/useLoad'
 import { BackupSettings } from './BackupSettings'
+import { HandoverSettings } from './HandoverSettings'
 import { LockSettings } from './LockSettings'
 import { WijkenSettings } from './WijkenSettings'
 import './settings.css'
@@ -32,6 +33,7 @@ export function SettingsView() {
       <WijkenSettings />
       <LockSettings />
       <BackupSettings />
+      <HandoverSettings />
     </section>
   )
 }
