@@ -197,7 +197,7 @@ const handlers: Handlers = {
   'handover:choose': (ctx) => chooseHandover(ctx.platform, ctx.handover),
   'handover:unlock': (ctx, { password }) => unlockHandover(ctx.store.db, ctx.handover, password),
   'handover:commit': async (ctx, input) =>
-    commitHandover(ctx.store.db, ctx.handover, input, await writeContext(ctx)),
+    commitHandover(ctx.store.db, ctx.store.bulk, ctx.handover, input, await writeContext(ctx)),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

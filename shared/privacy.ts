@@ -139,6 +139,8 @@ export interface RegisterView {
   encrypted: boolean
   /** As AppInfo has it (shared/contract.ts): sealed by the OS keyring, or in a file only. */
   keyProtection: 'os-keyring' | 'file-only'
+  /** Backups: a second folder chosen, a herstelwachtwoord set (db/backup/). */
+  backups: { mirror: boolean; recovery: boolean }
 }
 
 /** One section of the verwerkingsregister, as the page and its PDF show it. */
@@ -183,6 +185,15 @@ export function registerSections(view: RegisterView, t: Translate): RegisterSect
         r(view.encrypted ? 'where.encrypted' : 'where.notEncrypted'),
         r(view.keyProtection === 'os-keyring' ? 'where.keyring' : 'where.keyFile'),
         r('where.network'),
+      ],
+    },
+    {
+      title: r('backups.title'),
+      paragraphs: [
+        r('backups.daily', { mirror: view.backups.mirror ? r('backups.mirror') : '' }),
+        r('backups.erased'),
+        r(view.backups.recovery ? 'backups.recovery' : 'backups.noRecovery'),
+        r('backups.handover'),
       ],
     },
     { title: r('access.title'), paragraphs: paragraphs('access', 2) },

@@ -104,6 +104,16 @@ async function storedRecovery(ctx: Pick<BackupContext, 'store'>): Promise<Wrappe
   return parsed.success ? parsed.data : null
 }
 
+/** For the verwerkingsregister: whether a second folder and a herstelwachtwoord are set. */
+export async function backupFacts(
+  db: Store['db'],
+): Promise<{ mirror: boolean; recovery: boolean }> {
+  return {
+    mirror: !!(await getSetting(db, mirrorKey)),
+    recovery: !!(await getSetting(db, recoveryKey)),
+  }
+}
+
 /** Makes a backup now (or waits for the one running), then answers the status. */
 export async function makeBackup(ctx: BackupContext): Promise<BackupStatus> {
   if (!ctx.backups.running) {

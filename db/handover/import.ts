@@ -5,12 +5,14 @@ import type { HandoverCommit, HandoverMatch, HandoverPreview } from '../../share
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import type { DuplicateChoice, ImportReport, SkippedRow } from '../../shared/import'
-import { displayName, personLimits } from '../../shared/person'
+import { displayName, personLimits, type TagRef } from '../../shared/person'
+import { foldKey } from '../../shared/text'
 import { DuplicateFinder } from '../import/duplicates'
 import { tagIdsFor, wijkIdFor } from '../ledger/lookups'
 import { addressKeyOf, nameKeyOf } from '../ledger/rows'
 import type { WriteContext } from '../ledger/write-context'
 import type { Platform } from '../platform/platform'
+import type { BulkInsert } from '../store/bulk'
 import { StoreError } from '../store/errors'
 import { newId } from '../store/ids'
 import type { Database, PersonRow } from '../store/schema'
@@ -151,6 +153,27 @@ async function matchAll(db: Kysely<Database>, payload: HandoverPayload) {
   return { known, matches }
 }
 
+async function existing(
+  trx: Transaction<Database>,
+  table: 'contact_moment' | 'follow_up' | 'consent',
+  items: readonly { id: string }[],
+): Promise<Set<string>> {
+  const have = new Set<string>()
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = await trx
+      .selectFrom(table)
+      .select('id')
+      .where(
+        'id',
+        'in',
+        items.slice(i, i + 500).map((item) => item.id),
+      )
+      .execute()
+    for (const row of rows) have.add(row.id)
+  }
+  return have
+}
+
 /** What one resident of the file was before the handover touched him: undo puts it back. */
 interface Before {
   person: PersonRow
@@ -169,6 +192,7 @@ interface Created {
 
 export async function commitHandover(
   db: Kysely<Database>,
+  bulk: BulkInsert,
   state: HandoverState,
   input: HandoverCommit,
   at: WriteContext,
@@ -210,7 +234,7 @@ export async function commitHandover(
         undone_at: null,
       })
       .execute()
-    const write = writer(trx, importId, at, provenance)
+    const write = await writer(trx, bulk, payload, importId, at, provenance)
     const people: string[] = []
     for (const [index, person] of payload.people.entries()) {
       const row = index + 1
@@ -260,13 +284,42 @@ export async function commitHandover(
 }
 
 /** The rows of one handover, written person by person inside its transaction. */
-function writer(
+async function writer(
   trx: Transaction<Database>,
+  bulk: BulkInsert,
+  payload: HandoverPayload,
   importId: string,
   at: WriteContext,
   provenance: string,
 ) {
   const stamp = at.now.toISOString()
+  // Which of the file's moments, follow-ups and consents her ledger has already, asked once.
+  const had = {
+    contact_moment: await existing(
+      trx,
+      'contact_moment',
+      payload.people.flatMap((p) => p.moments),
+    ),
+    follow_up: await existing(
+      trx,
+      'follow_up',
+      payload.people.flatMap((p) => p.follow_ups),
+    ),
+    consent: await existing(
+      trx,
+      'consent',
+      payload.people.flatMap((p) => p.consents),
+    ),
+  }
+  // Tags by kind and folded name, each looked up or made once.
+  const tagCache = new Map<string, string>()
+  const tagKey = (tag: TagRef) => `${tag.kind}:${foldKey(tag.name)}`
+  const tagIds = async (person: HandoverPerson) => {
+    const missing = person.tags.filter((tag) => !tagCache.has(tagKey(tag)))
+    const ids = await tagIdsFor(trx, missing, at.now)
+    missing.forEach((tag, i) => tagCache.set(tagKey(tag), ids[i]!))
+    return [...new Set(person.tags.map((tag) => tagCache.get(tagKey(tag))!))]
+  }
   const wijken = new Map<string, string | null>()
   const wijkId = async (name: string | null) => {
     if (!name) return null
@@ -275,85 +328,62 @@ function writer(
   }
 
   /** Only the rows whose ids her ledger does not have yet: a second handover adds nothing twice. */
-  const fresh = async <T extends { id: string }>(
-    table: 'contact_moment' | 'follow_up' | 'consent',
-    items: readonly T[],
-  ): Promise<T[]> => {
-    if (items.length === 0) return []
-    const have = new Set<string>()
-    for (let i = 0; i < items.length; i += 500) {
-      const rows = await trx
-        .selectFrom(table)
-        .select('id')
-        .where(
-          'id',
-          'in',
-          items.slice(i, i + 500).map((item) => item.id),
-        )
-        .execute()
-      for (const row of rows) have.add(row.id)
-    }
-    return items.filter((item) => !have.has(item.id))
-  }
+  const fresh = <T extends { id: string }>(table: keyof typeof had, items: readonly T[]): T[] =>
+    items.filter((item) => !had[table].has(item.id))
 
   /** His moments, follow-ups and consents, then the line on his timeline. */
-  const addHistory = async (person: HandoverPerson, personId: string): Promise<Created> => {
-    const moments = await fresh('contact_moment', person.moments)
-    if (moments.length > 0) {
-      await trx
-        .insertInto('contact_moment')
-        .values(moments.map((moment) => ({ ...moment, person_id: personId })))
-        .execute()
-    }
-    const followUps = await fresh('follow_up', person.follow_ups)
-    if (followUps.length > 0) {
-      await trx
-        .insertInto('follow_up')
-        .values(
-          followUps.map((followUp) => ({
-            ...followUp,
-            person_id: personId,
-            closed_at: null,
-            done_note: null,
-            import_id: importId,
-          })),
-        )
-        .execute()
-    }
-    const consents = await fresh('consent', person.consents)
-    if (consents.length > 0) {
-      await trx
-        .insertInto('consent')
-        .values(
-          consents.map((consent) => ({
-            ...consent,
-            person_id: personId,
-            // A renewal follow-up he had elsewhere and not here: none.
-            renewal_id:
-              consent.renewal_id && person.follow_ups.some((f) => f.id === consent.renewal_id)
-                ? consent.renewal_id
-                : null,
-          })),
-        )
-        .execute()
-      // One current decision per purpose: the newest.
+  const addHistory = async (
+    person: HandoverPerson,
+    personId: string,
+    merging: boolean,
+  ): Promise<Created> => {
+    const moments = fresh('contact_moment', person.moments)
+    bulk.insert(
+      'contact_moment',
+      moments.map((moment) => ({ ...moment, person_id: personId })),
+    )
+    const followUps = fresh('follow_up', person.follow_ups)
+    bulk.insert(
+      'follow_up',
+      followUps.map((followUp) => ({
+        ...followUp,
+        person_id: personId,
+        closed_at: null,
+        done_note: null,
+        import_id: importId,
+      })),
+    )
+    const consents = fresh('consent', person.consents)
+    bulk.insert(
+      'consent',
+      consents.map((consent) => ({
+        ...consent,
+        person_id: personId,
+        // A renewal follow-up he had elsewhere and not here: none.
+        renewal_id:
+          consent.renewal_id && person.follow_ups.some((f) => f.id === consent.renewal_id)
+            ? consent.renewal_id
+            : null,
+      })),
+    )
+    if (merging && consents.length > 0) {
+      // One current decision per purpose, hers and the file's together: the newest.
       await sql`UPDATE consent SET current = (id = (
           SELECT c.id FROM consent c WHERE c.person_id = consent.person_id AND c.purpose = consent.purpose
           ORDER BY c.date DESC, c.created_at DESC LIMIT 1))
         WHERE person_id = ${personId}`.execute(trx)
     }
     const event = newId(at.now.getTime())
-    await trx
-      .insertInto('person_event')
-      .values({
+    bulk.insert('person_event', [
+      {
         id: event,
         person_id: personId,
         date: at.today,
         kind: 'handed_over',
         detail: provenance,
         created_at: stamp,
-      })
-      .execute()
+      },
+    ])
     return {
       moments: moments.map((m) => m.id),
       followUps: followUps.map((f) => f.id),
@@ -362,14 +392,11 @@ function writer(
     }
   }
 
-  const tagIds = async (person: HandoverPerson) => tagIdsFor(trx, person.tags, at.now)
-
   return {
     async add(person: HandoverPerson): Promise<void> {
       const { tags, moments, follow_ups, consents, wijk, ...columns } = person
-      await trx
-        .insertInto('person')
-        .values({
+      bulk.insert('person', [
+        {
           ...columns,
           name_key: nameKeyOf(person.first_name, person.last_name),
           address_key: addressKeyOf(person.street, person.house_number),
@@ -377,27 +404,23 @@ function writer(
           deleted_at: null,
           anonymised_at: null,
           updated_at: stamp,
-        })
-        .execute()
-      const ids = await tagIds(person)
-      if (ids.length > 0) {
-        await trx
-          .insertInto('person_tag')
-          .values(ids.map((tag_id) => ({ person_id: person.id, tag_id })))
-          .execute()
-      }
-      await addHistory(person, person.id)
-      await trx
-        .insertInto('import_person')
-        .values({
+        },
+      ])
+      bulk.insert(
+        'person_tag',
+        (await tagIds(person)).map((tag_id) => ({ person_id: person.id, tag_id })),
+      )
+      await addHistory(person, person.id, false)
+      bulk.insert('import_person', [
+        {
           import_id: importId,
           person_id: person.id,
           action: 'added',
           before: null,
           // Undo deletes him; his rows go with him (ON DELETE CASCADE).
           created: JSON.stringify({ moments: [], followUps: [] }),
-        })
-        .execute()
+        },
+      ])
     },
 
     /**
@@ -471,7 +494,7 @@ function writer(
           .values(newTags.map((tag_id) => ({ person_id: personId, tag_id })))
           .execute()
       }
-      const created = await addHistory(person, personId)
+      const created = await addHistory(person, personId, true)
       await trx
         .insertInto('import_person')
         .values({

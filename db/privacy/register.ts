@@ -6,6 +6,7 @@ import { nl } from '../../shared/i18n/nl'
 import { registerSections, type RegisterView } from '../../shared/privacy'
 import type { AppInfo } from '../../shared/contract'
 import { readSettings } from '../ledger/settings'
+import { backupFacts } from '../backup/backups'
 import type { Platform } from '../platform/platform'
 import { escapeHtml as escape, printDocument } from '../platform/html'
 import { savePdf } from '../platform/save'
@@ -36,6 +37,7 @@ export async function registerView(
     madeOn: today,
     encrypted: info.encrypted,
     keyProtection: info.keyProtection,
+    backups: await backupFacts(db),
   }
 }
 

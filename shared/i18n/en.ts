@@ -842,6 +842,20 @@ export const en: Messages = {
       keyFile: 'The key is in a file only the social worker’s account can read.',
       network: 'Sprokkelaar never connects to the internet and shares nothing with a server.',
     },
+    backups: {
+      title: 'Backups and handover',
+      daily:
+        'Every day Sprokkelaar is open, a backup of the whole file, encrypted with the same key, in Sprokkelaar’s folder on this computer{{mirror}}. Kept: the last 7 days, 4 weeks and 12 months; older ones are deleted.',
+      mirror:
+        ' and in a second folder the social worker chose (a USB stick or the organisation’s drive)',
+      erased:
+        'Someone erased or anonymised is therefore still in older backups, encrypted: for up to about 12 months after the erasure, then in no backup at all.',
+      recovery:
+        'A backup can be opened on another computer only with the social worker’s recovery password. That password is not stored anywhere.',
+      noRecovery: 'No recovery password is set: a backup opens on this computer only.',
+      handover:
+        'Handing over to a successor or colleague happens in one encrypted file with a password passed on separately; the receiver sees, for each resident, from whom and when.',
+    },
     access: {
       title: 'Who can see it',
       '1': 'Only whoever works under the social worker’s account on this computer.',

@@ -848,6 +848,21 @@ export const nl = {
         'De sleutel staat in een bestand dat alleen het account van de sociaal werker kan lezen.',
       network: 'Sprokkelaar maakt geen verbinding met internet en deelt niets met een server.',
     },
+    backups: {
+      title: 'Back-ups en overdracht',
+      daily:
+        'Elke dag dat Sprokkelaar openstaat een back-up van het hele bestand, versleuteld met dezelfde sleutel, in de map van Sprokkelaar op deze computer{{mirror}}. Bewaard worden de laatste 7 dagen, 4 weken en 12 maanden; oudere worden verwijderd.',
+      mirror:
+        ' en in een tweede map die de sociaal werker koos (een USB-stick of de schijf van de organisatie)',
+      erased:
+        'Wie verwijderd of geanonimiseerd wordt, staat daardoor nog in oudere back-ups, versleuteld: tot ongeveer 12 maanden na het verwijderen, daarna in geen enkele back-up meer.',
+      recovery:
+        'Een back-up is op een andere computer alleen te openen met het herstelwachtwoord van de sociaal werker. Dat wachtwoord wordt nergens bewaard.',
+      noRecovery:
+        'Er is geen herstelwachtwoord ingesteld: een back-up is alleen op deze computer te openen.',
+      handover:
+        'Overdracht aan een opvolger of collega gaat in één versleuteld bestand met een wachtwoord dat apart wordt doorgegeven; bij de ontvanger staat bij elke bewoner van wie en wanneer.',
+    },
     access: {
       title: 'Wie het kan zien',
       '1': 'Alleen wie met het account van de sociaal werker op deze computer werkt.',

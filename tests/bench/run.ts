@@ -4,6 +4,7 @@ import { meetsTarget, type Figure } from './measure'
 import { backupBench } from './backup.bench'
 import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
+import { handoverBench } from './handover.bench'
 import { importBench } from './import.bench'
 import { matchBench } from './match.bench'
 import { privacyBench } from './privacy.bench'
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['report', reportBench],
   ['privacy', privacyBench],
   ['backup', backupBench],
+  ['handover', handoverBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

@@ -582,6 +582,11 @@ describe('verwerkingsregister', () => {
       '14 dagen',
       'versleuteld',
       'geen velden voor BSN, gezondheid',
+      // How long a backup can still hold someone erased (the rotation), and who can open one.
+      'Back-ups en overdracht',
+      'de laatste 7 dagen, 4 weken en 12 maanden',
+      'tot ongeveer 12 maanden na het verwijderen',
+      'alleen op deze computer te openen',
     ]) {
       expect(text, part).toContain(part)
     }
