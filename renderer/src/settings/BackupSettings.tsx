@@ -65,9 +65,7 @@ export function BackupSettings() {
             </p>
             <p className="muted">{t('backup.place', { folder: current.folder })}</p>
             {current.stale && (
-              <p role="alert" className="warning">
-                {current.last ? t('backup.stale') : t('backup.staleNone')}
-              </p>
+              <p className="warning">{current.last ? t('backup.stale') : t('backup.staleNone')}</p>
             )}
             {current.problem && (
               <p role="alert" className="error-banner">
