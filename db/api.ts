@@ -60,7 +60,13 @@ import { checkInzage, saveInzage } from './privacy/inzage'
 import { listPrivacyLog } from './privacy/log'
 import { exportRegister, registerView } from './privacy/register'
 import { keepPeople, reviewView } from './privacy/review'
-import { backupStatus, makeBackup, setMirror, setRecovery } from './backup/backups'
+import {
+  backupStatus,
+  eraseFromBackups,
+  makeBackup,
+  setMirror,
+  setRecovery,
+} from './backup/backups'
 import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
 import { exportHandover } from './handover/export'
 import { chooseHandover, commitHandover, unlockHandover } from './handover/import'
@@ -189,6 +195,7 @@ const handlers: Handlers = {
   'backup:now': (ctx) => makeBackup(ctx),
   'backup:chooseMirror': (ctx) => setMirror(ctx, true),
   'backup:clearMirror': (ctx) => setMirror(ctx, false),
+  'backup:erase': (ctx, { ids }) => eraseFromBackups(ctx, ids),
   'recovery:set': (ctx, { password }) => setRecovery(ctx, password),
   'restore:choose': (ctx) => chooseRestore(ctx),
   'restore:check': (ctx, { password }) => checkRestore(ctx, password),

@@ -20,6 +20,18 @@ export interface BackupStatus {
   recoverySetAt: string | null
 }
 
+/** What erasing residents from her backups did. */
+export interface BackupErasure {
+  /** Backups looked into (the backup folder and the second folder). */
+  checked: number
+  /** Backups that held them, and were rewritten without them. */
+  changed: number
+  /** Backups that could not be opened with this ledger's key, or failed their check. */
+  failed: number
+  /** The second folder is set but not there (a USB stick that is out). */
+  mirrorUnreachable: boolean
+}
+
 /** The backup file she chose to restore, before any password. */
 export interface RestoreChoice {
   name: string

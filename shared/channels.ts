@@ -77,6 +77,7 @@ export const channelNames = [
   'backup:chooseMirror',
   'backup:clearMirror',
   'recovery:set',
+  'backup:erase',
   'restore:choose',
   'restore:check',
   'restore:replace',

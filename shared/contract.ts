@@ -71,6 +71,7 @@ import {
 import {
   restoreCheckSchema,
   setRecoverySchema,
+  type BackupErasure,
   type BackupStatus,
   type RestoreChoice,
   type RestorePreview,
@@ -311,6 +312,8 @@ export const contract = {
   /** A second folder for backups, from the OS's folder dialog (she may cancel). */
   'backup:chooseMirror': { input: noInput, output: returns<BackupStatus>() },
   'backup:clearMirror': { input: noInput, output: returns<BackupStatus>() },
+  /** On her request: residents she erased, erased from every backup she has too. */
+  'backup:erase': { input: peopleRefsSchema, output: returns<BackupErasure>() },
   /** Sets or changes her herstelwachtwoord; a backup carrying it follows at once. */
   'recovery:set': { input: setRecoverySchema, output: returns<BackupStatus>() },
   /** Restore, step 1: she chooses a backup file; null: she cancelled. */

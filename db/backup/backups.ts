@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { BackupStatus, RestorePreview } from '../../shared/backup'
+import type { BackupErasure, BackupStatus, RestorePreview } from '../../shared/backup'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { getSetting, setSetting } from '../ledger/settings'
@@ -24,6 +24,8 @@ import { backupNamePattern, copyBackup, partialSuffix } from './write'
 export const backupFolderName = 'backups'
 const mirrorKey = 'backupMirrorDir'
 const recoveryKey = 'recoveryWrap'
+/** Ids of residents erased on request whose erasure the second folder still waits for. */
+const pendingKey = 'backupErasePending'
 export const staleAfterDays = 7
 const dayMs = 86_400_000
 
@@ -126,16 +128,20 @@ export async function makeBackup(ctx: BackupContext): Promise<BackupStatus> {
 }
 
 async function writeOne(ctx: BackupContext): Promise<void> {
+  await eraseWhenBack(ctx)
   const folder = backupFolder(ctx.platform.dataDir)
   mkdirSync(folder, { recursive: true })
   removePartials(folder)
   const started = performance.now()
   const outcome = await runBackupThread(ctx.platform.backupWorker, {
-    source: ctx.store.path,
-    key: (await ctx.platform.storeKey()).key,
-    folder,
-    createdAt: ctx.platform.now().toISOString(),
-    recovery: await storedRecovery(ctx),
+    kind: 'write',
+    request: {
+      source: ctx.store.path,
+      key: (await ctx.platform.storeKey()).key,
+      folder,
+      createdAt: ctx.platform.now().toISOString(),
+      recovery: await storedRecovery(ctx),
+    },
   })
   if (!outcome.ok) {
     // The reason's kind only: SQLite's message may name her data folder.
@@ -220,6 +226,83 @@ export async function setRecovery(ctx: BackupContext, password: string): Promise
   await setSetting(ctx.store.db, recoveryKey, JSON.stringify(wrapped))
   ctx.log.info('recovery.set')
   return makeBackup(ctx)
+}
+
+/**
+ * On her request (a resident's right to erasure): these residents, erased from her ledger already,
+ * erased from every backup too, in the backup folder and the second folder, one file at a time in
+ * the worker thread (erase.ts). After any backup that is running, and no backup starts meanwhile.
+ */
+export async function eraseFromBackups(
+  ctx: BackupContext & { store: Pick<Store, 'db'> },
+  ids: readonly string[],
+): Promise<BackupErasure> {
+  while (ctx.backups.running) await ctx.backups.running
+  let result: BackupErasure = { checked: 0, changed: 0, failed: 0, mirrorUnreachable: false }
+  ctx.backups.running = (async () => {
+    result = await eraseFromEach(ctx, ids)
+  })().finally(() => {
+    ctx.backups.running = null
+  })
+  await ctx.backups.running
+  return result
+}
+
+async function eraseFromEach(ctx: BackupContext, ids: readonly string[]): Promise<BackupErasure> {
+  const result: BackupErasure = { checked: 0, changed: 0, failed: 0, mirrorUnreachable: false }
+  const folders = [backupFolder(ctx.platform.dataDir)]
+  const mirror = await getSetting(ctx.store.db, mirrorKey)
+  if (mirror) {
+    if (reachable(mirror)) folders.push(mirror)
+    else {
+      // The USB stick is out: its backups are done the next time it is there (eraseWhenBack).
+      result.mirrorUnreachable = true
+      const pending = await pendingErasure(ctx)
+      await setSetting(ctx.store.db, pendingKey, JSON.stringify([...new Set([...pending, ...ids])]))
+    }
+  }
+  await eraseIn(ctx, folders, ids, result)
+  ctx.log.info('backup.erasedFrom', { ...result })
+  return result
+}
+
+const reachable = (folder: string) => existsSync(folder) && statSync(folder).isDirectory()
+
+/** The ids still to erase from the second folder's backups, once it is there again. */
+async function pendingErasure(ctx: Pick<BackupContext, 'store'>): Promise<string[]> {
+  const stored = await getSetting(ctx.store.db, pendingKey)
+  return stored ? (JSON.parse(stored) as string[]) : []
+}
+
+/** Before a backup: an erasure the second folder missed (it was away), now that it is back. */
+async function eraseWhenBack(ctx: BackupContext): Promise<void> {
+  const mirror = await getSetting(ctx.store.db, mirrorKey)
+  const pending = await pendingErasure(ctx)
+  if (!mirror || pending.length === 0 || !reachable(mirror)) return
+  const result: BackupErasure = { checked: 0, changed: 0, failed: 0, mirrorUnreachable: false }
+  await eraseIn(ctx, [mirror], pending, result)
+  ctx.log.info('backup.erasedFrom', { ...result })
+  if (result.failed === 0) await setSetting(ctx.store.db, pendingKey, '')
+}
+
+async function eraseIn(
+  ctx: BackupContext,
+  folders: readonly string[],
+  ids: readonly string[],
+  result: BackupErasure,
+): Promise<void> {
+  const key = (await ctx.platform.storeKey()).key
+  for (const folder of folders) {
+    for (const backup of listBackups(folder)) {
+      result.checked++
+      const outcome = await runBackupThread(ctx.platform.backupWorker, {
+        kind: 'erase',
+        request: { file: backup.file, key, ids: [...ids], now: ctx.platform.now().toISOString() },
+      })
+      if (!outcome.ok) result.failed++
+      else if (outcome.erased > 0) result.changed++
+    }
+  }
 }
 
 /**

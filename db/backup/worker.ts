@@ -1,13 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { writeBackup, type WriteBackupOutcome, type WriteBackupRequest } from './write'
+import { eraseFromBackup } from './erase'
+import type { BackupJob, BackupJobOutcome } from './thread'
+import { writeBackup } from './write'
 
 /**
- * The backup's worker thread: one backup per thread (see write.ts), answered with one message. Its
- * own connection and its own thread: the main process keeps answering her window meanwhile.
+ * The backup's worker thread: one job per thread (a backup to write, see write.ts, or residents to
+ * erase from one backup, see erase.ts), answered with one message. Its own connection and its own
+ * thread: the main process keeps answering her window meanwhile.
  */
-let outcome: WriteBackupOutcome
+const job = workerData as BackupJob
+let outcome: BackupJobOutcome
 try {
-  outcome = writeBackup(workerData as WriteBackupRequest)
+  outcome = job.kind === 'write' ? writeBackup(job.request) : await eraseFromBackup(job.request)
 } catch (error) {
   outcome = { ok: false, reason: 'write_failed', detail: (error as Error).message }
 }

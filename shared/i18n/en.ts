@@ -606,6 +606,15 @@ export const en: Messages = {
     mirrorSameFolder:
       'That is the folder the backups are in already. Choose another, preferably on a USB stick or another drive.',
     fileKind: 'Sprokkelaar backup',
+    eraseToo:
+      'When erasing, also from every backup (at the resident’s request; this may take a while)',
+    erasing: 'Erasing from the backups…',
+    erased_one: 'Also erased from {{count}} backup.',
+    erased_other: 'Also erased from {{count}} backups.',
+    eraseFailed_one: '{{count}} backup could not be changed.',
+    eraseFailed_other: '{{count}} backups could not be changed.',
+    eraseMirrorAway:
+      'The second folder cannot be reached now: the backups there are changed as soon as it is back.',
     recoveryTitle: 'Recovery password',
     recoveryHint:
       'Without this password a backup opens on this computer only. Write it down and keep it somewhere safe: nobody can get it back for you.',
@@ -849,7 +858,7 @@ export const en: Messages = {
       mirror:
         ' and in a second folder the social worker chose (a USB stick or the organisation’s drive)',
       erased:
-        'Someone erased or anonymised is therefore still in older backups, encrypted: for up to about 12 months after the erasure, then in no backup at all.',
+        'Someone erased or anonymised is therefore still in older backups, encrypted: for up to about 12 months after the erasure, then in no backup at all. At the resident’s request the social worker erases him from every backup at once too (in the second folder as soon as it can be reached).',
       recovery:
         'A backup can be opened on another computer only with the social worker’s recovery password. That password is not stored anywhere.',
       noRecovery: 'No recovery password is set: a backup opens on this computer only.',

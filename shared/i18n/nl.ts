@@ -610,6 +610,15 @@ export const nl = {
     mirrorSameFolder:
       'Dat is de map waar de back-ups al staan. Kies een andere, liefst op een USB-stick of een andere schijf.',
     fileKind: 'Sprokkelaar-back-up',
+    eraseToo:
+      'Bij echt verwijderen ook uit alle back-ups (op verzoek van de bewoner; dat kan even duren)',
+    erasing: 'Bezig met verwijderen uit de back-ups…',
+    erased_one: 'Ook uit {{count}} back-up verwijderd.',
+    erased_other: 'Ook uit {{count}} back-ups verwijderd.',
+    eraseFailed_one: '{{count}} back-up kon niet worden aangepast.',
+    eraseFailed_other: '{{count}} back-ups konden niet worden aangepast.',
+    eraseMirrorAway:
+      'De tweede map is nu niet bereikbaar: de back-ups daar worden aangepast zodra hij er weer is.',
     recoveryTitle: 'Herstelwachtwoord',
     recoveryHint:
       'Zonder dit wachtwoord opent een back-up alleen op deze computer. Schrijf het op en bewaar het op een veilige plek: niemand kan het voor je terughalen.',
@@ -855,7 +864,7 @@ export const nl = {
       mirror:
         ' en in een tweede map die de sociaal werker koos (een USB-stick of de schijf van de organisatie)',
       erased:
-        'Wie verwijderd of geanonimiseerd wordt, staat daardoor nog in oudere back-ups, versleuteld: tot ongeveer 12 maanden na het verwijderen, daarna in geen enkele back-up meer.',
+        'Wie verwijderd of geanonimiseerd wordt, staat daardoor nog in oudere back-ups, versleuteld: tot ongeveer 12 maanden na het verwijderen, daarna in geen enkele back-up meer. Op verzoek van de bewoner verwijdert de sociaal werker hem ook meteen uit alle back-ups (in de tweede map zodra die bereikbaar is).',
       recovery:
         'Een back-up is op een andere computer alleen te openen met het herstelwachtwoord van de sociaal werker. Dat wachtwoord wordt nergens bewaard.',
       noRecovery:

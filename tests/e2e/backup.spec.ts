@@ -1,7 +1,10 @@
+import { copyFileSync, truncateSync } from 'node:fs'
 import { createApi } from '../../db/api'
 import { backupFolder, listBackups } from '../../db/backup/backups'
+import { readTrailer } from '../../db/backup/file'
 import { openContext } from '../../db/context'
 import { makeTempDir, nodePlatform } from '../support/platform'
+import { decryptedStore, holdsAny } from '../support/sqlcipher'
 import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // The file and folder dialogs answer through the browser harness; real Electron shows the OS's.
@@ -113,4 +116,20 @@ test('back-ups in Instellingen: herstelwachtwoord, nu een back-up, een tweede ma
   } finally {
     stick.remove()
   }
+
+  // Fatima asks to be erased, from the backups too.
+  await openView(page, 'Bewoners')
+  await page.getByRole('button', { name: 'Amrani, Fatima' }).click()
+  await page.getByRole('checkbox', { name: /ook uit alle back-ups/ }).check()
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.getByRole('button', { name: 'Echt verwijderen' }).click()
+  await expect(
+    page.getByText('1 bewoner echt verwijderd. Ook uit 1 back-up verwijderd.'),
+  ).toBeVisible()
+  const [left] = listBackups(backupFolder(app.harness!.platform.dataDir))
+  const staged = `${left!.file}.check`
+  copyFileSync(left!.file, staged)
+  truncateSync(staged, readTrailer(left!.file)!.storeBytes)
+  const key = (await app.harness!.platform.storeKey()).key
+  expect(holdsAny(decryptedStore(staged, key), ['Amrani', 'Fatima'])).toEqual([])
 })

@@ -3,6 +3,7 @@ import {
   copyFileSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   truncateSync,
@@ -20,6 +21,7 @@ import type { PeopleSearchResult } from '../../shared/people-query'
 import { fill } from '../bench/fill'
 import { syntheticPeople } from '../bench/ledger'
 import { useApi, value } from '../support/api'
+import { decryptedStore, holdsAny } from '../support/sqlcipher'
 import { anotherComputer, everyRow, folderState } from '../support/ledger-state'
 import { makeTempDir } from '../support/platform'
 
@@ -246,4 +248,74 @@ describe('backups', () => {
     // Most kills landed inside a backup (else the test proves little).
     expect(killedMidWay).toBeGreaterThan(5)
   }, 240_000)
+
+  it('erases a resident from every backup on request: gone from each page, the others as they were', async () => {
+    const mira = await ledgerWithSomeone()
+    const jan = value<PersonDetail>(
+      await t.api['people:create']({ firstName: 'Jan', lastName: 'Brouwershaven', wijk: 'Zuid' }),
+    )
+    const piet = value<PersonDetail>(
+      await t.api['people:create']({ firstName: 'Piet', lastName: 'Zandvoort', wijk: 'Zuid' }),
+    )
+    value(await t.api['recovery:set']({ password: 'Wijkwerk-2026!' }))
+    const stick = makeTempDir()
+    const away = `${stick.path}-weg`
+    try {
+      t.platform.fileDialog.folderAnswer = stick.path
+      value(await t.api['backup:chooseMirror'](undefined))
+      t.clock.set('2026-03-03T09:30:00.000Z')
+      await backupNow()
+      const folder = backupFolder(t.platform.dataDir)
+      const all = () => [...listBackups(folder), ...listBackups(stick.path)]
+      const before = all()
+      expect(before).toHaveLength(4)
+
+      value(await t.api['privacy:erase']({ ids: [mira.id] }))
+      expect(value(await t.api['backup:erase']({ ids: [mira.id] }))).toEqual({
+        checked: 4,
+        changed: 4,
+        failed: 0,
+        mirrorUnreachable: false,
+      })
+      // The same backups, by name and date, with the herstelwachtwoord still in them.
+      expect(all().map((b) => [b.name, b.createdAt.toISOString(), !!b.recovery])).toEqual(
+        before.map((b) => [b.name, b.createdAt.toISOString(), true]),
+      )
+      // Asked again: nothing holds her any more, nothing is rewritten.
+      expect(value(await t.api['backup:erase']({ ids: [mira.id] }))).toMatchObject({ changed: 0 })
+
+      // Jan, with the USB stick out: his backups there are done when it is back.
+      renameSync(stick.path, away)
+      value(await t.api['privacy:erase']({ ids: [jan.id] }))
+      expect(value(await t.api['backup:erase']({ ids: [jan.id] }))).toEqual({
+        checked: 2,
+        changed: 2,
+        failed: 0,
+        mirrorUnreachable: true,
+      })
+      renameSync(away, stick.path)
+      t.clock.set('2026-03-04T09:30:00.000Z')
+      await backupNow()
+
+      const key = (await t.platform.storeKey()).key
+      expect(all()).toHaveLength(6)
+      for (const backup of all()) {
+        const staged = join(t.dir.path, 'check.db')
+        copyFileSync(backup.file, staged)
+        truncateSync(staged, readTrailer(backup.file)!.storeBytes)
+        // Every page decrypted, free space included: nothing of them; Piet as he was.
+        const pages = decryptedStore(staged, key)
+        expect(holdsAny(pages, ['Oudewater', 'Koffie gedronken', 'Brouwershaven'])).toEqual([])
+        expect(holdsAny(pages, ['Zandvoort'])).toEqual(['Zandvoort'])
+        const db = openKeyed(staged, key)
+        expect(quickCheck(db)).toBe('ok')
+        expect(db.prepare('SELECT id FROM person').pluck().all()).toEqual([piet.id])
+        db.close()
+        rmSync(staged)
+      }
+    } finally {
+      rmSync(away, { recursive: true, force: true })
+      stick.remove()
+    }
+  }, 90_000)
 })

@@ -22,6 +22,8 @@ export function PrivacyActions({
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
   const [sensitive, setSensitive] = useState<string[] | null>(null)
+  // His request to be erased from her backups too (off unless she ticks it: it takes a while).
+  const [fromBackups, setFromBackups] = useState(false)
 
   const fail = (message: string) => {
     setStatus('')
@@ -56,7 +58,26 @@ export function PrivacyActions({
       t('errors.unreachable'),
     )
     if (!result.ok) return fail(result.error.message)
-    onGone(t(`privacy.done.${kind}`, { count: result.value.count }))
+    const done = t(`privacy.done.${kind}`, { count: result.value.count })
+    if (kind !== 'erase' || !fromBackups) return onGone(done)
+    setFailure('')
+    setStatus(t('backup.erasing'))
+    const backups = await call(
+      () => sprokkel().backup.erase({ ids: [personId] }),
+      t('errors.unreachable'),
+    )
+    if (!backups.ok) return onGone(`${done} ${backups.error.message}`)
+    const { changed, failed, mirrorUnreachable } = backups.value
+    onGone(
+      [
+        done,
+        t('backup.erased', { count: changed }),
+        failed > 0 ? t('backup.eraseFailed', { count: failed }) : '',
+        mirrorUnreachable ? t('backup.eraseMirrorAway') : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    )
   }
 
   return (
@@ -68,6 +89,14 @@ export function PrivacyActions({
         </button>
         <AnonymiseErase onAct={(kind) => void act(kind)} />
       </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={fromBackups}
+          onChange={(event) => setFromBackups(event.target.checked)}
+        />{' '}
+        {t('backup.eraseToo')}
+      </label>
       {sensitive && (
         <div role="alert" className="notice sensitive-warning">
           <p>{t('inzage.sensitive', { words: sensitive.join(', ') })}</p>
