@@ -9,6 +9,8 @@ import { expect, expectNoSeriousA11yFindings, openView, target, test } from './f
 
 // The file and folder dialogs answer through the browser harness; real Electron shows the OS's.
 test.skip(target === 'electron', 'file dialogs are answered through the browser harness')
+// Each backup is a worker thread and each password a scrypt: seconds apiece on a loaded machine.
+test.describe.configure({ timeout: 90_000 })
 
 /** Her old laptop: a ledger with Mira, a herstelwachtwoord, and the backup it made. */
 async function backupFromAnotherComputer(folder: string): Promise<string> {

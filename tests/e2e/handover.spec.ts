@@ -9,6 +9,8 @@ import { expect, expectNoSeriousA11yFindings, openView, target, test } from './f
 
 // The file dialogs answer through the browser harness; real Electron shows the OS's.
 test.skip(target === 'electron', 'file dialogs are answered through the browser harness')
+// Every password goes through scrypt (about half a second, more on a loaded machine).
+test.describe.configure({ timeout: 60_000 })
 
 /** Sanne's ledger on her own laptop: Mira and Jan in Kerckebosch, handed over with a password. */
 async function handoverFromSanne(folder: string): Promise<string> {

@@ -56,7 +56,9 @@ async function ledgerWithSomeone() {
   return mira
 }
 
-describe('backups', () => {
+// Backups run in worker threads and every password goes through scrypt: seconds each on a busy
+// machine, so more than vitest's default 5 s.
+describe('backups', { timeout: 60_000 }, () => {
   it('restores on a computer that never had her keyring: every row, with her herstelwachtwoord', async () => {
     const mira = await ledgerWithSomeone()
     value(await t.api['recovery:set']({ password: 'Wijkwerk-2026!' }))

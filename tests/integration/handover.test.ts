@@ -111,7 +111,9 @@ const people = async (computer: Computer) =>
       .execute()
   ).map((p) => [p.first_name, p.last_name, p.phone, p.street])
 
-describe('the overdrachtsbestand', () => {
+// Backups run in worker threads and every password goes through scrypt: seconds each on a busy
+// machine, so more than vitest's default 5 s.
+describe('the overdrachtsbestand', { timeout: 60_000 }, () => {
   it('hands over the chosen wijk, keeps namesakes apart, merges only what she says, and undoes', async () => {
     const { mira } = await sendersLedger()
     // The receiver has a namesake of Jan (another address: a name alone is never a match) and
