@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { copyFile, open, rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { BackupErasure, BackupStatus, RestorePreview } from '../../shared/backup'
 import { translate } from '../../shared/i18n/messages'
@@ -11,7 +12,7 @@ import type { Store } from '../store/store'
 import { readTrailer, wrapKey, wrappedKeySchema, type Trailer, type WrappedKey } from './file'
 import { backupsToKeep } from './rotation'
 import { runBackupThread } from './thread'
-import { backupNamePattern, copyBackup, partialSuffix } from './write'
+import { backupNamePattern, partialSuffix } from './write'
 
 /**
  * Her backups: at start and every day while the app runs, and when she asks. One at a time, in a
@@ -81,21 +82,47 @@ export function listBackups(folder: string): ListedBackup[] {
   return listed.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
 }
 
-/** Removes the backups the rotation does not keep, and half-written copies left by a crash. */
-export function rotate(folder: string): void {
-  removePartials(folder)
+/**
+ * Removes the backups the rotation does not keep, and half-written copies left by a crash. The
+ * files are hundreds of MB: removed off the main thread (fs/promises), so her window never waits.
+ */
+export async function rotate(folder: string): Promise<void> {
+  await removePartials(folder)
   const listed = listBackups(folder)
   const kept = new Set(backupsToKeep(listed))
-  for (const backup of listed) if (!kept.has(backup)) rmSync(backup.file, { force: true })
+  for (const backup of listed) if (!kept.has(backup)) await rm(backup.file, { force: true })
 }
 
-function removePartials(folder: string): void {
+async function removePartials(folder: string): Promise<void> {
   for (const name of readdirSync(folder)) {
     if (
       name.endsWith(partialSuffix) &&
       backupNamePattern.test(name.slice(0, -partialSuffix.length))
     )
-      rmSync(join(folder, name), { force: true })
+      await rm(join(folder, name), { force: true })
+  }
+}
+
+/**
+ * A checked backup copied into her second folder: `.partial`, flushed, renamed, the folder's entry
+ * flushed. Off the main thread, like everything here that moves hundreds of MB.
+ */
+async function copyInto(file: string, folder: string): Promise<void> {
+  const partial = join(folder, basename(file) + partialSuffix)
+  await copyFile(file, partial)
+  const handle = await open(partial, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(partial, join(folder, basename(file)))
+  if (process.platform === 'win32') return
+  const dir = await open(folder, 'r')
+  try {
+    await dir.sync()
+  } finally {
+    await dir.close()
   }
 }
 
@@ -131,7 +158,7 @@ async function writeOne(ctx: BackupContext): Promise<void> {
   await eraseWhenBack(ctx)
   const folder = backupFolder(ctx.platform.dataDir)
   mkdirSync(folder, { recursive: true })
-  removePartials(folder)
+  await removePartials(folder)
   const started = performance.now()
   const outcome = await runBackupThread(ctx.platform.backupWorker, {
     kind: 'write',
@@ -157,16 +184,16 @@ async function writeOne(ctx: BackupContext): Promise<void> {
     copyMs: outcome.copyMs,
     checkMs: outcome.checkMs,
   })
-  rotate(folder)
+  await rotate(folder)
   const mirror = await getSetting(ctx.store.db, mirrorKey)
   if (!mirror) return
   try {
     // A USB stick that is not in: the folder is not there, and is not made (that would be the
     // mount point of a drive that is away).
     if (!statSync(mirror).isDirectory()) throw new Error('not a folder')
-    removePartials(mirror)
-    copyBackup(outcome.file, mirror, basename(outcome.file))
-    rotate(mirror)
+    await removePartials(mirror)
+    await copyInto(outcome.file, mirror)
+    await rotate(mirror)
     ctx.log.info('backup.mirrored')
   } catch (error) {
     ctx.log.error('backup.mirrorFailed', error)

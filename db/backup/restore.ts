@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, renameSync, rmSync, truncateSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { copyFile, rm, truncate } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { RestoreChoice, RestorePreview } from '../../shared/backup'
 import { translate } from '../../shared/i18n/messages'
@@ -48,8 +49,9 @@ export async function checkRestore(ctx: ApiContext, password: string): Promise<R
   }
   discardStaged(ctx)
   const staged = join(ctx.platform.dataDir, stagedName)
-  copyFileSync(chosen.path, staged)
-  truncateSync(staged, chosen.trailer.storeBytes)
+  // Hundreds of MB: copied off the main thread.
+  await copyFile(chosen.path, staged)
+  await truncate(staged, chosen.trailer.storeBytes)
   let preview: RestorePreview
   try {
     const db = openKeyed(staged, key)
@@ -113,7 +115,7 @@ export async function restoreBackup(ctx: ApiContext): Promise<RestorePreview> {
     Object.assign(ctx, await reopen(ctx))
     throw error
   }
-  rmSync(before, { force: true })
+  await rm(before, { force: true })
   const { store, search, matching, initiativeSearch, lock, info } = fresh
   Object.assign(ctx, { store, search, matching, initiativeSearch, lock, info, restore: undefined })
   ctx.imports = { progress: null }

@@ -1,13 +1,4 @@
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-  copyFileSync,
-} from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3-multiple-ciphers'
 import { backupExtension, encodeTrailer, type WrappedKey } from './file'
@@ -193,20 +184,4 @@ export function syncFolder(folder: string): void {
   } finally {
     closeSync(fd)
   }
-}
-
-/** A verified backup copied into another folder: `.partial`, flushed, renamed. */
-export function copyBackup(file: string, folder: string, name: string): string {
-  const partial = join(folder, name + partialSuffix)
-  copyFileSync(file, partial)
-  const fd = openSync(partial, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  const target = join(folder, name)
-  renameSync(partial, target)
-  syncFolder(folder)
-  return target
 }

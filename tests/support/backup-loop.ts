@@ -4,7 +4,7 @@ import { rotate } from '../../db/backup/backups'
 import { writeBackup } from '../../db/backup/write'
 
 const [source, key, folder, round] = process.argv.slice(2) as [string, string, string, string]
-rotate(folder)
+await rotate(folder)
 process.stdout.write('started\n')
 for (let i = 0; ; i++) {
   // A second apart, so that every backup of a round has a name of its own.
@@ -17,5 +17,5 @@ for (let i = 0; ; i++) {
     recovery: null,
   })
   if (!outcome.ok) throw new Error(outcome.reason)
-  rotate(folder)
+  await rotate(folder)
 }
