@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { copyFile, open, rename, rm } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
 import { basename, join } from 'node:path'
 import type { BackupErasure, BackupStatus, RestorePreview } from '../../shared/backup'
 import { translate } from '../../shared/i18n/messages'
@@ -27,6 +28,7 @@ const mirrorKey = 'backupMirrorDir'
 const recoveryKey = 'recoveryWrap'
 /** Ids of residents erased on request whose erasure the second folder still waits for. */
 const pendingKey = 'backupErasePending'
+const ledgerKey = 'ledgerId'
 export const staleAfterDays = 7
 const dayMs = 86_400_000
 
@@ -62,15 +64,18 @@ export interface ListedBackup {
 
 export const backupFolder = (dataDir: string) => join(dataDir, backupFolderName)
 
-/** The whole, checked backups in a folder, newest first; anything else there is not listed. */
-export function listBackups(folder: string): ListedBackup[] {
+/**
+ * The whole, checked backups in a folder, newest first (only this ledger's, given its id); anything
+ * else there is not listed.
+ */
+export function listBackups(folder: string, ledger?: string): ListedBackup[] {
   if (!existsSync(folder)) return []
   const listed: ListedBackup[] = []
   for (const name of readdirSync(folder)) {
     if (!backupNamePattern.test(name)) continue
     const file = join(folder, name)
     const trailer = readTrailer(file)
-    if (!trailer) continue
+    if (!trailer || (ledger !== undefined && trailer.ledger !== ledger)) continue
     listed.push({
       file,
       name,
@@ -86,21 +91,35 @@ export function listBackups(folder: string): ListedBackup[] {
  * Removes the backups the rotation does not keep, and half-written copies left by a crash. The
  * files are hundreds of MB: removed off the main thread (fs/promises), so her window never waits.
  */
-export async function rotate(folder: string): Promise<void> {
-  await removePartials(folder)
-  const listed = listBackups(folder)
+export async function rotate(folder: string, ledger?: string): Promise<void> {
+  await removePartials(folder, ledger === undefined ? 0 : partialAgeMs)
+  const listed = listBackups(folder, ledger)
   const kept = new Set(backupsToKeep(listed))
   for (const backup of listed) if (!kept.has(backup)) await rm(backup.file, { force: true })
 }
 
-async function removePartials(folder: string): Promise<void> {
+/**
+ * Half-written backups left by a crash. In her second folder only those an hour old: a shared
+ * folder may hold a colleague's backup being written right now.
+ */
+async function removePartials(folder: string, minAgeMs = 0): Promise<void> {
   for (const name of readdirSync(folder)) {
-    if (
-      name.endsWith(partialSuffix) &&
-      backupNamePattern.test(name.slice(0, -partialSuffix.length))
-    )
-      await rm(join(folder, name), { force: true })
+    if (!name.endsWith(partialSuffix)) continue
+    if (!backupNamePattern.test(name.slice(0, -partialSuffix.length))) continue
+    const path = join(folder, name)
+    if (Date.now() - statSync(path).mtimeMs >= minAgeMs) await rm(path, { force: true })
   }
+}
+
+const partialAgeMs = 60 * 60 * 1000
+
+/** This ledger's id, made with its first backup and kept in its settings (a restore keeps it). */
+async function ledgerId(ctx: Pick<BackupContext, 'store'>): Promise<string> {
+  const stored = await getSetting(ctx.store.db, ledgerKey)
+  if (stored) return stored
+  const id = randomUUID()
+  await setSetting(ctx.store.db, ledgerKey, id)
+  return id
 }
 
 /**
@@ -168,6 +187,7 @@ async function writeOne(ctx: BackupContext): Promise<void> {
       folder,
       createdAt: ctx.platform.now().toISOString(),
       recovery: await storedRecovery(ctx),
+      ledger: await ledgerId(ctx),
     },
   })
   if (!outcome.ok) {
@@ -191,9 +211,9 @@ async function writeOne(ctx: BackupContext): Promise<void> {
     // A USB stick that is not in: the folder is not there, and is not made (that would be the
     // mount point of a drive that is away).
     if (!statSync(mirror).isDirectory()) throw new Error('not a folder')
-    await removePartials(mirror)
     await copyInto(outcome.file, mirror)
-    await rotate(mirror)
+    // Only this ledger's: the folder may hold colleagues' backups too.
+    await rotate(mirror, await ledgerId(ctx))
     ctx.log.info('backup.mirrored')
   } catch (error) {
     ctx.log.error('backup.mirrorFailed', error)
@@ -277,10 +297,12 @@ export async function eraseFromBackups(
 
 async function eraseFromEach(ctx: BackupContext, ids: readonly string[]): Promise<BackupErasure> {
   const result: BackupErasure = { checked: 0, changed: 0, failed: 0, mirrorUnreachable: false }
-  const folders = [backupFolder(ctx.platform.dataDir)]
+  const folders: { folder: string; ledger?: string }[] = [
+    { folder: backupFolder(ctx.platform.dataDir) },
+  ]
   const mirror = await getSetting(ctx.store.db, mirrorKey)
   if (mirror) {
-    if (reachable(mirror)) folders.push(mirror)
+    if (reachable(mirror)) folders.push({ folder: mirror, ledger: await ledgerId(ctx) })
     else {
       // The USB stick is out: its backups are done the next time it is there (eraseWhenBack).
       result.mirrorUnreachable = true
@@ -307,20 +329,20 @@ async function eraseWhenBack(ctx: BackupContext): Promise<void> {
   const pending = await pendingErasure(ctx)
   if (!mirror || pending.length === 0 || !reachable(mirror)) return
   const result: BackupErasure = { checked: 0, changed: 0, failed: 0, mirrorUnreachable: false }
-  await eraseIn(ctx, [mirror], pending, result)
+  await eraseIn(ctx, [{ folder: mirror, ledger: await ledgerId(ctx) }], pending, result)
   ctx.log.info('backup.erasedFrom', { ...result })
   if (result.failed === 0) await setSetting(ctx.store.db, pendingKey, '')
 }
 
 async function eraseIn(
   ctx: BackupContext,
-  folders: readonly string[],
+  folders: readonly { folder: string; ledger?: string }[],
   ids: readonly string[],
   result: BackupErasure,
 ): Promise<void> {
   const key = (await ctx.platform.storeKey()).key
-  for (const folder of folders) {
-    for (const backup of listBackups(folder)) {
+  for (const { folder, ledger } of folders) {
+    for (const backup of listBackups(folder, ledger)) {
       result.checked++
       const outcome = await runBackupThread(ctx.platform.backupWorker, {
         kind: 'erase',

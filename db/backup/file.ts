@@ -46,6 +46,11 @@ const trailerSchema = z.strictObject({
   createdAt: z.iso.datetime(),
   /** Length of the SQLite part, which comes first. */
   storeBytes: z.int().positive(),
+  /**
+   * Which ledger it is of (a random id kept in its settings): a second folder on her
+   * organisation's drive may hold colleagues' backups too, and rotation keeps its hands off them.
+   */
+  ledger: z.string().min(1).max(64).optional(),
   recovery: wrappedKeySchema.nullable(),
 })
 export type Trailer = z.output<typeof trailerSchema>

@@ -26,6 +26,8 @@ export interface WriteBackupRequest {
   folder: string
   createdAt: string
   recovery: WrappedKey | null
+  /** The ledger's id (backups.ts), in the trailer. */
+  ledger: string
 }
 
 export type WriteBackupOutcome =
@@ -137,6 +139,7 @@ export function writeBackup(request: WriteBackupRequest): WriteBackupOutcome {
         createdAt: request.createdAt,
         storeBytes,
         recovery: request.recovery,
+        ledger: request.ledger,
       }),
       0,
       undefined,

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { idleBackups, makeBackup, type BackupContext } from '../../db/backup/backups'
 import { setSetting } from '../../db/ledger/settings'
 import type { LogFields } from '../../db/platform/log'
-import { openStore, type Store } from '../../db/store/store'
+import { openStore } from '../../db/store/store'
 import { makeTempDir } from '../support/platform'
 import { fill } from './fill'
 import { syntheticPeople } from './ledger'
@@ -63,48 +63,34 @@ export async function backupBench(): Promise<Figure[]> {
     const seconds: number[] = []
     const blocks: number[] = []
     const saves: number[] = []
-    let rss = 0
+    const page = (i: number) =>
+      store.db
+        .selectFrom('person')
+        .select(['id', 'first_name'])
+        .orderBy('name_key')
+        .offset((i * 50) % 2000)
+        .limit(50)
+        .execute()
+    const save = (i: number) => setSetting(store.db, 'benchTyping', String(i))
+    // Browsing for 6 s with no backup: the stalls this process has anyway (its garbage collector,
+    // the machine), to read the figure below against.
+    const baseline = await whileDoing(page, 20, () => new Promise((r) => setTimeout(r, 6000)))
     // Three backups while she browses (a page of her list every 20 ms: reads, as the UI does);
     // then one while she saves something every 50 ms.
-    // The same browsing for 6 s with no backup: the stalls this process has anyway (its garbage
-    // collector, the machine), to read the figure below against.
-    const baseline = await browse(
-      store.db,
-      () => new Promise((resolve) => setTimeout(resolve, 6000)),
-    )
-    for (let run = 0; run < runs + 1; run++) {
+    for (let run = 0; run <= runs; run++) {
       const saving = run === runs
-      // What filling the ledger left behind is collected now, not in the middle of a backup.
-      ;(globalThis as { gc?: () => void }).gc?.()
-      const loop = monitorEventLoopDelay({ resolution: 5 })
-      loop.enable()
-      let busy = true
-      const work = (async () => {
-        for (let i = 0; busy; i++) {
-          const start = performance.now()
-          if (saving) await setSetting(store.db, 'benchTyping', String(i))
-          else
-            await store.db
-              .selectFrom('person')
-              .select(['id', 'first_name'])
-              .orderBy('name_key')
-              .offset((i * 50) % 2000)
-              .limit(50)
-              .execute()
-          if (saving) saves.push(performance.now() - start)
-          await new Promise((resolve) => setTimeout(resolve, saving ? 50 : 20))
-          rss = Math.max(rss, process.memoryUsage().rss)
-        }
-      })()
-      const start = performance.now()
-      const status = await makeBackup(ctx)
-      if (!saving) seconds.push((performance.now() - start) / 1000)
-      busy = false
-      await work
-      loop.disable()
-      // The histogram's max is the longest delay past the 5 ms timer.
-      if (!saving) blocks.push(loop.max / 1e6)
-      if (status.problem || !status.last) throw new Error('backup failed in the bench')
+      let took = 0
+      const watched = await whileDoing(saving ? save : page, saving ? 50 : 20, async () => {
+        const start = performance.now()
+        const status = await makeBackup(ctx)
+        took = (performance.now() - start) / 1000
+        if (status.problem || !status.last) throw new Error('backup failed in the bench')
+      })
+      if (saving) saves.push(...watched.steps)
+      else {
+        seconds.push(took)
+        blocks.push(watched.maxStall)
+      }
       // A new name per run (names go by the second).
       await new Promise((resolve) => setTimeout(resolve, 1000))
     }
@@ -122,7 +108,7 @@ export async function backupBench(): Promise<Figure[]> {
         unit: 'ms',
         target: 50,
       },
-      { id: 'backup.baseline_block_ms@100k', value: round(baseline, 1), unit: 'ms' },
+      { id: 'backup.baseline_block_ms@100k', value: round(baseline.maxStall, 1), unit: 'ms' },
       { id: 'backup.copy_s@100k', value: round(Number(last['copyMs']) / 1000, 2), unit: 's' },
       { id: 'backup.check_s@100k', value: round(Number(last['checkMs']) / 1000, 2), unit: 's' },
       {
@@ -137,7 +123,7 @@ export async function backupBench(): Promise<Figure[]> {
       },
       { id: 'backup.file_mb@100k', value: megabytes(Number(last['bytes'])), unit: 'MB' },
       { id: 'backup.moments@100k', value: moments, unit: 'rows' },
-      { id: 'backup.rss_mb@100k', value: megabytes(rss), unit: 'MB' },
+      { id: 'backup.rss_mb@100k', value: megabytes(peakRss), unit: 'MB' },
     ]
   } finally {
     await store.close()
@@ -145,27 +131,38 @@ export async function backupBench(): Promise<Figure[]> {
   }
 }
 
-/** The main thread's longest stall while a page of her list is read every 20 ms until `until`. */
-async function browse(db: Store['db'], until: () => Promise<unknown>): Promise<number> {
+/**
+ * Runs `until` while `step` is done every `every` ms, as her window would: the main thread's
+ * longest stall meanwhile (the event loop's delay past a 5 ms timer), how long each step took, and
+ * the process's largest RSS. Garbage from before is collected first, not in the middle.
+ */
+async function whileDoing(
+  step: (i: number) => Promise<unknown>,
+  every: number,
+  until: () => Promise<unknown>,
+): Promise<{ maxStall: number; steps: number[] }> {
   ;(globalThis as { gc?: () => void }).gc?.()
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
+  const steps: number[] = []
   let busy = true
   const work = (async () => {
     for (let i = 0; busy; i++) {
-      await db
-        .selectFrom('person')
-        .select(['id', 'first_name'])
-        .orderBy('name_key')
-        .offset((i * 50) % 2000)
-        .limit(50)
-        .execute()
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      const start = performance.now()
+      await step(i)
+      steps.push(performance.now() - start)
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+      await new Promise((resolve) => setTimeout(resolve, every))
     }
   })()
-  await until()
-  busy = false
-  await work
-  loop.disable()
-  return loop.max / 1e6
+  try {
+    await until()
+  } finally {
+    busy = false
+    await work
+    loop.disable()
+  }
+  return { maxStall: loop.max / 1e6, steps }
 }
+
+let peakRss = 0

@@ -5,7 +5,14 @@ import { readTrailer } from '../../db/backup/file'
 import { openContext } from '../../db/context'
 import { makeTempDir, nodePlatform } from '../support/platform'
 import { decryptedStore, holdsAny } from '../support/sqlcipher'
-import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
+import {
+  addResident,
+  expect,
+  expectNoSeriousA11yFindings,
+  openView,
+  target,
+  test,
+} from './fixtures'
 
 // The file and folder dialogs answer through the browser harness; real Electron shows the OS's.
 test.skip(target === 'electron', 'file dialogs are answered through the browser harness')
@@ -74,11 +81,7 @@ test('back-ups in Instellingen: herstelwachtwoord, nu een back-up, een tweede ma
 }) => {
   const { page } = app
   await page.getByRole('button', { name: 'Overslaan' }).click()
-  await openView(page, 'Bewoners')
-  await page.getByLabel('Voornaam').fill('Fatima')
-  await page.getByLabel('Achternaam').fill('Amrani')
-  await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
-  await expect(page.getByRole('button', { name: 'Amrani, Fatima' })).toBeVisible()
+  await addResident(page, 'Fatima', 'Amrani')
 
   await page.getByRole('button', { name: 'Instellingen' }).click()
   const backups = page.getByRole('region', { name: 'Back-ups' })

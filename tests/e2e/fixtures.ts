@@ -128,3 +128,12 @@ export async function openView(page: Page, name: string): Promise<void> {
     .click()
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
 }
+
+/** She adds a resident with the quick add form in Bewoners, and sees her in the list. */
+export async function addResident(page: Page, firstName: string, lastName: string): Promise<void> {
+  await openView(page, 'Bewoners')
+  await page.getByLabel('Voornaam').fill(firstName)
+  await page.getByLabel('Achternaam').fill(lastName)
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
+  await expect(page.getByRole('button', { name: `${lastName}, ${firstName}` })).toBeVisible()
+}

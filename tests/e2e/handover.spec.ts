@@ -5,7 +5,14 @@ import { openContext } from '../../db/context'
 import type { Wijk } from '../../shared/contract'
 import type { PersonDetail } from '../../shared/person-detail'
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
-import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
+import {
+  addResident,
+  expect,
+  expectNoSeriousA11yFindings,
+  openView,
+  target,
+  test,
+} from './fixtures'
 
 // The file dialogs answer through the browser harness; real Electron shows the OS's.
 test.skip(target === 'electron', 'file dialogs are answered through the browser harness')
@@ -130,11 +137,7 @@ test('overdragen vanuit Instellingen: alle bewoners, met een wachtwoord, waar zi
 }) => {
   const { page } = app
   await page.getByRole('button', { name: 'Overslaan' }).click()
-  await openView(page, 'Bewoners')
-  await page.getByLabel('Voornaam').fill('Fatima')
-  await page.getByLabel('Achternaam').fill('Amrani')
-  await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
-  await expect(page.getByRole('button', { name: 'Amrani, Fatima' })).toBeVisible()
+  await addResident(page, 'Fatima', 'Amrani')
 
   await page.getByRole('button', { name: 'Instellingen' }).click()
   const make = page.getByRole('form', { name: 'Overdrachtsbestand maken' })

@@ -1,4 +1,11 @@
-import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
+import {
+  addResident,
+  expect,
+  expectNoSeriousA11yFindings,
+  openView,
+  target,
+  test,
+} from './fixtures'
 
 // Her being away is the harness's idle time here; real Electron asks the OS.
 test.skip(target === 'electron', 'idle time is set through the browser harness')
@@ -7,11 +14,7 @@ test('vergrendelen met een pincode: niets van een bewoner in beeld, ook niet na 
   app,
 }) => {
   const { page } = app
-  await openView(page, 'Bewoners')
-  await page.getByLabel('Voornaam').fill('Fatima')
-  await page.getByLabel('Achternaam').fill('Amrani')
-  await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
-  await expect(page.getByRole('button', { name: 'Amrani, Fatima' })).toBeVisible()
+  await addResident(page, 'Fatima', 'Amrani')
 
   await page.getByRole('button', { name: 'Instellingen' }).click()
   const turnOn = page.getByRole('form', { name: 'Vergrendeling aanzetten' })

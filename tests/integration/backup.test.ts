@@ -180,7 +180,12 @@ describe('backups', { timeout: 60_000 }, () => {
   it('rotates to 7 daily, 4 weekly and 12 monthly, warns after 7 days and copies to a second folder', async () => {
     await ledgerWithSomeone()
     const mirror = makeTempDir()
+    // A colleague's backups in the same folder (her organisation's drive): never rotated away.
+    const colleague = await anotherComputer(new Date('2026-01-10T09:00:00.000Z'))
     try {
+      colleague.platform.fileDialog.folderAnswer = mirror.path
+      value(await colleague.api['backup:chooseMirror'](undefined))
+      const [theirs] = listBackups(mirror.path)
       t.platform.fileDialog.folderAnswer = mirror.path
       value(await t.api['backup:chooseMirror'](undefined))
       // A backup every day for 75 days (the rules themselves: tests/unit/rotation.test.ts).
@@ -195,9 +200,10 @@ describe('backups', { timeout: 60_000 }, () => {
       expect(kept.length).toBeLessThanOrEqual(12)
       const oldest = kept.at(-1)!.createdAt.getTime()
       expect(start + 75 * 86_400_000 - oldest).toBeGreaterThan(45 * 86_400_000)
-      expect(listBackups(mirror.path).map((backup) => backup.name)).toEqual(
-        kept.map((backup) => backup.name),
-      )
+      expect(listBackups(mirror.path).map((backup) => backup.name)).toEqual([
+        ...kept.map((backup) => backup.name),
+        theirs!.name,
+      ])
 
       t.clock.set(new Date(start + 83 * 86_400_000))
       expect(value<BackupStatus>(await t.api['backup:status'](undefined)).stale).toBe(true)
@@ -207,6 +213,7 @@ describe('backups', { timeout: 60_000 }, () => {
       const status = await backupNow()
       expect(status).toMatchObject({ stale: false, problem: 'mirror_failed' })
     } finally {
+      await colleague.close()
       mirror.remove()
     }
   }, 60_000)

@@ -15,6 +15,7 @@ for (let i = 0; ; i++) {
     folder,
     createdAt: createdAt.toISOString(),
     recovery: null,
+    ledger: 'kill-test',
   })
   if (!outcome.ok) throw new Error(outcome.reason)
   await rotate(folder)
