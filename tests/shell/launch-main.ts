@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { listBackups } from '../../db/backup/backups'
 import { app, BrowserWindow, standIn } from './stand-in/electron'
 
 export interface LaunchSetup {
@@ -167,6 +168,14 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     }
   }
 
+  // The backup the app makes at start, by the worker thread it ships (out/main/backup.js).
+  const logFile = join(app.getPath('userData'), 'sprokkelaar.log')
+  await until(
+    () => (readFileSync(logFile, 'utf8').includes(' backup.written ') ? true : undefined),
+    'the backup at start',
+  )
+  const backups = listBackups(join(app.getPath('userData'), 'backups')).map((b) => b.name)
+
   // A fault nobody caught, whose message quotes a resident.
   process.emit('uncaughtException', new Error('Cannot read Fatima el Amrani'))
   const uncaught = standIn.recorded.errorBoxes.splice(0)
@@ -199,6 +208,7 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     contextMenu: standIn.recorded.popups.map(menuShape),
     reminder,
     imported,
+    backups,
     uncaught,
     windowState: existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : null,
     quitExit: exit,

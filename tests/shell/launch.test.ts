@@ -64,6 +64,11 @@ function expectAWorkingWindow(report: LaunchReport) {
     expect.arrayContaining(['sprokkelaar.db', 'store-key.json', 'sprokkelaar.log']),
   )
   expect(report.dataFiles).not.toContain('sprokkelaar.db-wal')
+  // A backup at start, written and checked by the worker thread built beside the main process.
+  expect(report.backups).toEqual([
+    expect.stringMatching(/^sprokkelaar-backup-\d{4}-\d{2}-\d{2}-\d{6}\.sprokkel-backup$/),
+  ])
+  expect(report.log).toMatch(/info backup\.written bytes=\d+/)
 }
 
 const probeUrls = [

@@ -17,6 +17,8 @@ export interface LaunchReport {
   exitCode: number | null
   userData: string
   dataFiles: string[]
+  /** The checked backups in the data folder's `backups` once the one made at start is there. */
+  backups: string[]
   log: string
   window: { webPreferences: Record<string, unknown> } & Record<string, unknown>
   loadedUrl: string

@@ -232,6 +232,11 @@ describe('the packaged app, started from its archive', () => {
     ])
   })
 
+  it('makes its backup at start with the worker it ships', () => {
+    expect(report.backups).toHaveLength(1)
+    expect(report.log).toMatch(/backup\.written bytes=\d+/)
+  })
+
   it('keeps her data in the installed app’s own folder', () => {
     expect(report.userData).toBe(join(temp.path, 'run', 'appData', 'Sprokkelaar'))
     expect(report.dataFiles).toEqual(expect.arrayContaining(['sprokkelaar.db', 'store-key.json']))
