@@ -99,7 +99,7 @@ export async function unlockHandover(
     createdAt: payload.createdAt,
     includesNotes: payload.includesNotes,
     people: payload.people.length,
-    known: known.size,
+    known: [...known.values()].filter((person) => !person.gone).length,
     matches,
   }
 }
@@ -117,14 +117,17 @@ const nameOf = (person: HandoverPerson) =>
  */
 async function matchAll(db: Kysely<Database>, payload: HandoverPayload) {
   const ids = payload.people.map((person) => person.id)
-  const known = new Map<string, { deleted: boolean }>()
+  // Known by id; `gone`: in her trash or anonymised, which a handover must not undo.
+  const known = new Map<string, { gone: boolean }>()
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('person')
-      .select(['id', 'deleted_at'])
+      .select(['id', 'deleted_at', 'anonymised_at'])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute()
-    for (const row of rows) known.set(row.id, { deleted: row.deleted_at !== null })
+    for (const row of rows) {
+      known.set(row.id, { gone: row.deleted_at !== null || row.anonymised_at !== null })
+    }
   }
   const finder = await DuplicateFinder.forLedger(db)
   const matches: HandoverMatch[] = []
@@ -241,8 +244,8 @@ export async function commitHandover(
       const same = known.get(person.id)
       const match = matchOf.get(row)
       const choice: DuplicateChoice | undefined = match ? decisions.get(row) : undefined
-      if (same?.deleted) {
-        // In her trash: she put him there; a handover does not bring him back.
+      if (same?.gone) {
+        // In her trash or anonymised: her decision; a handover does not bring him back.
         skipped.push({ row, reason: 'chosen' })
       } else if (same) {
         await write.merge(person, person.id, true)

@@ -269,4 +269,25 @@ describe('the overdrachtsbestand', { timeout: 60_000 }, () => {
     })
     expect(await people(receiver)).toEqual([])
   })
+
+  it('leaves a resident she anonymised or put in the trash as she left him', async () => {
+    const { mira, jan } = await sendersLedger()
+    receiver.platform.fileDialog.answer = await handOver(true)
+    value(await receiver.api['handover:choose'](undefined))
+    value(await receiver.api['handover:unlock']({ password: 'Overdracht-2026' }))
+    value(await receiver.api['handover:commit']({ decisions: [] }))
+    value(await receiver.api['privacy:anonymise']({ ids: [jan.id] }))
+    value(await receiver.api['people:trash']({ id: mira.id }))
+    const before = await ledger(receiver)
+
+    receiver.platform.fileDialog.answer = await handOver(true)
+    value(await receiver.api['handover:choose'](undefined))
+    const again = value<HandoverPreview>(
+      await receiver.api['handover:unlock']({ password: 'Overdracht-2026' }),
+    )
+    expect(again).toMatchObject({ people: 2, known: 0, matches: [] })
+    const report = value<ImportReport>(await receiver.api['handover:commit']({ decisions: [] }))
+    expect(report).toMatchObject({ added: 0, merged: 0, skipped: [{ row: 1 }, { row: 2 }] })
+    expect(await ledger(receiver)).toEqual(before)
+  })
 })
