@@ -327,4 +327,17 @@ describe('backups', { timeout: 60_000 }, () => {
       stick.remove()
     }
   }, 90_000)
+
+  it('is not made with the driver’s backup(): SQLite’s online backup refuses an encrypted store', async () => {
+    // Why write.ts uses VACUUM INTO: pinned, so that a driver that learns it shows up here.
+    await ledgerWithSomeone()
+    const source = openKeyed(t.ctx.store.path, (await t.platform.storeKey()).key)
+    try {
+      await expect(source.backup(join(t.dir.path, 'online.db'))).rejects.toThrow(
+        /incompatible source and target/,
+      )
+    } finally {
+      source.close()
+    }
+  })
 })
