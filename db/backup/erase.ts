@@ -1,11 +1,20 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
-import { writeSync, truncateSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs'
+import { dirname } from 'node:path'
 import { localDate } from '../../shared/dates'
 import { erasePeople } from '../privacy/erase'
 import { openStore } from '../store/store'
 import { encodeTrailer, readTrailer } from './file'
 import { openKeyed, quickCheck, syncFolder } from './write'
-import { dirname } from 'node:path'
 
 /**
  * Erasing residents from one backup, on her request (runs in the backup's worker thread, one file
