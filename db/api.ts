@@ -68,6 +68,7 @@ import {
   setRecovery,
 } from './backup/backups'
 import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
+import { openContact } from './contact/open'
 import { exportHandover } from './handover/export'
 import { chooseHandover, commitHandover, unlockHandover } from './handover/import'
 import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
@@ -200,6 +201,7 @@ const handlers: Handlers = {
   'restore:choose': (ctx) => chooseRestore(ctx),
   'restore:check': (ctx, { password }) => checkRestore(ctx, password),
   'restore:replace': (ctx) => restoreBackup(ctx),
+  'contact:open': (ctx, input) => openContact(ctx.store.db, ctx.platform, ctx.log, input),
   'handover:export': (ctx, input) => exportHandover(ctx.store.db, ctx.platform, input, today(ctx)),
   'handover:choose': (ctx) => chooseHandover(ctx.platform, ctx.handover),
   'handover:unlock': (ctx, { password }) => unlockHandover(ctx.store.db, ctx.handover, password),

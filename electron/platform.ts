@@ -7,8 +7,10 @@ import {
   Notification,
   powerMonitor,
   safeStorage,
+  shell,
   utilityProcess,
 } from 'electron'
+import { isOpenableLink } from '../db/contact/links'
 import { readerHeapMb, type ReaderProcess } from '../db/import/file/protocol'
 import type { Platform } from '../db/platform/platform'
 import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../db/store/key'
@@ -74,6 +76,11 @@ export function electronPlatform(
         ? await dialog.showOpenDialog(parent, options)
         : await dialog.showOpenDialog(options)
       return canceled ? null : (filePaths[0] ?? null)
+    },
+    openExternal: async (url) => {
+      // Built in the main process from what the ledger holds; checked once more at the door.
+      if (!isOpenableLink(url)) throw new Error('openExternal: not a contact link')
+      await shell.openExternal(url)
     },
     chooseFolder: async ({ title }) => {
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] }

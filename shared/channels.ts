@@ -81,6 +81,7 @@ export const channelNames = [
   'restore:choose',
   'restore:check',
   'restore:replace',
+  'contact:open',
   'handover:export',
   'handover:choose',
   'handover:unlock',

@@ -76,6 +76,7 @@ import {
   type RestoreChoice,
   type RestorePreview,
 } from './backup'
+import { openContactSchema, type ContactWay } from './contact'
 import {
   handoverCommitSchema,
   handoverExportSchema,
@@ -322,6 +323,8 @@ export const contract = {
   'restore:check': { input: restoreCheckSchema, output: returns<RestorePreview>() },
   /** Step 3: her ledger becomes the backup's (after a backup of the ledger as it was). */
   'restore:replace': { input: noInput, output: returns<RestorePreview>() },
+  /** Her mail client, phone app or WhatsApp for one resident, opened by the OS. */
+  'contact:open': { input: openContactSchema, output: returns<{ via: ContactWay }>() },
   /** An overdrachtsbestand of the wijken she chose, where she chooses; null: she cancelled. */
   'handover:export': { input: handoverExportSchema, output: returns<HandoverSaved | null>() },
   /** Receiving one, step 1: she chooses the file; null: she cancelled. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Reach } from './contact'
 import type { Interval } from './calendar'
 import { channels, followUpPicks, isoDate, type Cadence, type FollowUpPick } from './ledger'
 import { idSchema, type PersonSummary } from './person'
@@ -37,6 +38,8 @@ export interface FollowUp {
 
 export interface DueFollowUp extends FollowUp {
   person: PersonSummary
+  /** How she can get in touch from Vandaag (shared/contact.ts). */
+  reach: Reach
 }
 
 export const dueGroups = ['overdue', 'today', 'thisWeek', 'later'] as const

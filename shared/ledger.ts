@@ -8,6 +8,8 @@ export const channels = [
   'huisarts',
   'activiteit',
   'telefoon',
+  'email',
+  'whatsapp',
   'anders',
 ] as const
 export type ContactChannel = (typeof channels)[number]

@@ -1,4 +1,5 @@
 import type { Connection, ConnectionStatus } from './connect'
+import type { Reach } from './contact'
 import type { FollowUp } from './followups'
 import type { ContactMoment, Person, Tag } from './person'
 
@@ -43,4 +44,6 @@ export interface PersonDetail extends Person {
   events: PersonEvent[]
   /** Her connections, to initiatives and to other residents, newest first. */
   connections: Connection[]
+  /** How she can get in touch from his page (shared/contact.ts). */
+  reach: Reach
 }

@@ -24,6 +24,7 @@ import { insertMoment } from '../ledger/moments'
 import type { WriteContext } from '../ledger/write-context'
 import { summaryColumns, toFollowUp, toSummary } from '../ledger/rows'
 import type { Database, FollowUpRow } from '../store/schema'
+import { reachOf } from '../contact/links'
 import { written, type Written } from '../store/written'
 
 const notFound = () => new StoreError('not_found', translate(nl, 'errors.followUpNotFound'))
@@ -229,6 +230,8 @@ export async function todayView(
         'follow_up.created_at as follow_up_created_at',
         'follow_up.closed_at',
         'follow_up.done_note',
+        'person.email',
+        'person.phone',
         ...summaryColumns,
       ])
       .orderBy('follow_up.due_on')
@@ -248,6 +251,7 @@ export async function todayView(
         closedAt: row.closed_at,
         doneNote: row.done_note,
         person: toSummary(row),
+        reach: reachOf(row),
       })),
     }
   }

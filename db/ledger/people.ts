@@ -1,3 +1,4 @@
+import { reachOf } from '../contact/links'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { lastContactBefore } from '../../shared/filters'
 import { slots } from '../../shared/ledger'
@@ -181,6 +182,7 @@ export async function getPerson(
       ...connectionEvents(connections, id),
     ],
     connections,
+    reach: reachOf(row),
   }
 }
 

@@ -29,6 +29,12 @@ export interface Platform {
   notify(notification: DesktopNotification): void
   /** Asks her for a file to open (the native dialog in the shell); null when she cancels. */
   chooseFile(request: FileRequest): Promise<string | null>
+  /**
+   * Hands a link to the OS (her mail client, phone app, WhatsApp): only the shapes of
+   * db/contact/links.ts, refused otherwise (Electron's shell.openExternal in the shell; recorded in
+   * tests).
+   */
+  openExternal(url: string): Promise<void>
   /** Asks her for a folder (a second place for backups); null when she cancels. */
   chooseFolder(request: { title: string }): Promise<string | null>
   /** Asks her where to save a file (the native dialog in the shell); null when she cancels. */

@@ -50,6 +50,8 @@ export const en: Messages = {
     huisarts: 'GP / Welzijn op Recept',
     activiteit: 'Activity',
     telefoon: 'Phone',
+    email: 'E-mail',
+    whatsapp: 'WhatsApp',
     anders: 'Other',
   },
   consent: {
@@ -532,6 +534,29 @@ export const en: Messages = {
         'A resident belongs to one neighbourhood. Residents reached counts different residents: someone with contacts in several months counts once over the whole period.',
       erasure:
         'Erasing or anonymising a resident does not change earlier exports: they have already been sent. New reports no longer count an erased resident.',
+    },
+  },
+  contact: {
+    label: 'Get in touch with {{name}}',
+    email: 'E-mail',
+    phone: 'Call',
+    whatsapp: 'WhatsApp',
+    opened: {
+      email: 'Your mail program has been opened.',
+      phone: 'Your phone app has been opened.',
+      whatsapp: 'WhatsApp has been opened.',
+    },
+    worked: 'Did it work?',
+    yes: 'Yes, record the contact',
+    noAnswer: 'No answer',
+    notNow: 'Not yet',
+    logged: 'Contact with {{name}} recorded.',
+    retry: 'No answer: again in a week ({{date}}).',
+    noAnswerReason: 'No answer to {{way}}',
+    cannot: {
+      email: 'Sprokkelaar cannot open this e-mail address. Check the resident’s address.',
+      phone: 'Sprokkelaar cannot call this number: Dutch numbers only.',
+      whatsapp: 'Sprokkelaar cannot open this number in WhatsApp: Dutch numbers only.',
     },
   },
   handover: {

@@ -49,6 +49,8 @@ export const nl = {
     huisarts: 'Huisarts / Welzijn op Recept',
     activiteit: 'Activiteit',
     telefoon: 'Telefoon',
+    email: 'E-mail',
+    whatsapp: 'WhatsApp',
     anders: 'Anders',
   },
   consent: {
@@ -535,6 +537,30 @@ export const nl = {
         'Een bewoner hoort bij één wijk. Bewoners bereikt telt verschillende bewoners: wie in meerdere maanden contact had, telt over de hele periode één keer.',
       erasure:
         'Een bewoner echt verwijderen of anonimiseren verandert eerdere exports niet: die zijn al verstuurd. Nieuwe overzichten tellen een verwijderde bewoner niet meer.',
+    },
+  },
+  contact: {
+    label: 'Contact opnemen met {{name}}',
+    email: 'E-mail',
+    phone: 'Bellen',
+    whatsapp: 'WhatsApp',
+    opened: {
+      email: 'Je mailprogramma is geopend.',
+      phone: 'Je telefoon-app is geopend.',
+      whatsapp: 'WhatsApp is geopend.',
+    },
+    worked: 'Is het gelukt?',
+    yes: 'Ja, contact vastleggen',
+    noAnswer: 'Geen antwoord',
+    notNow: 'Nog niet',
+    logged: 'Contact met {{name}} vastgelegd.',
+    retry: 'Geen antwoord: over een week opnieuw ({{date}}).',
+    noAnswerReason: 'Geen antwoord op {{way}}',
+    cannot: {
+      email: 'Dit e-mailadres kan Sprokkelaar niet openen. Kijk het adres na bij de bewoner.',
+      phone: 'Dit telefoonnummer kan Sprokkelaar niet bellen: alleen Nederlandse nummers.',
+      whatsapp:
+        'Dit telefoonnummer kan Sprokkelaar niet in WhatsApp openen: alleen Nederlandse nummers.',
     },
   },
   handover: {

@@ -235,7 +235,7 @@ describe('the rest of the ledger', () => {
       ['people:get', { id: "1' OR '1'='1" }],
       ['people:trash', {}],
       ['moments:add', { personId: unknownId, date: '2026-13-01', channel: 'straat' }],
-      ['moments:add', { personId: unknownId, date: '2026-03-01', channel: 'email' }],
+      ['moments:add', { personId: unknownId, date: '2026-03-01', channel: 'fax' }],
       ['people:archive', { id: unknownId, archived: 'yes' }],
       ['tags:list', { kind: 'diagnose' }],
       ['settings:update', { workerName: 42 }],

@@ -102,6 +102,14 @@ describe('derived data', () => {
       await call('followups:done', { id: followUp.id, channel: 'telefoon' })
       await call('followups:cancel', { id: ans.followUps[0]!.id })
       await call('tags:list', {})
+      await call('people:update', {
+        id: ans.id,
+        firstName: 'Ans',
+        lastName: 'Bakker',
+        wijk: 'Zuid',
+        phone: '06-12345678',
+      })
+      await call('contact:open', { personId: ans.id, via: 'whatsapp' })
 
       const walk = await call<Initiative>('initiatives:create', {
         name: 'Wandelgroep',

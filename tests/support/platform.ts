@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform/platform'
+import { isOpenableLink } from '../../db/contact/links'
 import { readerThread } from '../../db/platform/reader-thread'
 import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../../db/store/key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
@@ -47,6 +48,8 @@ export type TestPlatform = Platform & {
   printed: string[]
   /** How long she has been away, as the test says (the app lock's idle time). */
   idle: { seconds: number }
+  /** Every link handed to the OS, in order (her mail client, phone app, WhatsApp). */
+  opened: string[]
 }
 
 /**
@@ -93,6 +96,7 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
   }
   const printed: string[] = []
   const idle = { seconds: 0 }
+  const opened: string[] = []
   return {
     appVersion: version,
     dataDir,
@@ -108,6 +112,11 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
       fileDialog.requests.push(request)
       return fileDialog.answer
     },
+    openExternal: async (url) => {
+      if (!isOpenableLink(url)) throw new Error('openExternal: not a contact link')
+      opened.push(url)
+    },
+    opened,
     chooseFolder: async (request) => {
       fileDialog.requests.push({ ...request, filters: [] })
       return fileDialog.folderAnswer

@@ -7,6 +7,8 @@ import { useLoad } from '../ui/useLoad'
 import { ConsentSection } from './ConsentSection'
 import { FollowUpsSection } from './FollowUpsSection'
 import { PrivacyActions } from './PrivacyActions'
+import { ContactButtons } from '../ui/ContactButtons'
+import { channelOfWay } from '../../../shared/contact'
 import { PersonForm } from './PersonForm'
 import { Timeline } from './Timeline'
 import { useNavigation } from '../shell/navigation'
@@ -69,6 +71,39 @@ export function PersonView({ personId }: { personId: string }) {
             ? t('person.lastContact', { date: formatDate(person.lastContactOn, i18n.language) })
             : t('person.neverContacted')}
         </p>
+        <ContactButtons
+          personId={person.id}
+          name={name}
+          reach={person.reach}
+          onWorked={async (way) => {
+            const today = await call(() => sprokkel().app.today(), t('errors.unreachable'))
+            if (!today.ok) return today.error.message
+            const result = await call(
+              () =>
+                sprokkel().moments.add({
+                  personId: person.id,
+                  date: today.value.today,
+                  channel: channelOfWay[way],
+                }),
+              t('errors.unreachable'),
+            )
+            if (!result.ok) return result.error.message
+            loaded.reload()
+          }}
+          onNoAnswer={async (way) => {
+            const result = await call(
+              () =>
+                sprokkel().followups.create({
+                  personId: person.id,
+                  pick: '1w',
+                  reason: t('contact.noAnswerReason', { way: t(`contact.${way}`) }),
+                }),
+              t('errors.unreachable'),
+            )
+            if (!result.ok) return result.error.message
+            loaded.reload()
+          }}
+        />
         <div className="header-actions">
           <button type="button" className="secondary" onClick={() => void archive()}>
             {person.status === 'active' ? t('person.archive') : t('person.unarchive')}

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dueGroups, type TodayView as Today } from '../../../shared/followups'
 import { displayName } from '../../../shared/person'
-import { sprokkel } from '../ui/api'
+import { channelOfWay } from '../../../shared/contact'
+import { call, sprokkel } from '../ui/api'
+import { ContactButtons } from '../ui/ContactButtons'
 import { useLoad } from '../ui/useLoad'
 import { FollowUpActions } from './FollowUpActions'
 import { LateImports } from './LateImports'
@@ -73,6 +75,35 @@ export function TodayView() {
                               })
                             : t('person.neverContacted')}
                         </span>
+                        <ContactButtons
+                          personId={item.person.id}
+                          name={name}
+                          reach={item.reach}
+                          onWorked={async (way) => {
+                            const result = await call(
+                              () =>
+                                sprokkel().followups.done({
+                                  id: item.id,
+                                  channel: channelOfWay[way],
+                                }),
+                              t('errors.unreachable'),
+                            )
+                            if (!result.ok) return result.error.message
+                            onChanged(t('contact.logged', { name }))
+                          }}
+                          onNoAnswer={async () => {
+                            const result = await call(
+                              () => sprokkel().followups.snooze({ id: item.id, by: '1w' }),
+                              t('errors.unreachable'),
+                            )
+                            if (!result.ok) return result.error.message
+                            onChanged(
+                              t('contact.retry', {
+                                date: formatDate(result.value.dueOn, i18n.language),
+                              }),
+                            )
+                          }}
+                        />
                         <FollowUpActions followUp={item} name={name} onChanged={onChanged} />
                       </li>
                     )

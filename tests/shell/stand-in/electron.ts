@@ -24,6 +24,8 @@ export interface StandInConfig {
 }
 
 interface Recorded {
+  /** Links the app handed to the OS (shell.openExternal). */
+  openedExternal: string[]
   privilegedSchemes: unknown[]
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>
   applicationMenu: unknown
@@ -67,6 +69,7 @@ export const standIn = {
     userModelId: undefined,
     sandboxEnabled: false,
     utilityProcesses: [],
+    openedExternal: [],
   } as Recorded,
   ready: undefined as (() => void) | undefined,
   /** Resolves with the exit code when the app calls app.exit or app.quit ends. */
@@ -207,6 +210,12 @@ export const dialog = {
       ? { canceled: false, filePaths: [standIn.config.openFile] }
       : { canceled: true, filePaths: [] },
   showSaveDialog: async () => ({ canceled: true }),
+}
+
+export const shell = {
+  openExternal: async (url: string) => {
+    standIn.recorded.openedExternal.push(url)
+  },
 }
 
 export const Menu = {

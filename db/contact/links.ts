@@ -1,0 +1,49 @@
+import type { ContactWay, Reach } from '../../shared/contact'
+import { isDutchPhone } from '../../shared/ledger'
+
+/**
+ * The links the shell may hand to the OS, and nothing else: `mailto:` to one plain address,
+ * `tel:` and `https://wa.me/` to a Dutch number, each built here from the value the ledger holds.
+ * An address with anything a mail client would read as more (`?`, `&`, a second address, a line
+ * break: extra headers, other recipients) is no address to open.
+ */
+
+const plainAddress = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
+const maxAddress = 254
+
+/** +31 and the nine digits after the 0, or null when it is not a Dutch number. */
+export function internationalNumber(phone: string): string | null {
+  if (!isDutchPhone(phone)) return null
+  const digits = phone.replace(/[\s\-().]/g, '').replace(/^(\+31|0031)/, '0')
+  return `31${digits.slice(1)}`
+}
+
+/** The link for this way to this resident, or null when what she stored cannot make one. */
+export function contactLink(
+  via: ContactWay,
+  person: { email: string | null; phone: string | null },
+): string | null {
+  if (via === 'email') {
+    const address = person.email?.trim() ?? ''
+    if (address.length > maxAddress || !plainAddress.test(address)) return null
+    return `mailto:${address}`
+  }
+  const number = person.phone ? internationalNumber(person.phone) : null
+  if (!number) return null
+  return via === 'phone' ? `tel:+${number}` : `https://wa.me/${number}`
+}
+
+/** Which ways the app can open for this resident (Vandaag and his page show those buttons). */
+export const reachOf = (person: { email: string | null; phone: string | null }): Reach => ({
+  email: contactLink('email', person) !== null,
+  phone: contactLink('phone', person) !== null,
+})
+
+/** Whether the shell may open this link: the shapes `contactLink` makes, exactly. */
+export function isOpenableLink(url: string): boolean {
+  return (
+    /^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(url) ||
+    /^tel:\+31\d{9}$/.test(url) ||
+    /^https:\/\/wa\.me\/31\d{9}$/.test(url)
+  )
+}
