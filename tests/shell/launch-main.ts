@@ -168,6 +168,32 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     }
   }
 
+  // Contact opnemen: the link the shell hands to the OS, built from what the ledger holds. A
+  // resident whose stored values are hostile gets nothing opened.
+  const contacted = (await call('people:create', trusted, {
+    firstName: 'Mira',
+    email: 'mira@example.nl',
+    phone: '06-12345678',
+  })) as { ok: boolean; value?: { id: string } }
+  const contact = {
+    results: [] as unknown[],
+    opened: standIn.recorded.openedExternal,
+  }
+  if (contacted.ok) {
+    for (const via of ['email', 'phone', 'whatsapp']) {
+      contact.results.push(
+        await call('contact:open', trusted, { personId: contacted.value!.id, via }),
+      )
+    }
+    contact.results.push(
+      await call('contact:open', trusted, {
+        personId: contacted.value!.id,
+        via: 'email',
+        url: 'javascript:alert(1)',
+      }),
+    )
+  }
+
   // The backup the app makes at start, by the worker thread it ships (out/main/backup.js).
   const logFile = join(app.getPath('userData'), 'sprokkelaar.log')
   await until(
@@ -209,6 +235,7 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
     reminder,
     imported,
     backups,
+    contact,
     uncaught,
     windowState: existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : null,
     quitExit: exit,

@@ -64,6 +64,14 @@ function expectAWorkingWindow(report: LaunchReport) {
     expect.arrayContaining(['sprokkelaar.db', 'store-key.json', 'sprokkelaar.log']),
   )
   expect(report.dataFiles).not.toContain('sprokkelaar.db-wal')
+  // Contact opnemen: only the links built from her stored values reach the OS; a page that sends
+  // a URL of its own is refused before anything opens.
+  expect(report.contact.results.map((result) => result.ok)).toEqual([true, true, true, false])
+  expect(report.contact.opened).toEqual([
+    'mailto:mira@example.nl',
+    'tel:+31612345678',
+    'https://wa.me/31612345678',
+  ])
   // A backup at start, written and checked by the worker thread built beside the main process.
   expect(report.backups).toEqual([
     expect.stringMatching(/^sprokkelaar-backup-\d{4}-\d{2}-\d{2}-\d{6}\.sprokkel-backup$/),

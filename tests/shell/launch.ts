@@ -17,6 +17,8 @@ export interface LaunchReport {
   exitCode: number | null
   userData: string
   dataFiles: string[]
+  /** Contact opnemen through the API: each answer, and every link handed to shell.openExternal. */
+  contact: { results: { ok: boolean }[]; opened: string[] }
   /** The checked backups in the data folder's `backups` once the one made at start is there. */
   backups: string[]
   log: string
