@@ -69,6 +69,7 @@ import {
 } from './backup/backups'
 import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
 import { openContact } from './contact/open'
+import { readTemplates, saveTemplates } from './contact/templates'
 import { exportHandover } from './handover/export'
 import { chooseHandover, commitHandover, unlockHandover } from './handover/import'
 import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
@@ -202,6 +203,8 @@ const handlers: Handlers = {
   'restore:check': (ctx, { password }) => checkRestore(ctx, password),
   'restore:replace': (ctx) => restoreBackup(ctx),
   'contact:open': (ctx, input) => openContact(ctx.store.db, ctx.platform, ctx.log, input),
+  'templates:list': (ctx) => readTemplates(ctx.store.db),
+  'templates:save': (ctx, { templates }) => saveTemplates(ctx.store.db, templates),
   'handover:export': (ctx, input) => exportHandover(ctx.store.db, ctx.platform, input, today(ctx)),
   'handover:choose': (ctx) => chooseHandover(ctx.platform, ctx.handover),
   'handover:unlock': (ctx, { password }) => unlockHandover(ctx.store.db, ctx.handover, password),

@@ -82,6 +82,8 @@ export const channelNames = [
   'restore:check',
   'restore:replace',
   'contact:open',
+  'templates:list',
+  'templates:save',
   'handover:export',
   'handover:choose',
   'handover:unlock',

@@ -22,6 +22,11 @@ export const openContactSchema = z.strictObject(
   {
     personId: idSchema,
     via: z.enum(contactWays, { error: 'validation.invalid' }),
+    /** E-mail only: one of her templates (shared/templates.ts), filled in for him. */
+    templateId: z.string().min(1).max(40).optional(),
+    /** The follow-up she mails about: its reason fills {{reden}}. */
+    followUpId: idSchema.optional(),
   },
   { error: 'validation.invalid' },
 )
+export type OpenContact = z.output<typeof openContactSchema>

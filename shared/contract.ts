@@ -77,6 +77,7 @@ import {
   type RestorePreview,
 } from './backup'
 import { openContactSchema, type ContactWay } from './contact'
+import { saveTemplatesSchema, type MailTemplate } from './templates'
 import {
   handoverCommitSchema,
   handoverExportSchema,
@@ -325,6 +326,9 @@ export const contract = {
   'restore:replace': { input: noInput, output: returns<RestorePreview>() },
   /** Her mail client, phone app or WhatsApp for one resident, opened by the OS. */
   'contact:open': { input: openContactSchema, output: returns<{ via: ContactWay }>() },
+  /** Her mail templates (Instellingen), or the Dutch ones the app starts with. */
+  'templates:list': { input: noInput, output: returns<MailTemplate[]>() },
+  'templates:save': { input: saveTemplatesSchema, output: returns<MailTemplate[]>() },
   /** An overdrachtsbestand of the wijken she chose, where she chooses; null: she cancelled. */
   'handover:export': { input: handoverExportSchema, output: returns<HandoverSaved | null>() },
   /** Receiving one, step 1: she chooses the file; null: she cancelled. */

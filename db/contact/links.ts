@@ -3,7 +3,8 @@ import { isDutchPhone } from '../../shared/ledger'
 
 /**
  * The links the shell may hand to the OS, and nothing else: `mailto:` to one plain address,
- * `tel:` and `https://wa.me/` to a Dutch number, each built here from the value the ledger holds.
+ * (with a subject and text from one of her templates, percent-encoded), `tel:` and
+ * `https://wa.me/` to a Dutch number, each built here from the value the ledger holds.
  * An address with anything a mail client would read as more (`?`, `&`, a second address, a line
  * break: extra headers, other recipients) is no address to open.
  */
@@ -22,11 +23,16 @@ export function internationalNumber(phone: string): string | null {
 export function contactLink(
   via: ContactWay,
   person: { email: string | null; phone: string | null },
+  mail?: { subject: string; body: string },
 ): string | null {
   if (via === 'email') {
     const address = person.email?.trim() ?? ''
     if (address.length > maxAddress || !plainAddress.test(address)) return null
-    return `mailto:${address}`
+    // Percent-encoded whole: a line break, `&` or `?` in a template stays text, never a header.
+    const fields = mail
+      ? `?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`
+      : ''
+    return `mailto:${address}${fields}`
   }
   const number = person.phone ? internationalNumber(person.phone) : null
   if (!number) return null
@@ -42,7 +48,9 @@ export const reachOf = (person: { email: string | null; phone: string | null }):
 /** Whether the shell may open this link: the shapes `contactLink` makes, exactly. */
 export function isOpenableLink(url: string): boolean {
   return (
-    /^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(url) ||
+    /^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\?subject=[\w%.~!*'()-]*&body=[\w%.~!*'()-]*)?$/.test(
+      url,
+    ) ||
     /^tel:\+31\d{9}$/.test(url) ||
     /^https:\/\/wa\.me\/31\d{9}$/.test(url)
   )

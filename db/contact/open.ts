@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely'
-import type { ContactWay } from '../../shared/contact'
+import type { ContactWay, OpenContact } from '../../shared/contact'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import type { Log } from '../platform/log'
 import type { Platform } from '../platform/platform'
 import { StoreError } from '../store/errors'
 import type { Database } from '../store/schema'
+import { fillTemplate } from '../../shared/templates'
+import { readSettings } from '../ledger/settings'
 import { contactLink } from './links'
+import { readTemplates } from './templates'
 
 /**
  * Opens her mail client, phone app or WhatsApp for one resident, through the OS: the link is built
@@ -17,21 +20,66 @@ export async function openContact(
   db: Kysely<Database>,
   platform: Pick<Platform, 'openExternal'>,
   log: Log,
-  input: { personId: string; via: ContactWay },
+  input: OpenContact,
 ): Promise<{ via: ContactWay }> {
   const person = await db
     .selectFrom('person')
-    .select(['email', 'phone'])
+    .select(['first_name', 'nickname', 'email', 'phone'])
     .where('id', '=', input.personId)
     .where('deleted_at', 'is', null)
     .where('anonymised_at', 'is', null)
     .executeTakeFirst()
   if (!person) throw new StoreError('not_found', translate(nl, 'errors.personNotFound'))
-  const link = contactLink(input.via, person)
+  const mail =
+    input.via === 'email' && input.templateId
+      ? await filledTemplate(db, input.personId, person, input.templateId, input.followUpId)
+      : undefined
+  const link = contactLink(input.via, person, mail)
   if (!link) {
     throw new StoreError('invalid_input', translate(nl, `contact.cannot.${input.via}`))
   }
   await platform.openExternal(link)
-  log.info('contact.opened', { via: input.via })
+  log.info('contact.opened', { via: input.via, template: mail !== undefined })
   return { via: input.via }
+}
+
+/**
+ * One of her templates with his first name (or the name he goes by), the follow-up's reason, her
+ * name and the initiative of his newest connection filled in.
+ */
+async function filledTemplate(
+  db: Kysely<Database>,
+  personId: string,
+  person: { first_name: string; nickname: string | null },
+  templateId: string,
+  followUpId: string | undefined,
+): Promise<{ subject: string; body: string }> {
+  const template = (await readTemplates(db)).find((candidate) => candidate.id === templateId)
+  if (!template) throw new StoreError('not_found', translate(nl, 'contact.noTemplate'))
+  const followUp = followUpId
+    ? await db
+        .selectFrom('follow_up')
+        .select('reason')
+        .where('id', '=', followUpId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst()
+    : undefined
+  const initiative = await db
+    .selectFrom('connection')
+    .innerJoin('initiative', 'initiative.id', 'connection.initiative_id')
+    .select('initiative.name')
+    .where('connection.person_id', '=', personId)
+    .orderBy('connection.date', 'desc')
+    .orderBy('connection.created_at', 'desc')
+    .executeTakeFirst()
+  const values = {
+    voornaam: person.nickname || person.first_name,
+    reden: followUp?.reason ?? null,
+    mijnNaam: (await readSettings(db)).workerName,
+    initiatief: initiative?.name ?? null,
+  }
+  return {
+    subject: fillTemplate(template.subject, values),
+    body: fillTemplate(template.body, values),
+  }
 }

@@ -539,6 +539,20 @@ export const nl = {
         'Een bewoner echt verwijderen of anonimiseren verandert eerdere exports niet: die zijn al verstuurd. Nieuwe overzichten tellen een verwijderde bewoner niet meer.',
     },
   },
+  templates: {
+    title: 'Sjablonen voor e-mail',
+    hint: 'Bij "E-mail" op Vandaag of bij een bewoner kies je er een; je mailprogramma opent met de tekst ingevuld. Je kunt hem daar nog aanpassen.',
+    name: 'Naam van het sjabloon',
+    subject: 'Onderwerp',
+    body: 'Tekst',
+    fields:
+      'Wordt ingevuld: {{voornaam}}, {{reden}} (van de opvolging), {{mijnNaam}}, {{initiatief}}.',
+    new: 'Nieuw sjabloon',
+    add: 'Sjabloon toevoegen',
+    remove: '{{name}} verwijderen',
+    save: 'Sjablonen opslaan',
+    saved: 'Sjablonen opgeslagen.',
+  },
   contact: {
     label: 'Contact opnemen met {{name}}',
     email: 'E-mail',
@@ -556,6 +570,9 @@ export const nl = {
     logged: 'Contact met {{name}} vastgelegd.',
     retry: 'Geen antwoord: over een week opnieuw ({{date}}).',
     noAnswerReason: 'Geen antwoord op {{way}}',
+    template: 'Sjabloon voor de e-mail',
+    noTemplate: 'Dit sjabloon bestaat niet meer. Kies een ander in de lijst.',
+    withoutTemplate: 'Geen sjabloon',
     cannot: {
       email: 'Dit e-mailadres kan Sprokkelaar niet openen. Kijk het adres na bij de bewoner.',
       phone: 'Dit telefoonnummer kan Sprokkelaar niet bellen: alleen Nederlandse nummers.',

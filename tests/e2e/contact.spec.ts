@@ -1,4 +1,5 @@
 import { createApi } from '../../db/api'
+import type { MailTemplate } from '../../shared/templates'
 import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // The clock and the OS's link opener are the browser harness's here; real Electron has its own.
@@ -27,10 +28,18 @@ test('een jaar later, vanuit Vandaag: Fatima mailen, het contact vastleggen; gee
   await expect(page.getByRole('heading', { name: 'Vandaag', level: 1 })).toBeVisible()
   const contact = page.getByRole('group', { name: 'Contact opnemen met Fatima Amrani' })
   await expect(contact.getByRole('button')).toHaveText(['E-mail', 'Bellen', 'WhatsApp'])
+  await contact.getByLabel('Sjabloon voor de e-mail').selectOption({ label: 'Na je pensioen' })
   await contact.getByRole('button', { name: 'E-mail' }).click()
   await expect(contact.getByRole('status')).toHaveText('Je mailprogramma is geopend.')
-  // The harness records what the shell would hand to the OS: built from her stored address.
-  expect(harness.platform.opened).toEqual(['mailto:fatima@example.nl'])
+  // The harness records what the shell would hand to the OS: built from her stored address, the
+  // template filled in for her.
+  expect(harness.platform.opened).toHaveLength(1)
+  const mail = new URL(harness.platform.opened[0]!)
+  expect(mail.pathname).toBe('fatima@example.nl')
+  expect(mail.searchParams.get('subject')).toBe('Hoe gaat het, Fatima?')
+  expect(mail.searchParams.get('body')).toContain(
+    'Een jaar geleden vertelde je dat je na je pensioen wel iets wilde doen in de wijk.',
+  )
   await expectNoSeriousA11yFindings(page)
 
   await contact
@@ -52,5 +61,29 @@ test('een jaar later, vanuit Vandaag: Fatima mailen, het contact vastleggen; gee
   await expect(page.getByRole('region', { name: 'Opvolgen' })).toContainText(
     'Geen antwoord op Bellen',
   )
-  expect(harness.platform.opened).toEqual(['mailto:fatima@example.nl', 'tel:+31612345678'])
+  expect(harness.platform.opened.at(-1)).toBe('tel:+31612345678')
+})
+
+test('een sjabloon aanpassen in Instellingen', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Overslaan' }).click()
+  await page.getByRole('button', { name: 'Instellingen' }).click()
+  const templates = page.getByRole('form', { name: 'Sjablonen voor e-mail' })
+  const first = templates.getByRole('group', { name: 'Na je pensioen' })
+  await expect(first.getByLabel('Onderwerp')).toHaveValue('Hoe gaat het, {{voornaam}}?')
+  await first.getByLabel('Onderwerp').fill('Even bijpraten, {{voornaam}}?')
+  await templates.getByRole('button', { name: 'Sjabloon toevoegen' }).click()
+  await templates.getByRole('button', { name: 'Sjablonen opslaan' }).click()
+  // A new one without a name is not saved.
+  await expect(templates.getByLabel('Naam van het sjabloon').last()).toHaveAccessibleDescription(
+    'Dit veld is verplicht.',
+  )
+  await templates.getByRole('button', { name: 'Nieuw sjabloon verwijderen' }).click()
+  await templates.getByRole('button', { name: 'Sjablonen opslaan' }).click()
+  await expect(templates.getByRole('status')).toHaveText('Sjablonen opgeslagen.')
+  await expectNoSeriousA11yFindings(page)
+  const stored = await createApi(app.harness!.ctx)['templates:list'](undefined)
+  expect(stored.ok && (stored.value as MailTemplate[])[0]?.subject).toBe(
+    'Even bijpraten, {{voornaam}}?',
+  )
 })

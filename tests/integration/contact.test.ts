@@ -66,4 +66,70 @@ describe('contact opnemen', () => {
     }
     expect(t.platform.opened).toEqual([])
   })
+
+  it('fills in one of her templates: his name, the follow-up’s reason, her name, the initiative', async () => {
+    value(await t.api['settings:update']({ workerName: 'Sanne', reminderTime: '09:00' }))
+    const fatima = await create({
+      firstName: 'Fatima',
+      email: 'fatima@example.nl',
+      followUpPick: '1y',
+      followUpReason: 'na haar pensioen',
+    })
+    const walk = value<{ id: string }>(
+      await t.api['initiatives:create']({ name: 'Wandelgroep', kind: 'activiteit' }),
+    )
+    value(
+      await t.api['connections:create']({
+        personId: fatima.id,
+        initiativeId: walk.id,
+        date: '2026-03-01',
+      }),
+    )
+    const followUpId = fatima.followUps[0]!.id
+    value(
+      await t.api['contact:open']({ personId: fatima.id, via: 'email', templateId: 'initiatief' }),
+    )
+    value(
+      await t.api['contact:open']({
+        personId: fatima.id,
+        via: 'email',
+        templateId: 'terugkomen',
+        followUpId,
+      }),
+    )
+    const [walkMail, promised] = t.platform.opened.map((url) => new URL(url))
+    expect(walkMail!.searchParams.get('subject')).toBe('Hoe gaat het bij Wandelgroep?')
+    expect(walkMail!.searchParams.get('body')).toContain('Beste Fatima,')
+    expect(walkMail!.searchParams.get('body')).toContain('Sanne')
+    expect(promised!.searchParams.get('body')).toContain(
+      'Zoals afgesproken kom ik bij je terug: na haar pensioen.',
+    )
+
+    // Her own template, with what would be headers in a raw mailto: it stays text.
+    value(
+      await t.api['templates:save']({
+        templates: [
+          {
+            id: 'eigen',
+            name: 'Eigen',
+            subject: 'Hoi {{voornaam}}\r\nBcc: iedereen@example.nl',
+            body: 'Tot gauw & groet?cc=x@y.nl',
+          },
+        ],
+      }),
+    )
+    value(await t.api['contact:open']({ personId: fatima.id, via: 'email', templateId: 'eigen' }))
+    const own = t.platform.opened.at(-1)!
+    expect(own).not.toMatch(/[\r\n]/)
+    expect(new URL(own).searchParams.get('subject')).toBe('Hoi Fatima\r\nBcc: iedereen@example.nl')
+    expect(new URL(own).searchParams.get('cc')).toBeNull()
+    expect(new URL(own).pathname).toBe('fatima@example.nl')
+    // A template that is gone, and an unnamed one: refused in Dutch.
+    expect(
+      await t.api['contact:open']({ personId: fatima.id, via: 'email', templateId: 'pensioen' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(
+      await t.api['templates:save']({ templates: [{ id: 'x', name: ' ', subject: '', body: '' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
 })

@@ -110,6 +110,8 @@ describe('derived data', () => {
         phone: '06-12345678',
       })
       await call('contact:open', { personId: ans.id, via: 'whatsapp' })
+      const templates = await call<{ id: string }[]>('templates:list')
+      await call('templates:save', { templates: templates.slice(0, 1) })
 
       const walk = await call<Initiative>('initiatives:create', {
         name: 'Wandelgroep',

@@ -38,7 +38,15 @@ describe('the links the shell may open', () => {
   })
 
   it('lets the shell open only those shapes', () => {
+    const templated = contactLink('email', person('fatima@example.nl'), {
+      subject: 'Hoi Fatima\nBcc: x@y.nl',
+      body: 'Tot gauw & groet?cc=x@y.nl',
+    })!
+    expect(templated).toBe(
+      'mailto:fatima@example.nl?subject=Hoi%20Fatima%0ABcc%3A%20x%40y.nl&body=Tot%20gauw%20%26%20groet%3Fcc%3Dx%40y.nl',
+    )
     for (const url of [
+      templated,
       'mailto:fatima@example.nl',
       'tel:+31612345678',
       'https://wa.me/31612345678',
@@ -49,6 +57,9 @@ describe('the links the shell may open', () => {
       'javascript:alert(1)',
       'file:///etc/passwd',
       'mailto:fatima@example.nl?bcc=x@y.nl',
+      'mailto:fatima@example.nl?subject=a&body=b&cc=x%40y.nl',
+      'mailto:fatima@example.nl?subject=a b&body=c',
+      'mailto:fatima@example.nl?subject=a\n&body=c',
       'mailto:a@b.nl%0ABcc:x@y.nl',
       'https://wa.me.evil.nl/31612345678',
       'https://example.org/',

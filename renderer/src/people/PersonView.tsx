@@ -21,6 +21,7 @@ export function PersonView({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
   const loaded = useLoad(() => sprokkel().people.get({ id: personId }), [personId])
+  const templates = useLoad(() => sprokkel().templates.list(), [])
   const person: PersonDetail | undefined = loaded.value
   const setPerson = loaded.set
   // What went wrong loading her, or with archive or trash.
@@ -75,6 +76,7 @@ export function PersonView({ personId }: { personId: string }) {
           personId={person.id}
           name={name}
           reach={person.reach}
+          templates={templates.value}
           onWorked={async (way) => {
             const today = await call(() => sprokkel().app.today(), t('errors.unreachable'))
             if (!today.ok) return today.error.message

@@ -12,6 +12,7 @@ import { useLoad } from '../ui/useLoad'
 import { BackupSettings } from './BackupSettings'
 import { HandoverSettings } from './HandoverSettings'
 import { LockSettings } from './LockSettings'
+import { TemplatesSettings } from './TemplatesSettings'
 import { WijkenSettings } from './WijkenSettings'
 import './settings.css'
 
@@ -31,6 +32,7 @@ export function SettingsView() {
         <p className="muted">{t('people.loading')}</p>
       )}
       <WijkenSettings />
+      <TemplatesSettings />
       <LockSettings />
       <BackupSettings />
       <HandoverSettings />

@@ -18,6 +18,7 @@ export function TodayView() {
   const { t, i18n } = useTranslation()
   const { go, changed } = useNavigation()
   const loaded = useLoad(() => sprokkel().followups.today(), [])
+  const templates = useLoad(() => sprokkel().templates.list(), [])
   const view: Today | undefined = loaded.value
   const [status, setStatus] = useState('')
 
@@ -79,6 +80,8 @@ export function TodayView() {
                           personId={item.person.id}
                           name={name}
                           reach={item.reach}
+                          templates={templates.value}
+                          followUpId={item.id}
                           onWorked={async (way) => {
                             const result = await call(
                               () =>

@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactWays, type ContactWay, type Reach } from '../../../shared/contact'
+import type { MailTemplate } from '../../../shared/templates'
 import { call, sprokkel } from './api'
 import { Announcements } from './FormFooter'
 
@@ -13,16 +14,24 @@ export function ContactButtons({
   personId,
   name,
   reach,
+  templates = [],
+  followUpId,
   onWorked,
   onNoAnswer,
 }: {
   personId: string
   name: string
   reach: Reach
+  /** Her mail templates: one can fill in the e-mail (Instellingen). */
+  templates?: MailTemplate[]
+  /** The follow-up this is about: its reason fills {{reden}}. */
+  followUpId?: string
   onWorked: (way: ContactWay) => Promise<string | undefined>
   onNoAnswer: (way: ContactWay) => Promise<string | undefined>
 }) {
   const { t } = useTranslation()
+  const selectId = useId()
+  const [templateId, setTemplateId] = useState('')
   const [opened, setOpened] = useState<ContactWay | null>(null)
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
@@ -32,7 +41,13 @@ export function ContactButtons({
   const open = async (via: ContactWay) => {
     setFailure('')
     const result = await call(
-      () => sprokkel().contact.open({ personId, via }),
+      () =>
+        sprokkel().contact.open({
+          personId,
+          via,
+          ...(via === 'email' && templateId ? { templateId } : {}),
+          ...(followUpId ? { followUpId } : {}),
+        }),
       t('errors.unreachable'),
     )
     if (!result.ok) return setFailure(result.error.message)
@@ -49,6 +64,23 @@ export function ContactButtons({
 
   return (
     <div className="contact-buttons" role="group" aria-label={t('contact.label', { name })}>
+      {reach.email && templates.length > 0 && (
+        <span className="contact-template">
+          <label htmlFor={selectId}>{t('contact.template')}</label>
+          <select
+            id={selectId}
+            value={templateId}
+            onChange={(event) => setTemplateId(event.target.value)}
+          >
+            <option value="">{t('contact.withoutTemplate')}</option>
+            {templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
       {ways.map((way) => (
         <button key={way} type="button" className="secondary" onClick={() => void open(way)}>
           {t(`contact.${way}`)}
