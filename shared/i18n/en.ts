@@ -566,7 +566,7 @@ export const en: Messages = {
     logged: 'Contact with {{name}} recorded.',
     retry: 'No answer: again in a week ({{date}}).',
     noAnswerReason: 'No answer to {{way}}',
-    template: 'Template for the e-mail',
+    template: 'With template',
     noTemplate: 'This template no longer exists. Choose another from the list.',
     withoutTemplate: 'No template',
     cannot: {

@@ -550,8 +550,8 @@ export const nl = {
     new: 'Nieuw sjabloon',
     add: 'Sjabloon toevoegen',
     remove: '{{name}} verwijderen',
-    save: 'Sjablonen opslaan',
-    saved: 'Sjablonen opgeslagen.',
+    save: 'Sjablonen bewaren',
+    saved: 'Sjablonen bewaard.',
   },
   contact: {
     label: 'Contact opnemen met {{name}}',
@@ -570,7 +570,7 @@ export const nl = {
     logged: 'Contact met {{name}} vastgelegd.',
     retry: 'Geen antwoord: over een week opnieuw ({{date}}).',
     noAnswerReason: 'Geen antwoord op {{way}}',
-    template: 'Sjabloon voor de e-mail',
+    template: 'Met sjabloon',
     noTemplate: 'Dit sjabloon bestaat niet meer. Kies een ander in de lijst.',
     withoutTemplate: 'Geen sjabloon',
     cannot: {

@@ -28,7 +28,7 @@ test('een jaar later, vanuit Vandaag: Fatima mailen, het contact vastleggen; gee
   await expect(page.getByRole('heading', { name: 'Vandaag', level: 1 })).toBeVisible()
   const contact = page.getByRole('group', { name: 'Contact opnemen met Fatima Amrani' })
   await expect(contact.getByRole('button')).toHaveText(['E-mail', 'Bellen', 'WhatsApp'])
-  await contact.getByLabel('Sjabloon voor de e-mail').selectOption({ label: 'Na je pensioen' })
+  await contact.getByLabel('Met sjabloon').selectOption({ label: 'Na je pensioen' })
   await contact.getByRole('button', { name: 'E-mail' }).click()
   await expect(contact.getByRole('status')).toHaveText('Je mailprogramma is geopend.')
   // The harness records what the shell would hand to the OS: built from her stored address, the
@@ -73,14 +73,14 @@ test('een sjabloon aanpassen in Instellingen', async ({ app }) => {
   await expect(first.getByLabel('Onderwerp')).toHaveValue('Hoe gaat het, {{voornaam}}?')
   await first.getByLabel('Onderwerp').fill('Even bijpraten, {{voornaam}}?')
   await templates.getByRole('button', { name: 'Sjabloon toevoegen' }).click()
-  await templates.getByRole('button', { name: 'Sjablonen opslaan' }).click()
+  await templates.getByRole('button', { name: 'Sjablonen bewaren' }).click()
   // A new one without a name is not saved.
   await expect(templates.getByLabel('Naam van het sjabloon').last()).toHaveAccessibleDescription(
     'Dit veld is verplicht.',
   )
   await templates.getByRole('button', { name: 'Nieuw sjabloon verwijderen' }).click()
-  await templates.getByRole('button', { name: 'Sjablonen opslaan' }).click()
-  await expect(templates.getByRole('status')).toHaveText('Sjablonen opgeslagen.')
+  await templates.getByRole('button', { name: 'Sjablonen bewaren' }).click()
+  await expect(templates.getByRole('status')).toHaveText('Sjablonen bewaard.')
   await expectNoSeriousA11yFindings(page)
   const stored = await createApi(app.harness!.ctx)['templates:list'](undefined)
   expect(stored.ok && (stored.value as MailTemplate[])[0]?.subject).toBe(
