@@ -112,24 +112,24 @@ export async function restoreBackup(ctx: ApiContext): Promise<RestorePreview> {
     rmSync(live, { force: true })
     renameSync(before, live)
     ctx.platform.replaceStoreKey(previousKey)
-    Object.assign(ctx, await reopen(ctx))
+    Object.assign(ctx, storeParts(await openContext(ctx.platform, ctx.log)))
     throw error
   }
   await rm(before, { force: true })
-  const { store, search, matching, initiativeSearch, lock, info } = fresh
-  Object.assign(ctx, { store, search, matching, initiativeSearch, lock, info, restore: undefined })
-  ctx.imports = { progress: null }
+  Object.assign(ctx, storeParts(fresh), { restore: undefined, imports: { progress: null } })
   ctx.log.info('restore.done')
   return opened.preview
 }
 
-async function reopen(ctx: ApiContext): Promise<Partial<ApiContext>> {
-  const { store, search, matching, initiativeSearch, lock, info } = await openContext(
-    ctx.platform,
-    ctx.log,
-  )
-  return { store, search, matching, initiativeSearch, lock, info }
-}
+/** What a context holds of its store: the rest (platform, log, backups) stays the running app's. */
+const storeParts = ({ store, search, matching, initiativeSearch, lock, info }: ApiContext) => ({
+  store,
+  search,
+  matching,
+  initiativeSearch,
+  lock,
+  info,
+})
 
 function discardStaged(ctx: ApiContext): void {
   if (ctx.restore?.opened) rmSync(ctx.restore.opened.staged, { force: true })

@@ -160,13 +160,19 @@ export type OpenedHandover =
   | { ok: true; payload: HandoverPayload }
   | { ok: false; reason: 'not_a_handover' | 'wrong_password' | 'damaged' }
 
-/** Looks like an overdrachtsbestand at all (before asking for a password). */
-export function isHandover(bytes: Buffer): boolean {
-  if (bytes.length < magic.length + 4 + 16 || !bytes.subarray(0, magic.length).equals(magic)) {
-    return false
-  }
+/** How many bytes of a file `isHandover` needs to look at: the magic and its header. */
+export const headBytes = magic.length + 4 + maxHeader
+
+/**
+ * Looks like an overdrachtsbestand at all (before asking for a password), from its first
+ * `headBytes` bytes (or all of it) and its size.
+ */
+export function isHandover(bytes: Buffer, size = bytes.length): boolean {
+  if (size < magic.length + 4 + 16 || bytes.length < magic.length + 4) return false
+  if (!bytes.subarray(0, magic.length).equals(magic)) return false
   const length = bytes.readUInt32BE(magic.length)
-  if (length > maxHeader || magic.length + 4 + length + 16 > bytes.length) return false
+  if (length > maxHeader || magic.length + 4 + length + 16 > size) return false
+  if (magic.length + 4 + length > bytes.length) return false
   try {
     return headerSchema.safeParse(
       JSON.parse(bytes.subarray(magic.length + 4, magic.length + 4 + length).toString('utf8')),

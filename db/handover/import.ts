@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { HandoverCommit, HandoverMatch, HandoverPreview } from '../../shared/handover'
@@ -19,6 +19,7 @@ import type { Database, PersonRow } from '../store/schema'
 import { written, type Written } from '../store/written'
 import {
   handoverExtension,
+  headBytes,
   isHandover,
   maxPayloadBytes,
   openHandover,
@@ -54,12 +55,30 @@ export async function chooseHandover(
     filters: [{ name: translate(nl, 'handover.fileKind'), extensions: [handoverExtension] }],
   })
   if (path === null) return null
-  if (!isHandover(readWhole(path))) {
+  // Its header only: the whole file is read once, when the password opens it.
+  const { head, size } = readHead(path)
+  if (size > maxPayloadBytes || !isHandover(head, size)) {
     throw new StoreError('file_unreadable', translate(nl, 'handover.notAHandover'))
   }
   state.path = path
   state.opened = undefined
   return { fileName: basename(path) }
+}
+
+function readHead(path: string): { head: Buffer; size: number } {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    throw new StoreError('file_unreadable', translate(nl, 'handover.notAHandover'))
+  }
+  try {
+    const head = Buffer.alloc(headBytes)
+    const read = readSync(fd, head, 0, headBytes, 0)
+    return { head: head.subarray(0, read), size: fstatSync(fd).size }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** The file, unless it cannot be one (unreadable, or far larger than any handover). */
@@ -142,7 +161,7 @@ async function matchAll(db: Kysely<Database>, payload: HandoverPayload) {
       email: person.email,
       street: person.street,
       houseNumber: person.house_number,
-    } as Parameters<DuplicateFinder['match']>[1])
+    })
     if (match?.kind !== 'existing') return
     matches.push({
       row: index + 1,

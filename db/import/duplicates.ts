@@ -5,6 +5,12 @@ import { displayName } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 import type { Database } from '../store/schema'
 
+/** What of a person the finder reads: a row of a file, or a resident of a handover. */
+export type Findable = Pick<
+  PreviewPerson,
+  'firstName' | 'tussenvoegsel' | 'lastName' | 'phone' | 'email' | 'street' | 'houseNumber'
+>
+
 /** What two records are compared on. The name alone never makes a match. */
 interface Keys {
   name: string
@@ -104,7 +110,7 @@ export class DuplicateFinder {
   }
 
   /** Who this row may be: someone in the ledger, else an earlier row of the file. */
-  match(row: number, person: PreviewPerson): DuplicateMatch | null {
+  match(row: number, person: Findable): DuplicateMatch | null {
     if (!person.firstName) return null
     const keys = keysOf({ ...person, firstName: person.firstName })
     let ledger: Known | undefined
@@ -127,7 +133,7 @@ export class DuplicateFinder {
   }
 
   /** Remembers a row of the file, so that the rows after it are compared with it too. */
-  remember(row: number, person: PreviewPerson): void {
+  remember(row: number, person: Findable): void {
     if (person.firstName) this.add({ row, ...keysOf({ ...person, firstName: person.firstName }) })
   }
 }
