@@ -68,13 +68,16 @@ import {
   setRecovery,
 } from './backup/backups'
 import { checkRestore, chooseRestore, restoreBackup } from './backup/restore'
-import { openContact } from './contact/open'
+import { mailMany, openContact } from './contact/open'
 import { readTemplates, saveTemplates } from './contact/templates'
 import { exportHandover } from './handover/export'
 import { chooseHandover, commitHandover, unlockHandover } from './handover/import'
 import { isLocked, lockNow, lockState, removeLock, setLock, unlock } from './lock/lock'
 import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
+import { applyBulk } from './bulk/actions'
+import { runUndo } from './bulk/undo'
+import { mergePeople, possibleDoubles } from './ledger/merge'
 
 /**
  * A handler answers with its output, or, for a write that changed what the indexes hold, with that
@@ -210,6 +213,13 @@ const handlers: Handlers = {
   'handover:unlock': (ctx, { password }) => unlockHandover(ctx.store.db, ctx.handover, password),
   'handover:commit': async (ctx, input) =>
     commitHandover(ctx.store.db, ctx.store.bulk, ctx.handover, input, await writeContext(ctx)),
+  'bulk:apply': async (ctx, input) =>
+    applyBulk(ctx.store.db, ctx.store.bulk, ctx.undo, input, await writeContext(ctx)),
+  'bulk:undo': async (ctx, { id }) => runUndo(ctx.store.db, ctx.undo, id, await writeContext(ctx)),
+  'contact:mailMany': (ctx, input) => mailMany(ctx.store.db, ctx.platform, ctx.log, input),
+  'people:doubles': (ctx) => possibleDoubles(ctx.store.db),
+  'people:merge': async (ctx, input) =>
+    mergePeople(ctx.store.db, ctx.undo, input, await writeContext(ctx)),
 }
 
 /** One bound channel: takes whatever arrived over the wire, answers with a result, never throws. */

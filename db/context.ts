@@ -11,6 +11,7 @@ import type { SearchIndex } from './search/search-index'
 import { startLock, type LockRuntime } from './lock/lock'
 import { idleBackups, type BackupRuntime, type RestoreState } from './backup/backups'
 import type { HandoverState } from './handover/import'
+import { UndoLog } from './bulk/undo'
 import { openStore, type Store } from './store/store'
 import type { Touched } from './store/written'
 
@@ -41,6 +42,8 @@ export interface ApiContext {
   restore?: RestoreState | undefined
   /** The overdrachtsbestand she is receiving, between its steps (db/handover/import.ts). */
   handover: HandoverState
+  /** Undo for bulk actions and merges, while the app runs (db/bulk/undo.ts). */
+  undo: UndoLog
 }
 
 /**
@@ -67,6 +70,7 @@ export async function openContext(
     lock: await startLock(store),
     backups: idleBackups(),
     handover: {},
+    undo: new UndoLog(),
     info: {
       version: platform.appVersion,
       dataDir: platform.dataDir,

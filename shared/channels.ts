@@ -88,6 +88,11 @@ export const channelNames = [
   'handover:choose',
   'handover:unlock',
   'handover:commit',
+  'bulk:apply',
+  'bulk:undo',
+  'contact:mailMany',
+  'people:doubles',
+  'people:merge',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

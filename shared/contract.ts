@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import {
+  bulkApplySchema,
+  mailManySchema,
+  mergeSchema,
+  undoRefSchema,
+  type BulkOutcome,
+  type MailManyOutcome,
+  type MergeOutcome,
+  type PossibleDouble,
+} from './bulk'
+import {
   createFollowUpSchema,
   doneFollowUpSchema,
   settleImportSchema,
@@ -337,6 +347,16 @@ export const contract = {
   'handover:unlock': { input: handoverUnlockSchema, output: returns<HandoverPreview>() },
   /** Step 3: in it goes, as an import (undo in the import's history). */
   'handover:commit': { input: handoverCommitSchema, output: returns<ImportReport>() },
+  /** One action on the residents she selected, in one transaction: how many changed, and undo. */
+  'bulk:apply': { input: bulkApplySchema, output: returns<BulkOutcome>() },
+  /** Takes a bulk action or a merge back (while the app runs): how many it put back. */
+  'bulk:undo': { input: undoRefSchema, output: returns<{ count: number }>() },
+  /** One mail to the residents she selected, every address as BCC, opened by the OS. */
+  'contact:mailMany': { input: mailManySchema, output: returns<MailManyOutcome>() },
+  /** "Mogelijk dubbel": pairs of records with the same name and phone, e-mail or address. */
+  'people:doubles': { input: noInput, output: returns<PossibleDouble[]>() },
+  /** Two records of one resident become one; she picked per field. */
+  'people:merge': { input: mergeSchema, output: returns<MergeOutcome>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

@@ -122,7 +122,16 @@ export async function restoreBackup(ctx: ApiContext): Promise<RestorePreview> {
 }
 
 /** What a context holds of its store: the rest (platform, log, backups) stays the running app's. */
-const storeParts = ({ store, search, matching, initiativeSearch, lock, info }: ApiContext) => ({
+const storeParts = ({
+  store,
+  search,
+  matching,
+  initiativeSearch,
+  lock,
+  info,
+  undo,
+}: ApiContext) => ({
+  undo,
   store,
   search,
   matching,

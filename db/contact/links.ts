@@ -26,17 +26,36 @@ export function contactLink(
   mail?: { subject: string; body: string },
 ): string | null {
   if (via === 'email') {
-    const address = person.email?.trim() ?? ''
-    if (address.length > maxAddress || !plainAddress.test(address)) return null
-    // Percent-encoded whole: a line break, `&` or `?` in a template stays text, never a header.
-    const fields = mail
-      ? `?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`
-      : ''
-    return `mailto:${address}${fields}`
+    const address = mailAddress(person.email)
+    if (!address) return null
+    return `mailto:${address}${mailFields(mail, '?')}`
   }
   const number = person.phone ? internationalNumber(person.phone) : null
   if (!number) return null
   return via === 'phone' ? `tel:+${number}` : `https://wa.me/${number}`
+}
+
+// Percent-encoded whole: a line break, `&` or `?` in a template stays text, never a header.
+const mailFields = (mail: { subject: string; body: string } | undefined, start: '?' | '&') =>
+  mail
+    ? `${start}subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`
+    : ''
+
+/** A plain address as the link may hold it, or null. */
+export const mailAddress = (email: string | null): string | null => {
+  const address = email?.trim() ?? ''
+  return address.length <= maxAddress && plainAddress.test(address) ? address : null
+}
+
+/**
+ * One mail to several residents: no To, every address as BCC (comma-separated, each a plain
+ * address), so that nobody sees the others'.
+ */
+export function bccLink(addresses: readonly string[], mail?: { subject: string; body: string }) {
+  if (addresses.length === 0 || addresses.some((address) => mailAddress(address) !== address)) {
+    return null
+  }
+  return `mailto:?bcc=${addresses.join(',')}${mailFields(mail, '&')}`
 }
 
 /** Which ways the app can open for this resident (Vandaag and his page show those buttons). */
@@ -47,10 +66,11 @@ export const reachOf = (person: { email: string | null; phone: string | null }):
 
 /** Whether the shell may open this link: the shapes `contactLink` makes, exactly. */
 export function isOpenableLink(url: string): boolean {
+  const address = '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+'
+  const fields = "subject=[\\w%.~!*'()-]*&body=[\\w%.~!*'()-]*"
   return (
-    /^mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\?subject=[\w%.~!*'()-]*&body=[\w%.~!*'()-]*)?$/.test(
-      url,
-    ) ||
+    new RegExp(`^mailto:${address}(\\?${fields})?$`).test(url) ||
+    new RegExp(`^mailto:\\?bcc=${address}(,${address})*(&${fields})?$`).test(url) ||
     /^tel:\+31\d{9}$/.test(url) ||
     /^https:\/\/wa\.me\/31\d{9}$/.test(url)
   )

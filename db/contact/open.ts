@@ -8,7 +8,11 @@ import { StoreError } from '../store/errors'
 import type { Database } from '../store/schema'
 import { fillTemplate } from '../../shared/templates'
 import { readSettings } from '../ledger/settings'
-import { contactLink } from './links'
+import type { MailMany, MailManyOutcome } from '../../shared/bulk'
+import { mailManyLimit } from '../../shared/bulk'
+import { localDate } from '../../shared/dates'
+import { inIds, selectedIds } from '../bulk/actions'
+import { bccLink, contactLink, mailAddress } from './links'
 import { readTemplates } from './templates'
 
 /**
@@ -44,6 +48,58 @@ export async function openContact(
 }
 
 /**
+ * One mail to the residents she selected, every address as BCC: her mail client opens with the
+ * template filled in for them all ("Beste allemaal"); nobody sees another's address. The log says
+ * how many, never who.
+ */
+export async function mailMany(
+  db: Kysely<Database>,
+  platform: Pick<Platform, 'openExternal' | 'now'>,
+  log: Log,
+  input: MailMany,
+): Promise<MailManyOutcome> {
+  const ids = await selectedIds(db, input.selection, localDate(platform.now()))
+  const people = await db.selectFrom('person').select('email').where(inIds('id', ids)).execute()
+  const addresses = [...new Set(people.flatMap((person) => mailAddress(person.email) ?? []))]
+  if (addresses.length === 0)
+    throw new StoreError('invalid_input', translate(nl, 'bulk.noAddresses'))
+  if (addresses.length > mailManyLimit) {
+    throw new StoreError(
+      'invalid_input',
+      translate(nl, 'bulk.tooManyAddresses', { count: addresses.length, max: mailManyLimit }),
+    )
+  }
+  const mail = input.templateId
+    ? await templateFor(db, input.templateId, {
+        voornaam: translate(nl, 'bulk.everyone'),
+        reden: null,
+        initiatief: null,
+      })
+    : undefined
+  const link = bccLink(addresses, mail)
+  if (!link) throw new StoreError('invalid_input', translate(nl, 'bulk.noAddresses'))
+  await platform.openExternal(link)
+  log.info('contact.mailedMany', { count: addresses.length, template: mail !== undefined })
+  const reachable = people.filter((person) => mailAddress(person.email) !== null).length
+  return { sent: addresses.length, without: ids.length - reachable }
+}
+
+/** One of her templates, filled in with these values and her own name. */
+async function templateFor(
+  db: Kysely<Database>,
+  templateId: string,
+  values: { voornaam: string; reden: string | null; initiatief: string | null },
+): Promise<{ subject: string; body: string }> {
+  const template = (await readTemplates(db)).find((candidate) => candidate.id === templateId)
+  if (!template) throw new StoreError('not_found', translate(nl, 'contact.noTemplate'))
+  const filled = { ...values, mijnNaam: (await readSettings(db)).workerName }
+  return {
+    subject: fillTemplate(template.subject, filled),
+    body: fillTemplate(template.body, filled),
+  }
+}
+
+/**
  * One of her templates with his first name (or the name he goes by), the follow-up's reason, her
  * name and the initiative of his newest connection filled in.
  */
@@ -54,8 +110,6 @@ async function filledTemplate(
   templateId: string,
   followUpId: string | undefined,
 ): Promise<{ subject: string; body: string }> {
-  const template = (await readTemplates(db)).find((candidate) => candidate.id === templateId)
-  if (!template) throw new StoreError('not_found', translate(nl, 'contact.noTemplate'))
   const followUp = followUpId
     ? await db
         .selectFrom('follow_up')
@@ -72,14 +126,9 @@ async function filledTemplate(
     .orderBy('connection.date', 'desc')
     .orderBy('connection.created_at', 'desc')
     .executeTakeFirst()
-  const values = {
+  return templateFor(db, templateId, {
     voornaam: person.nickname || person.first_name,
     reden: followUp?.reason ?? null,
-    mijnNaam: (await readSettings(db)).workerName,
     initiatief: initiative?.name ?? null,
-  }
-  return {
-    subject: fillTemplate(template.subject, values),
-    body: fillTemplate(template.body, values),
-  }
+  })
 }

@@ -137,3 +137,34 @@ export class DuplicateFinder {
     if (person.firstName) this.add({ row, ...keysOf({ ...person, firstName: person.firstName }) })
   }
 }
+
+/**
+ * The pairs among these people that may be one resident (the "Mogelijk dubbel" list): the same
+ * name and the same phone, e-mail or street + number, found by those keys, never by name alone.
+ */
+export function doublesAmong(
+  people: readonly (Findable & { id: string; firstName: string })[],
+): { a: string; b: string; reasons: DuplicateReason[] }[] {
+  const byKey = new Map<string, number[]>()
+  const keys = people.map((person) => keysOf(person))
+  keys.forEach((key, index) => {
+    for (const match of matchKeys(key)) {
+      const group = byKey.get(match)
+      if (group) group.push(index)
+      else byKey.set(match, [index])
+    }
+  })
+  const pairs = new Map<string, { a: string; b: string; reasons: DuplicateReason[] }>()
+  for (const group of byKey.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const [a, b] = [people[group[i]!]!, people[group[j]!]!]
+        const id = a.id < b.id ? `${a.id}:${b.id}` : `${b.id}:${a.id}`
+        if (!pairs.has(id)) {
+          pairs.set(id, { a: a.id, b: b.id, reasons: reasons(keys[group[i]!]!, keys[group[j]!]!) })
+        }
+      }
+    }
+  }
+  return [...pairs.values()]
+}

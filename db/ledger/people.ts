@@ -249,7 +249,11 @@ export async function restorePerson(
 type ListPage = { scope: PeopleScope; filter?: PeopleFilter; limit: number; offset: number }
 
 /** The people of a scope that pass the filter; the conditions are those of `passesFilter`. */
-function scopedPeople(db: Kysely<Database>, page: ListPage, today: string) {
+export function scopedPeople(
+  db: Kysely<Database>,
+  page: Pick<ListPage, 'scope' | 'filter'>,
+  today: string,
+) {
   let query = db.selectFrom('person')
   query =
     page.scope === 'trash'

@@ -113,6 +113,50 @@ describe('derived data', () => {
       const templates = await call<{ id: string }[]>('templates:list')
       await call('templates:save', { templates: templates.slice(0, 1) })
 
+      // Bulk actions, their undo, one mail as BCC; a second record of Ans merged into hers.
+      const labelled = await call<{ undoId: string }>('bulk:apply', {
+        selection: { scope: 'active', filter: {} },
+        action: { kind: 'label', tag: { kind: 'theme', name: 'Buurtfeest' } },
+      })
+      await call('bulk:undo', { id: labelled.undoId })
+      await call('bulk:apply', {
+        selection: { ids: [jan.id, ans.id] },
+        action: {
+          kind: 'consent',
+          purpose: 'share',
+          given: true,
+          date: '2026-03-02',
+          how: 'mondeling',
+        },
+      })
+      await call('people:update', {
+        id: jan.id,
+        firstName: 'Johan',
+        tussenvoegsel: 'de',
+        lastName: 'Vries',
+        houseNumber: '3',
+        wijk: 'Noord',
+        street: 'Dorpsstraat',
+        tags: [{ kind: 'passion', name: 'Fietsen' }],
+        availability: ['wed-evening'],
+        email: 'johan@example.nl',
+      })
+      await call('contact:mailMany', { selection: { ids: [jan.id, ans.id] } })
+      const twin = await call<PersonDetail>('people:create', {
+        firstName: 'Ans',
+        lastName: 'Bakker',
+        phone: '0612345678',
+        tags: [{ kind: 'need', name: 'Vervoer' }],
+      })
+      await call('people:doubles')
+      const merged = await call<{ undoId: string }>('people:merge', {
+        keepId: ans.id,
+        otherId: twin.id,
+        fromOther: ['phone'],
+      })
+      await call('bulk:undo', { id: merged.undoId })
+      await call('people:merge', { keepId: ans.id, otherId: twin.id, fromOther: [] })
+
       const walk = await call<Initiative>('initiatives:create', {
         name: 'Wandelgroep',
         kind: 'activiteit',
