@@ -17,10 +17,13 @@ export function PeopleSearch({
   scope,
   filter,
   onSearching,
+  onResults,
 }: {
   scope: 'active' | 'archived'
   filter: PeopleFilter
   onSearching: (searching: boolean) => void
+  /** The residents found, in order: what "Met de selectie" acts on while she searches. */
+  onResults?: (ids: string[]) => void
 }) {
   const { t } = useTranslation()
   const { go, takeSearchFocus } = useNavigation()
@@ -53,6 +56,10 @@ export function PeopleSearch({
   const openWhenFound = useRef(false)
 
   const shown = searching ? results : []
+  const answeredIds = found.loading ? undefined : shown.map((result) => result.person.id).join(',')
+  useEffect(() => {
+    if (answeredIds !== undefined) onResults?.(answeredIds ? answeredIds.split(',') : [])
+  }, [answeredIds, onResults])
   const chosen = Math.max(0, Math.min(active, shown.length - 1))
   const type = (text: string) => {
     setQuery(text)

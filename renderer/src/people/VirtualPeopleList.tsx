@@ -17,6 +17,7 @@ export function VirtualPeopleList({
   filter,
   total,
   revision,
+  selectable = false,
   renderRow,
 }: {
   scope: PeopleScope
@@ -24,6 +25,8 @@ export function VirtualPeopleList({
   total: number
   /** Changes after every write: the loaded pages are read again. */
   revision: number
+  /** Each row starts with a tick box. */
+  selectable?: boolean
   renderRow: (person: PersonSummary) => ReactNode
 }) {
   const { t } = useTranslation()
@@ -73,7 +76,7 @@ export function VirtualPeopleList({
           return (
             <li
               key={row.key}
-              className="person-row"
+              className={selectable ? 'person-row selectable' : 'person-row'}
               aria-setsize={total}
               aria-posinset={row.index + 1}
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
