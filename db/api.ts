@@ -15,7 +15,8 @@ import {
   createFollowUp,
   dueSummary,
   markDone,
-  settleImport,
+  lateGroups,
+  settleLate,
   snooze,
   todayView,
 } from './followups/followups'
@@ -137,8 +138,11 @@ const handlers: Handlers = {
   'followups:snooze': async (ctx, input) => snooze(ctx.store.db, input, await writeContext(ctx)),
   'followups:cancel': async (ctx, { id }) =>
     cancelFollowUp(ctx.store.db, id, await writeContext(ctx)),
-  'followups:settleImport': async (ctx, input) =>
-    settleImport(ctx.store.db, input, await writeContext(ctx)),
+  'followups:settleImport': async (ctx, { importId, ...how }) =>
+    settleLate(ctx.store.db, ctx.undo, { group: { importId }, ...how }, await writeContext(ctx)),
+  'followups:settleLate': async (ctx, input) =>
+    settleLate(ctx.store.db, ctx.undo, input, await writeContext(ctx)),
+  'followups:lateGroups': (ctx) => lateGroups(ctx.store.db, today(ctx)),
   'tags:list': (ctx, input) => listTags(ctx.store.db, input),
   'wijken:list': (ctx) => listWijken(ctx.store.db),
   'wijken:create': (ctx, { name }) => createWijk(ctx.store.db, name, ctx.platform.now()),

@@ -25,6 +25,8 @@ export const channelNames = [
   'followups:snooze',
   'followups:cancel',
   'followups:settleImport',
+  'followups:settleLate',
+  'followups:lateGroups',
   'tags:list',
   'wijken:list',
   'wijken:create',

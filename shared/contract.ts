@@ -14,6 +14,9 @@ import {
   createFollowUpSchema,
   doneFollowUpSchema,
   settleImportSchema,
+  settleLateSchema,
+  type LateGroup,
+  type Settled,
   snoozeFollowUpSchema,
   type DueSummary,
   type FollowUp,
@@ -245,7 +248,11 @@ export const contract = {
   'followups:snooze': { input: snoozeFollowUpSchema, output: returns<FollowUp>() },
   'followups:cancel': { input: personRefSchema, output: returns<FollowUp>() },
   /** An import's late follow-ups, all at once: moved or closed. */
-  'followups:settleImport': { input: settleImportSchema, output: returns<{ count: number }>() },
+  'followups:settleImport': { input: settleImportSchema, output: returns<Settled>() },
+  /** All late follow-ups of a wijk or a label at once, moved or closed, with undo. */
+  'followups:settleLate': { input: settleLateSchema, output: returns<Settled>() },
+  /** Wijken and labels with two or more late follow-ups, for the above. */
+  'followups:lateGroups': { input: noInput, output: returns<LateGroup[]>() },
   'tags:list': { input: tagQuerySchema, output: returns<Tag[]>() },
   'wijken:list': { input: noInput, output: returns<Wijk[]>() },
   'wijken:create': { input: z.strictObject({ name: wijkNameSchema }), output: returns<Wijk>() },

@@ -114,6 +114,31 @@ export const snoozeFollowUpSchema = z
   })
 export type SnoozeFollowUp = z.output<typeof snoozeFollowUpSchema>
 
+/** Whose late follow-ups go at once: one import's, or those of a wijk or a label. */
+export const lateGroupSchema = z.union(
+  [
+    z.strictObject({ importId: z.uuid({ error: 'validation.id' }) }),
+    z.strictObject({ wijkId: z.uuid({ error: 'validation.id' }) }),
+    z.strictObject({ tagId: z.uuid({ error: 'validation.id' }) }),
+  ],
+  { error: 'validation.invalid' },
+)
+export type LateGroupRef = z.output<typeof lateGroupSchema>
+
+/** A wijk or a label with two or more late follow-ups (Vandaag offers them at once). */
+export interface LateGroup {
+  kind: 'wijk' | 'tag'
+  id: string
+  name: string
+  count: number
+}
+
+/** What settling did: how many, and its undo (while the app runs). */
+export interface Settled {
+  count: number
+  undoId: string | null
+}
+
 /** All of one import's late follow-ups at once: moved (by a pick or to a date), or closed. */
 export const settleImportSchema = z
   .strictObject(
@@ -133,6 +158,26 @@ export const settleImportSchema = z
     { error: 'validation.dueOrPick', path: ['until'] },
   )
 export type SettleImport = z.output<typeof settleImportSchema>
+
+/** The same for a wijk's or a label's late follow-ups. */
+export const settleLateSchema = z
+  .strictObject(
+    {
+      group: lateGroupSchema,
+      action: z.enum(['move', 'close'], { error: 'validation.invalid' }),
+      by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
+      until: isoDate.optional(),
+    },
+    { error: 'validation.invalid' },
+  )
+  .refine(
+    (input) =>
+      input.action === 'close'
+        ? input.by === undefined && input.until === undefined
+        : (input.by === undefined) !== (input.until === undefined),
+    { error: 'validation.dueOrPick', path: ['until'] },
+  )
+export type SettleLate = z.output<typeof settleLateSchema>
 
 /** What the desktop notification says: counts only, never a name (it shows on a locked screen). */
 export interface DueSummary {

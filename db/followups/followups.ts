@@ -1,4 +1,5 @@
-import type { Expression, Kysely, Transaction } from 'kysely'
+import type { Expression, ExpressionBuilder, Kysely, Transaction } from 'kysely'
+import type { UndoLog } from '../bulk/undo'
 import { addInterval, endOfWeek } from '../../shared/calendar'
 import {
   dueGroups,
@@ -8,8 +9,11 @@ import {
   type DueGroup,
   type DueSummary,
   type FollowUp,
+  type LateGroup,
+  type LateGroupRef,
   type LateImport,
-  type SettleImport,
+  type Settled,
+  type SettleLate,
   type SnoozeFollowUp,
   type TodayView,
 } from '../../shared/followups'
@@ -46,11 +50,12 @@ async function recordEvent(
   kind: PersonEventKind,
   detail: PersonEvent['detail'],
   at: WriteContext,
-): Promise<void> {
+): Promise<string> {
+  const id = newId(at.now.getTime())
   await trx
     .insertInto('person_event')
     .values({
-      id: newId(at.now.getTime()),
+      id,
       person_id: personId,
       date: at.today,
       kind,
@@ -58,6 +63,7 @@ async function recordEvent(
       created_at: at.now.toISOString(),
     })
     .execute()
+  return id
 }
 
 const byId = async (db: Kysely<Database>, id: string): Promise<FollowUp> =>
@@ -125,9 +131,9 @@ async function moveFollowUp(
   followUp: FollowUpRow,
   to: string,
   at: WriteContext,
-): Promise<void> {
+): Promise<string> {
   await trx.updateTable('follow_up').set({ due_on: to }).where('id', '=', followUp.id).execute()
-  await recordEvent(
+  return recordEvent(
     trx,
     followUp.person_id,
     'follow_up_snoozed',
@@ -141,13 +147,19 @@ async function dropFollowUp(
   trx: Transaction<Database>,
   followUp: FollowUpRow,
   at: WriteContext,
-): Promise<void> {
+): Promise<string> {
   await trx
     .updateTable('follow_up')
     .set({ status: 'cancelled', closed_at: at.now.toISOString() })
     .where('id', '=', followUp.id)
     .execute()
-  await recordEvent(trx, followUp.person_id, 'follow_up_cancelled', { reason: followUp.reason }, at)
+  return recordEvent(
+    trx,
+    followUp.person_id,
+    'follow_up_cancelled',
+    { reason: followUp.reason },
+    at,
+  )
 }
 
 /** Later: by a week, a month, three months, a year from today, or to a date she picks. */
@@ -301,26 +313,110 @@ export async function lateImports(db: Kysely<Database>, today: string): Promise<
     }))
 }
 
+/** A group's open, visible follow-ups late today: one import's, a wijk's or a label's. */
+function lateOfGroup(trx: Transaction<Database>, group: LateGroupRef, today: string) {
+  if ('importId' in group) return lateOfImport(trx, group.importId, today)
+  const late = dueQuery(trx, { until: addInterval(today, { count: -1, unit: 'day' }) })
+  if ('wijkId' in group) {
+    return late.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('person')
+          .select('person.id')
+          .whereRef('person.id', '=', 'follow_up.person_id')
+          .where('person.wijk_id', '=', group.wijkId),
+      ),
+    )
+  }
+  return late.where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('person_tag')
+        .select('person_tag.person_id')
+        .whereRef('person_tag.person_id', '=', 'follow_up.person_id')
+        .where('person_tag.tag_id', '=', group.tagId),
+    ),
+  )
+}
+
 /**
- * All of one import's late follow-ups at once, in one transaction: moved to a later date (each
- * noted on its person's timeline, as a single "later" is) or closed (cancelled: no contact took
- * place). Answers how many.
+ * All of one group's late follow-ups at once (an import's, a wijk's, a label's), in one
+ * transaction: moved to a later date (each noted on its person's timeline, as a single "later"
+ * is) or closed (cancelled: no contact took place). Answers how many, with an undo that puts back
+ * each one she has not touched since, and takes its timeline line away.
  */
-export async function settleImport(
+export async function settleLate(
   db: Kysely<Database>,
-  input: SettleImport,
+  undo: UndoLog,
+  input: SettleLate,
   at: WriteContext,
-): Promise<{ count: number }> {
-  return db.transaction().execute(async (trx) => {
-    const late = await lateOfImport(trx, input.importId, at.today).selectAll().execute()
-    const to =
-      input.action === 'move' ? (input.until ?? addInterval(at.today, intervalOf(input.by!))) : null
+): Promise<Settled> {
+  const stamp = at.now.toISOString()
+  const to =
+    input.action === 'move' ? (input.until ?? addInterval(at.today, intervalOf(input.by!))) : null
+  const settled = await db.transaction().execute(async (trx) => {
+    const late = await lateOfGroup(trx, input.group, at.today).selectAll('follow_up').execute()
+    const done: { id: string; dueOn: string; eventId: string }[] = []
     for (const followUp of late) {
-      if (to) await moveFollowUp(trx, followUp, to, at)
-      else await dropFollowUp(trx, followUp, at)
+      const eventId = to
+        ? await moveFollowUp(trx, followUp, to, at)
+        : await dropFollowUp(trx, followUp, at)
+      done.push({ id: followUp.id, dueOn: followUp.due_on, eventId })
     }
-    return { count: late.length }
+    return done
   })
+  const undoId =
+    settled.length === 0
+      ? null
+      : undo.remember(async (trx) => {
+          let count = 0
+          for (const followUp of settled) {
+            const back = to
+              ? trx
+                  .updateTable('follow_up')
+                  .set({ due_on: followUp.dueOn })
+                  .where('status', '=', 'open')
+                  .where('due_on', '=', to)
+              : trx
+                  .updateTable('follow_up')
+                  .set({ status: 'open', closed_at: null })
+                  .where('status', '=', 'cancelled')
+                  .where('closed_at', '=', stamp)
+            const result = await back.where('id', '=', followUp.id).executeTakeFirst()
+            if (result.numUpdatedRows === 0n) continue
+            count++
+            await trx.deleteFrom('person_event').where('id', '=', followUp.eventId).execute()
+          }
+          return { count, people: [] }
+        })
+  return { count: settled.length, undoId }
+}
+
+/** Wijken and labels with two or more follow-ups late today, most first. */
+export async function lateGroups(db: Kysely<Database>, today: string): Promise<LateGroup[]> {
+  const late = () =>
+    dueQuery(db, { until: addInterval(today, { count: -1, unit: 'day' }) }).innerJoin(
+      'person',
+      'person.id',
+      'follow_up.person_id',
+    )
+  const count = (eb: ExpressionBuilder<Database, 'follow_up'>) =>
+    eb.fn.countAll<number>().as('count')
+  const wijken = await late()
+    .innerJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select(['wijk.id', 'wijk.name', count])
+    .groupBy('wijk.id')
+    .execute()
+  const tags = await late()
+    .innerJoin('person_tag', 'person_tag.person_id', 'person.id')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['tag.id', 'tag.name', count])
+    .groupBy('tag.id')
+    .execute()
+  return [
+    ...wijken.map((row) => ({ kind: 'wijk' as const, ...row, count: Number(row.count) })),
+    ...tags.map((row) => ({ kind: 'tag' as const, ...row, count: Number(row.count) })),
+  ]
+    .filter((group) => group.count >= 2)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl'))
 }
 
 /** What the notification says: how many are due today and how many are late. */

@@ -227,6 +227,18 @@ export const en: Messages = {
       thisWeek: 'This week',
       later: 'Later',
     },
+    lateGroup: {
+      title: 'All of one wijk or label at once',
+      explain:
+        'Move or close all overdue follow-ups of one wijk or one label at once, instead of one by one.',
+      group: 'Wijk or label',
+      wijk: 'Wijk {{name}} ({{count}} overdue)',
+      tag: 'Label {{name}} ({{count}} overdue)',
+      closeConfirm_one:
+        'Close {{count}} overdue follow-up of {{name}}? No contact moment is added.',
+      closeConfirm_other:
+        'Close {{count}} overdue follow-ups of {{name}}? No contact moments are added.',
+    },
     lateImport: {
       title_one: '{{count}} late follow-up from the import of {{file}} ({{date}})',
       title_other: '{{count}} late follow-ups from the import of {{file}} ({{date}})',

@@ -227,6 +227,18 @@ export const nl = {
       thisWeek: 'Deze week',
       later: 'Later',
     },
+    lateGroup: {
+      title: 'Alles van één wijk of label in één keer',
+      explain:
+        'Verzet of sluit in één keer alle te late opvolgingen van één wijk of één label, in plaats van een voor een.',
+      group: 'Wijk of label',
+      wijk: 'Wijk {{name}} ({{count}} te laat)',
+      tag: 'Label {{name}} ({{count}} te laat)',
+      closeConfirm_one:
+        '{{count}} te late opvolging van {{name}} afsluiten? Er komt geen contactmoment bij.',
+      closeConfirm_other:
+        '{{count}} te late opvolgingen van {{name}} afsluiten? Er komen geen contactmomenten bij.',
+    },
     lateImport: {
       title_one: '{{count}} te late opvolging uit de import van {{file}} ({{date}})',
       title_other: '{{count}} te late opvolgingen uit de import van {{file}} ({{date}})',

@@ -132,3 +132,30 @@ test('twee keer ingevoerd: vergelijken, per gegeven kiezen, samenvoegen en onged
     'fatima@example.nl',
   )
 })
+
+test('Vandaag: alle te late opvolgingen van één wijk in één keer verzetten, en ongedaan maken', async ({
+  app,
+}) => {
+  const { page } = app
+  const harness = app.harness!
+  harness.clock.set('2026-03-02T09:00:00.000Z')
+  await seed(createApi(harness.ctx), [
+    { firstName: 'Ans', lastName: 'Bakker', wijk: 'Noord', followUpPick: '1w' },
+    { firstName: 'Henk', lastName: 'Visser', wijk: 'Noord', followUpPick: '1w' },
+    { firstName: 'Piet', lastName: 'Smit', wijk: 'Zuid', followUpPick: '1w' },
+  ])
+  harness.clock.set('2026-04-02T09:00:00.000Z')
+  await page.reload()
+  await expect(page.getByRole('heading', { name: /Te laat/ })).toContainText('3')
+  const group = page.getByRole('region', { name: 'Alles van één wijk of label in één keer' })
+  await expect(group.getByLabel('Wijk of label')).toHaveValue(/^wijk:/)
+  await expect(group.getByLabel('Wijk of label')).toContainText('Wijk Noord (2 te laat)')
+  await group.getByLabel('Verzetten naar').selectOption({ label: 'Over 1 maand' })
+  await group.getByRole('button', { name: 'Alle 2 verzetten' }).click()
+  const notice = page.getByRole('status').filter({ hasText: '2 opvolgingen verzet.' })
+  await expect(notice).toBeVisible()
+  await expect(page.getByRole('heading', { name: /Te laat/ })).toContainText('1')
+  await expectNoSeriousA11yFindings(page)
+  await notice.getByRole('button', { name: 'Ongedaan maken' }).click()
+  await expect(page.getByRole('heading', { name: /Te laat/ })).toContainText('3')
+})

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BulkOutcome, MailManyOutcome, MergeOutcome, PossibleDouble } from '../../shared/bulk'
-import type { TodayView } from '../../shared/followups'
+import type { LateGroup, Settled, TodayView } from '../../shared/followups'
 import type { PeopleSearchResult } from '../../shared/people-query'
 import type { PeoplePage, Tag } from '../../shared/person'
 import type { PersonDetail } from '../../shared/person-detail'
@@ -407,5 +407,78 @@ describe('merging two records of one resident', () => {
     expect(
       await t.api['people:merge']({ keepId: second.id, otherId: second.id, fromOther: [] }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+})
+
+describe('Vandaag: all late follow-ups of one wijk or label at once', () => {
+  it('moves or closes a group’s late ones in one go, lists the groups, and undo puts back what she left alone', async () => {
+    const noord = [
+      await create({ firstName: 'Fatima', wijk: 'Noord', followUpPick: '1w' }),
+      await create({ firstName: 'Henk', wijk: 'Noord', followUpPick: '1w' }),
+      await create({
+        firstName: 'Ans',
+        wijk: 'Noord',
+        followUpPick: '1w',
+        tags: [{ kind: 'passion', name: 'Moestuin' }],
+      }),
+    ]
+    const piet = await create({
+      firstName: 'Piet',
+      wijk: 'Zuid',
+      followUpPick: '1w',
+      tags: [{ kind: 'passion', name: 'Moestuin' }],
+    })
+    // A month later, all four are late.
+    t.clock.set('2026-04-02T09:30:00.000Z')
+    const groups = value<LateGroup[]>(await t.api['followups:lateGroups'](undefined))
+    expect(groups.map((g) => [g.kind, g.name, g.count])).toEqual([
+      ['wijk', 'Noord', 3],
+      ['tag', 'Moestuin', 2],
+    ])
+    const before = await everyRow(t.ctx)
+    const moved = value<Settled>(
+      await t.api['followups:settleLate']({
+        group: { wijkId: groups[0]!.id },
+        action: 'move',
+        by: '1w',
+      }),
+    )
+    expect(moved.count).toBe(3)
+    const today = value<TodayView>(await t.api['followups:today'](undefined))
+    expect(today.groups.overdue.items.map((item) => item.person.firstName)).toEqual(['Piet'])
+    // One she handled since stays handled; the others go back, their timeline lines with them.
+    const fatima = (await get(noord[0]!.id)).followUps[0]!
+    value(await t.api['followups:done']({ id: fatima.id }))
+    expect(await undo(moved)).toEqual({ count: 2 })
+    const after = value<TodayView>(await t.api['followups:today'](undefined))
+    expect(after.groups.overdue.items.map((item) => item.person.firstName).sort()).toEqual([
+      'Ans',
+      'Henk',
+      'Piet',
+    ])
+    expect((await get(noord[1]!.id)).events).toEqual([])
+
+    const closed = value<Settled>(
+      await t.api['followups:settleLate']({ group: { tagId: groups[1]!.id }, action: 'close' }),
+    )
+    expect(closed.count).toBe(2)
+    expect((await get(piet.id)).followUps.filter((f) => f.status === 'open')).toEqual([])
+    await undo(closed)
+    expect((await get(piet.id)).followUps.map((f) => f.status)).toEqual(['open'])
+    // What stays on the timelines is Fatima's: her move, then her follow-up done.
+    expect((await everyRow(t.ctx)).person_event!.length).toBe(before.person_event!.length + 2)
+
+    // A move needs a date or a pick; a group that does not exist has nothing late.
+    expect(
+      await t.api['followups:settleLate']({ group: { tagId: groups[1]!.id }, action: 'move' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(
+      value<Settled>(
+        await t.api['followups:settleLate']({
+          group: { wijkId: piet.id },
+          action: 'close',
+        }),
+      ),
+    ).toEqual({ count: 0, undoId: null })
   })
 })

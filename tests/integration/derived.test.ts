@@ -229,6 +229,11 @@ describe('derived data', () => {
       await call('import:cancel')
       // Her list's old "terugbellen" dates: all of them moved at once.
       await call('followups:settleImport', { importId: second.id, action: 'move', by: '1m' })
+      const late = await call<{ id: string }[]>('followups:lateGroups')
+      await call('followups:settleLate', {
+        group: { wijkId: late[0]?.id ?? noord!.id },
+        action: 'close',
+      })
 
       const period = { from: '2026-01', to: '2026-03', k: 3 }
       await call('report:build', period)

@@ -7,9 +7,10 @@ import { call, sprokkel } from '../ui/api'
 import { ContactButtons } from '../ui/ContactButtons'
 import { useLoad } from '../ui/useLoad'
 import { FollowUpActions } from './FollowUpActions'
-import { LateImports } from './LateImports'
+import { LateGroups, LateImports } from './LateImports'
+import { NoticeBanner } from '../ui/NoticeBanner'
 import { Announcements } from '../ui/FormFooter'
-import { useNavigation } from '../shell/navigation'
+import { useNavigation, type Notice } from '../shell/navigation'
 import { followUpLabel, formatDate } from '../ui/options'
 import './today.css'
 
@@ -21,11 +22,24 @@ export function TodayView() {
   const templates = useLoad(() => sprokkel().templates.list(), [])
   const view: Today | undefined = loaded.value
   const [status, setStatus] = useState('')
+  // A step over many at once, with its undo ("Ongedaan maken").
+  const [settled, setSettled] = useState<Notice>()
+  const [revision, setRevision] = useState(0)
 
+  const refresh = () => {
+    loaded.reload()
+    setRevision((n) => n + 1)
+    changed()
+  }
   const onChanged = (message: string) => {
     setStatus(message)
-    loaded.reload()
-    changed()
+    setSettled(undefined)
+    refresh()
+  }
+  const onSettled = (notice: Notice) => {
+    setStatus('')
+    setSettled(notice)
+    refresh()
   }
 
   const total = view ? dueGroups.reduce((sum, group) => sum + view.groups[group].count, 0) : 0
@@ -37,7 +51,19 @@ export function TodayView() {
       </header>
       <Announcements status={status} failure={loaded.failure} />
       {view && total === 0 && <p className="empty">{t('today.allClear')}</p>}
-      {view && <LateImports imports={view.lateImports} onChanged={onChanged} />}
+      {settled && (
+        <NoticeBanner
+          notice={settled}
+          onUndone={() => {
+            setSettled(undefined)
+            refresh()
+          }}
+        />
+      )}
+      {view && <LateImports imports={view.lateImports} onSettled={onSettled} />}
+      {view && view.groups.overdue.count >= 2 && (
+        <LateGroups revision={revision} onSettled={onSettled} />
+      )}
       {view &&
         total > 0 &&
         dueGroups.map((group) => {
