@@ -6,7 +6,7 @@ import { fileLog, logFileName, type Log } from './platform/log'
 import type { Platform } from './platform/platform'
 import { buildInitiativeIndex, reindexInitiatives } from './connect/initiatives'
 import type { MatchColumns } from './connect/match-columns'
-import { buildPeopleIndexes, reindexPeople } from './search/people'
+import { buildPeopleIndexes, reindexPeople, retagPeople } from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { startLock, type LockRuntime } from './lock/lock'
 import { idleBackups, type BackupRuntime, type RestoreState } from './backup/backups'
@@ -86,6 +86,7 @@ export async function openContext(
  */
 export async function followWrite(ctx: ApiContext, touched: Touched): Promise<void> {
   if (touched.people?.length) await reindexPeople(ctx.store.db, ctx, touched.people)
+  if (touched.tags?.length) await retagPeople(ctx.store.db, ctx, touched.tags)
   if (touched.initiatives?.length) {
     await reindexInitiatives(ctx.store.db, ctx.initiativeSearch, touched.initiatives)
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { BulkAction, BulkApply, BulkOutcome, Selection } from '../../shared/bulk'
 import { addInterval } from '../../shared/calendar'
 import { intervalOf } from '../../shared/followups'
@@ -15,6 +15,7 @@ import { logPrivacy } from '../privacy/log'
 import type { BulkInsert } from '../store/bulk'
 import { StoreError } from '../store/errors'
 import { newId } from '../store/ids'
+import { inIds } from '../store/in-ids'
 import type { Database } from '../store/schema'
 import { written, type Written } from '../store/written'
 import type { UndoLog, UndoStep } from './undo'
@@ -26,10 +27,6 @@ import type { UndoLog, UndoStep } from './undo'
  */
 
 type Trx = Transaction<Database>
-
-/** `column IN (the ids)`, as one bound JSON array: no limit on the number of ids. */
-export const inIds = (column: string, ids: readonly string[]): RawBuilder<boolean> =>
-  sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
 
 /** The residents a selection names, as they are now: not in the trash, not anonymised. */
 export async function selectedIds(
@@ -53,6 +50,8 @@ export async function selectedIds(
 /** What one action changed: whom, and how to take it back. */
 interface Done {
   changed: readonly string[]
+  /** Only their labels changed: the indexes read just those again. */
+  labels?: true
   undo: UndoStep
 }
 
@@ -62,13 +61,6 @@ interface Work {
   ids: readonly string[]
   at: WriteContext
 }
-
-const touchPeople = (trx: Trx, ids: readonly string[], at: WriteContext) =>
-  trx
-    .updateTable('person')
-    .set({ updated_at: at.now.toISOString() })
-    .where(inIds('id', ids))
-    .execute()
 
 /** Open follow-ups are hidden while their resident is archived or in the trash. */
 const hideFollowUps = (trx: Trx, ids: readonly string[], hidden: boolean) =>
@@ -83,7 +75,10 @@ const hideFollowUps = (trx: Trx, ids: readonly string[], hidden: boolean) =>
 const stillHere = async (trx: Trx, ids: readonly string[]) =>
   (await trx.selectFrom('person').select('id').where(inIds('id', ids)).execute()).map((r) => r.id)
 
-async function label(work: Work, tag: Extract<BulkAction, { kind: 'label' }>['tag']) {
+async function label(
+  work: Work,
+  tag: Extract<BulkAction, { kind: 'label' }>['tag'],
+): Promise<Done> {
   const { trx, ids, at } = work
   const known = await trx
     .selectFrom('tag')
@@ -92,28 +87,16 @@ async function label(work: Work, tag: Extract<BulkAction, { kind: 'label' }>['ta
     .where('name_key', '=', foldKey(tag.name))
     .executeTakeFirst()
   const [tagId] = await tagIdsFor(trx, [tag], at.now)
+  // Who had it already keeps it; the rest get it: their rows, not the person's (a label is no
+  // change to her own fields, and rewriting 10k person rows would cost more than the labels).
   const lacking = (
-    await trx
-      .selectFrom('person')
-      .select('id')
-      .where(inIds('id', ids))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('person_tag')
-              .select('person_tag.tag_id')
-              .whereRef('person_tag.person_id', '=', 'person.id')
-              .where('person_tag.tag_id', '=', tagId!),
-          ),
-        ),
-      )
-      .execute()
-  ).map((row) => row.id)
-  await sql`INSERT INTO person_tag (person_id, tag_id)
-    SELECT value, ${tagId} FROM json_each(${JSON.stringify(lacking)})`.execute(trx)
-  await touchPeople(trx, lacking, at)
+    await sql<{ person_id: string }>`INSERT OR IGNORE INTO person_tag (person_id, tag_id)
+      SELECT value, ${tagId} FROM json_each(${JSON.stringify(ids)})
+      RETURNING person_id`.execute(trx)
+  ).rows.map((row) => row.person_id)
   return {
     changed: lacking,
+    labels: true,
     undo: async (trx: Trx) => {
       const removed = await trx
         .deleteFrom('person_tag')
@@ -145,13 +128,13 @@ async function label(work: Work, tag: Extract<BulkAction, { kind: 'label' }>['ta
           )
           .execute()
       }
-      return { count: Number(removed.numDeletedRows), people: lacking }
+      return { count: Number(removed.numDeletedRows), tags: lacking }
     },
   }
 }
 
 async function unlabel(work: Work, tagId: string): Promise<Done> {
-  const { trx, ids, at } = work
+  const { trx, ids } = work
   const wearing = (
     await trx
       .selectFrom('person_tag')
@@ -165,14 +148,14 @@ async function unlabel(work: Work, tagId: string): Promise<Done> {
     .where('tag_id', '=', tagId)
     .where(inIds('person_id', wearing))
     .execute()
-  await touchPeople(trx, wearing, at)
   return {
     changed: wearing,
+    labels: true,
     undo: async (trx) => {
       const back = await stillHere(trx, wearing)
       const result = await sql`INSERT OR IGNORE INTO person_tag (person_id, tag_id)
         SELECT value, ${tagId} FROM json_each(${JSON.stringify(back)})`.execute(trx)
-      return { count: Number(result.numAffectedRows ?? 0), people: back }
+      return { count: Number(result.numAffectedRows ?? 0), tags: back }
     },
   }
 }
@@ -535,6 +518,6 @@ export async function applyBulk(
       changed,
       undoId: changed > 0 ? undo.remember(done.undo) : null,
     },
-    { people: done.changed },
+    done.labels ? { tags: done.changed } : { people: done.changed },
   )
 }

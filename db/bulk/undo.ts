@@ -5,17 +5,18 @@ import { nl } from '../../shared/i18n/nl'
 import type { WriteContext } from '../ledger/write-context'
 import { StoreError } from '../store/errors'
 import type { Database } from '../store/schema'
-import { written, type Written } from '../store/written'
+import { written, type Touched, type Written } from '../store/written'
 
 /**
  * What takes a bulk action or a merge back: ids of what it changed (and, for a merge, the rows as
  * they were), kept in memory while the app runs, like the "Ongedaan maken" beside its message. It
- * runs once, in one transaction, and answers how many it put back and whom it touched.
+ * runs once, in one transaction, and answers how many it put back and whom it touched (as a write
+ * does: the search indexes follow).
  */
 export type UndoStep = (
   trx: Transaction<Database>,
   at: WriteContext,
-) => Promise<{ count: number; people: readonly string[] }>
+) => Promise<{ count: number } & Touched>
 
 /** The newest few steps; an older one is forgotten (its message is long gone). */
 export class UndoLog {
@@ -53,6 +54,6 @@ export async function runUndo(
 ): Promise<Written<{ count: number }>> {
   const step = log.take(id)
   if (!step) throw new StoreError('not_found', translate(nl, 'bulk.undoGone'))
-  const { count, people } = await db.transaction().execute((trx) => step(trx, at))
-  return written({ count }, { people })
+  const { count, ...touched } = await db.transaction().execute((trx) => step(trx, at))
+  return written({ count }, touched)
 }

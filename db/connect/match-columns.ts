@@ -115,12 +115,7 @@ export class MatchColumns {
         this.wordUses.set(word, uses + 1)
       }
     }
-    for (const tagId of attributes.tagIds) {
-      let set = this.byTag.get(tagId)
-      if (!set) this.byTag.set(tagId, (set = new Set()))
-      set.add(slot)
-      this.byTagArray.delete(tagId)
-    }
+    this.tagSlot(slot, attributes.tagIds)
     this.setColumns(slot, doc.status ?? 'active', attributes)
     this.entries[slot] = {
       id: doc.id,
@@ -130,6 +125,36 @@ export class MatchColumns {
       words,
     }
     this.slotOf.set(doc.id, slot)
+  }
+
+  /** Only her labels changed (a bulk action): as putting her again with these tags. */
+  retag(id: string, tagIds: readonly string[]): void {
+    const slot = this.slotOf.get(id)
+    if (slot === undefined) return
+    const entry = this.entries[slot]!
+    this.untagSlot(slot, entry.attributes.tagIds)
+    this.tagSlot(slot, tagIds)
+    entry.attributes = { ...entry.attributes, tagIds: [...tagIds] }
+    entry.tags = Int32Array.from(tagIds, (tagId) => this.tagNumber(tagId))
+    this.setTagColumns(slot, tagIds)
+  }
+
+  private tagSlot(slot: number, tagIds: readonly string[]): void {
+    for (const tagId of tagIds) {
+      let set = this.byTag.get(tagId)
+      if (!set) this.byTag.set(tagId, (set = new Set()))
+      set.add(slot)
+      this.byTagArray.delete(tagId)
+    }
+  }
+
+  private untagSlot(slot: number, tagIds: readonly string[]): void {
+    for (const tagId of tagIds) {
+      const set = this.byTag.get(tagId)
+      set?.delete(slot)
+      if (set?.size === 0) this.byTag.delete(tagId)
+      this.byTagArray.delete(tagId)
+    }
   }
 
   remove(id: string): void {
@@ -147,12 +172,7 @@ export class MatchColumns {
         this.wordsChanged = true
       } else this.wordUses.set(word, uses)
     }
-    for (const tagId of entry.attributes.tagIds) {
-      const set = this.byTag.get(tagId)
-      set?.delete(slot)
-      if (set?.size === 0) this.byTag.delete(tagId)
-      this.byTagArray.delete(tagId)
-    }
+    this.untagSlot(slot, entry.attributes.tagIds)
     this.columns.active[slot] = 0
     this.entries[slot] = undefined
     this.slotOf.delete(id)
@@ -172,9 +192,14 @@ export class MatchColumns {
     c.consent[slot] = consentStatuses.indexOf(a.consent as ConsentStatus) + 1
     c.availableFrom[slot] = a.availableFrom ? Number(a.availableFrom.replaceAll('-', '')) : 0
     c.shareUntil[slot] = a.shareUntil ? Number(a.shareUntil.replaceAll('-', '')) : 0
-    c.tagCount[slot] = a.tagIds.length
-    for (let i = 0; i < Math.min(a.tagIds.length, tagWidth); i++) {
-      c.tags[slot * tagWidth + i] = this.tagNumber(a.tagIds[i]!)
+    this.setTagColumns(slot, a.tagIds)
+  }
+
+  private setTagColumns(slot: number, tagIds: readonly string[]): void {
+    const c = this.columns
+    c.tagCount[slot] = tagIds.length
+    for (let i = 0; i < Math.min(tagIds.length, tagWidth); i++) {
+      c.tags[slot * tagWidth + i] = this.tagNumber(tagIds[i]!)
     }
   }
 

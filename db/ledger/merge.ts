@@ -3,7 +3,7 @@ import type { MergeField, MergeInput, MergeOutcome, PossibleDouble } from '../..
 import { translate } from '../../shared/i18n/messages'
 import { sortName } from '../../shared/person'
 import { nl } from '../../shared/i18n/nl'
-import { inIds } from '../bulk/actions'
+import { inIds } from '../store/in-ids'
 import type { UndoLog } from '../bulk/undo'
 import { doublesAmong } from '../import/duplicates'
 import { StoreError } from '../store/errors'

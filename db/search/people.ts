@@ -9,6 +9,7 @@ import type { Database } from '../store/schema'
 import { MatchColumns } from '../connect/match-columns'
 import { sharingUntil } from '../privacy/consent'
 import { SearchIndex, type SearchDoc } from './search-index'
+import { inIds } from '../store/in-ids'
 
 /**
  * The search index lives in the main process, next to the store: every write goes through the API
@@ -135,6 +136,35 @@ export async function reindexPeople(
       for (const id of chunk) if (!present.has(id)) index.remove(id)
       for (const doc of docs) index.put(doc)
     }
+  }
+}
+
+/**
+ * After a bulk action on labels: only these people's tags are read again, and put in both indexes
+ * as if each were put in anew (the rest of her words stay as they are).
+ */
+export async function retagPeople(
+  db: Kysely<Database>,
+  indexes: PeopleIndexes,
+  ids: readonly string[],
+): Promise<void> {
+  const rows = await db
+    .selectFrom('person_tag')
+    .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+    .select(['person_tag.person_id', 'tag.id', 'tag.name'])
+    .where(inIds('person_tag.person_id', ids))
+    .execute()
+  const tags = new Map<string, { id: string; name: string }[]>()
+  for (const { person_id, id, name } of rows) {
+    const list = tags.get(person_id)
+    if (list) list.push({ id, name })
+    else tags.set(person_id, [{ id, name }])
+  }
+  for (const id of ids) {
+    const own = tags.get(id) ?? []
+    const tagIds = own.map((tag) => tag.id)
+    indexes.search.retag(id, tagIds, own.map((tag) => tag.name).join(' '))
+    indexes.matching.retag(id, tagIds)
   }
 }
 

@@ -4,6 +4,8 @@
  */
 export interface Touched {
   people?: readonly string[]
+  /** People whose labels alone changed (bulk actions): only their tags are read again. */
+  tags?: readonly string[]
   initiatives?: readonly string[]
 }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { meetsTarget, type Figure } from './measure'
 import { backupBench } from './backup.bench'
+import { bulkBench } from './bulk.bench'
 import { captureBench } from './capture.bench'
 import { followUpsBench } from './followups.bench'
 import { handoverBench } from './handover.bench'
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['privacy', privacyBench],
   ['backup', backupBench],
   ['handover', handoverBench],
+  ['bulk', bulkBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

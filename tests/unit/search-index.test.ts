@@ -108,4 +108,33 @@ describe('keeping the index right', () => {
     expect(ids('tuinieren')).toEqual([])
     expect(ids('tuinren')).toEqual([])
   })
+
+  it('changes only the labels on retag, exactly as putting the person again would', () => {
+    const attributes = (tagIds: string[]) => ({
+      wijkId: null,
+      tagIds,
+      availability: 0,
+      consent: 'not_asked',
+      lastContactOn: null,
+      availableFrom: null,
+      shareUntil: null,
+    })
+    const jan = { ...docs[0]!, attributes: attributes(['voetbal']) }
+    index.put(jan)
+    index.retag('jan', ['voetbal', 'moestuin'], 'Voetbal Moestuin Jan')
+    index.retag('fatima', [], '')
+    index.retag('nobody', ['x'], 'Niemand')
+    const again = new SearchIndex()
+    for (const doc of docs) again.put(doc)
+    again.put({
+      ...jan,
+      attributes: attributes(['voetbal', 'moestuin']),
+      fields: { ...jan.fields, tag: 'Voetbal Moestuin Jan' },
+    })
+    again.put({ ...docs[1]!, fields: { ...docs[1]!.fields, tag: undefined } })
+    expect(index.documents()).toEqual(again.documents())
+    expect(new Set(ids('moestuin'))).toEqual(new Set(['noor', 'jan']))
+    expect(ids('koken')).toEqual([])
+    expect(ids('niemand')).toEqual([])
+  })
 })
