@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { followUpPicks, isoDate } from './ledger'
 import { consentHows, consentPurposes } from './privacy'
-import { idSchema, tagRefSchema, type PersonSummary } from './person'
+import { idSchema, optionalText, tagRefSchema, type PersonSummary } from './person'
 import { peopleFilterSchema } from './people-query'
 
 /**
@@ -29,14 +29,6 @@ export const selectionSchema = z.union(
   { error: 'validation.invalid' },
 )
 export type Selection = z.output<typeof selectionSchema>
-
-const optionalText = (max: number) =>
-  z
-    .string({ error: 'validation.invalid' })
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .transform((value) => (value === '' ? undefined : value))
-    .optional()
 
 export const bulkActionSchema = z.discriminatedUnion(
   'kind',

@@ -139,44 +139,33 @@ export interface Settled {
   undoId: string | null
 }
 
-/** All of one import's late follow-ups at once: moved (by a pick or to a date), or closed. */
-export const settleImportSchema = z
-  .strictObject(
-    {
-      importId: z.uuid({ error: 'validation.id' }),
-      action: z.enum(['move', 'close'], { error: 'validation.invalid' }),
-      by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
-      until: isoDate.optional(),
-    },
-    { error: 'validation.invalid' },
-  )
-  .refine(
-    (input) =>
-      input.action === 'close'
-        ? input.by === undefined && input.until === undefined
-        : (input.by === undefined) !== (input.until === undefined),
-    { error: 'validation.dueOrPick', path: ['until'] },
-  )
+/** Moved (by a pick or to a date), or closed: of one group's late follow-ups, all at once. */
+const settleHow = z.strictObject(
+  {
+    action: z.enum(['move', 'close'], { error: 'validation.invalid' }),
+    by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
+    until: isoDate.optional(),
+  },
+  { error: 'validation.invalid' },
+)
+
+/** A move takes a pick or a date (one of them); closing takes neither. */
+const oneWhen = (input: z.output<typeof settleHow>) =>
+  input.action === 'close'
+    ? input.by === undefined && input.until === undefined
+    : (input.by === undefined) !== (input.until === undefined)
+const oneWhenError = { error: 'validation.dueOrPick', path: ['until'] }
+
+/** All of one import's late follow-ups at once. */
+export const settleImportSchema = settleHow
+  .extend({ importId: z.uuid({ error: 'validation.id' }) })
+  .refine(oneWhen, oneWhenError)
 export type SettleImport = z.output<typeof settleImportSchema>
 
 /** The same for a wijk's or a label's late follow-ups. */
-export const settleLateSchema = z
-  .strictObject(
-    {
-      group: lateGroupSchema,
-      action: z.enum(['move', 'close'], { error: 'validation.invalid' }),
-      by: z.enum(followUpPicks, { error: 'validation.invalid' }).optional(),
-      until: isoDate.optional(),
-    },
-    { error: 'validation.invalid' },
-  )
-  .refine(
-    (input) =>
-      input.action === 'close'
-        ? input.by === undefined && input.until === undefined
-        : (input.by === undefined) !== (input.until === undefined),
-    { error: 'validation.dueOrPick', path: ['until'] },
-  )
+export const settleLateSchema = settleHow
+  .extend({ group: lateGroupSchema })
+  .refine(oneWhen, oneWhenError)
 export type SettleLate = z.output<typeof settleLateSchema>
 
 /** What the desktop notification says: counts only, never a name (it shows on a locked screen). */

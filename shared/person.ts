@@ -19,7 +19,7 @@ import {
 } from './ledger'
 
 /** Free text that may be left empty; empty strings and spaces count as "not given". */
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string({ error: 'validation.invalid' })
     .trim()

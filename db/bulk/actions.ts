@@ -10,7 +10,7 @@ import { followUpRow } from '../ledger/followup-rules'
 import { tagIdsFor } from '../ledger/lookups'
 import { readSettings } from '../ledger/settings'
 import type { WriteContext } from '../ledger/write-context'
-import { insertConsent } from '../privacy/consent'
+import { insertConsent, reinstateConsents } from '../privacy/consent'
 import { logPrivacy } from '../privacy/log'
 import type { BulkInsert } from '../store/bulk'
 import { StoreError } from '../store/errors'
@@ -62,14 +62,18 @@ interface Work {
   at: WriteContext
 }
 
-/** Open follow-ups are hidden while their resident is archived or in the trash. */
-const hideFollowUps = (trx: Trx, ids: readonly string[], hidden: boolean) =>
-  trx
-    .updateTable('follow_up')
-    .set({ hidden: hidden ? 1 : 0 })
-    .where(inIds('person_id', ids))
-    .where('status', '=', 'open')
-    .execute()
+/**
+ * Open follow-ups show while their resident is active and not in the trash, and hide otherwise:
+ * set from what each of these residents is now.
+ */
+const syncHidden = (trx: Trx, ids: readonly string[]) =>
+  sql`UPDATE follow_up SET hidden = NOT EXISTS (
+      SELECT 1 FROM person
+      WHERE person.id = follow_up.person_id AND person.status = 'active'
+        AND person.deleted_at IS NULL)
+    WHERE status = 'open' AND person_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
+    trx,
+  )
 
 /** Those of `ids` that still exist (an undo after an erase puts back nothing for him). */
 const stillHere = async (trx: Trx, ids: readonly string[]) =>
@@ -275,7 +279,7 @@ async function archive(work: Work, archived: boolean): Promise<Done> {
       .returning('id')
       .execute()
   ).map((row) => row.id)
-  await hideFollowUps(trx, moving, archived)
+  await syncHidden(trx, moving)
   return {
     changed: moving,
     undo: async (trx, at) => {
@@ -288,20 +292,7 @@ async function archive(work: Work, archived: boolean): Promise<Done> {
           .returning('id')
           .execute()
       ).map((row) => row.id)
-      await trx
-        .updateTable('follow_up')
-        .set({ hidden: archived ? 0 : 1 })
-        .where(inIds('person_id', back))
-        .where('status', '=', 'open')
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('person')
-              .select('person.id')
-              .whereRef('person.id', '=', 'follow_up.person_id')
-              .where('person.deleted_at', 'is', null),
-          ),
-        )
-        .execute()
+      await syncHidden(trx, back)
       return { count: back.length, people: back }
     },
   }
@@ -311,7 +302,7 @@ async function trash(work: Work): Promise<Done> {
   const { trx, ids, at } = work
   const stamp = at.now.toISOString()
   await trx.updateTable('person').set({ deleted_at: stamp }).where(inIds('id', ids)).execute()
-  await hideFollowUps(trx, ids, true)
+  await syncHidden(trx, ids)
   return {
     changed: ids,
     undo: async (trx) => {
@@ -325,20 +316,7 @@ async function trash(work: Work): Promise<Done> {
           .returning('id')
           .execute()
       ).map((row) => row.id)
-      await trx
-        .updateTable('follow_up')
-        .set({ hidden: 0 })
-        .where(inIds('person_id', back))
-        .where('status', '=', 'open')
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('person')
-              .select('person.id')
-              .whereRef('person.id', '=', 'follow_up.person_id')
-              .where('person.status', '=', 'active'),
-          ),
-        )
-        .execute()
+      await syncHidden(trx, back)
       return { count: back.length, people: back }
     },
   }
@@ -433,25 +411,13 @@ async function consent(
         .where(inIds('id', renewals))
         .where('status', '=', 'open')
         .execute()
-      await trx
-        .updateTable('consent')
-        .set({ current: 1 })
-        .where(
-          inIds(
-            'id',
-            before.map((row) => row.id),
-          ),
-        )
-        .execute()
-      const reopen = before.flatMap((row) =>
-        row.renewal_id && row.renewal_status === 'open' ? [row.renewal_id] : [],
+      await reinstateConsents(
+        trx,
+        before.map((row) => row.id),
+        before.flatMap((row) =>
+          row.renewal_id && row.renewal_status === 'open' ? [row.renewal_id] : [],
+        ),
       )
-      await trx
-        .updateTable('follow_up')
-        .set({ status: 'open', closed_at: null })
-        .where(inIds('id', reopen))
-        .where('status', '=', 'cancelled')
-        .execute()
       if (action.purpose === 'contact') {
         for (const person of people) {
           await trx

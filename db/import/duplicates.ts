@@ -67,6 +67,32 @@ const matchKeys = (keys: Keys) =>
   ].filter((key): key is string => !!key)
 
 /**
+ * Everyone in her ledger (archived ones too, not the trash) as the finder compares them. An
+ * anonymised resident has nothing left to match on.
+ */
+export async function ledgerPeople(
+  db: Kysely<Database>,
+): Promise<(Findable & { id: string; firstName: string })[]> {
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'tussenvoegsel', 'last_name', 'phone', 'email', 'street'])
+    .select('house_number')
+    .where('deleted_at', 'is', null)
+    .where('anonymised_at', 'is', null)
+    .execute()
+  return rows.map((p) => ({
+    id: p.id,
+    firstName: p.first_name,
+    tussenvoegsel: p.tussenvoegsel,
+    lastName: p.last_name,
+    phone: p.phone,
+    email: p.email,
+    street: p.street,
+    houseNumber: p.house_number,
+  }))
+}
+
+/**
  * Finds who a row may already be: the same name and the same phone, e-mail or street + number,
  * first among the people in her ledger (archived ones too), then among earlier rows of the file.
  * Looked up by those pairs, so a list of 100,000 with many namesakes stays as quick as a short one.
@@ -77,25 +103,8 @@ export class DuplicateFinder {
 
   static async forLedger(db: Kysely<Database>): Promise<DuplicateFinder> {
     const finder = new DuplicateFinder()
-    const people = await db
-      .selectFrom('person')
-      .select(['id', 'first_name', 'tussenvoegsel', 'last_name', 'phone', 'email', 'street'])
-      .select('house_number')
-      .where('deleted_at', 'is', null)
-      .execute()
-    for (const p of people) {
-      finder.add({
-        personId: p.id,
-        ...keysOf({
-          firstName: p.first_name,
-          tussenvoegsel: p.tussenvoegsel,
-          lastName: p.last_name,
-          phone: p.phone,
-          email: p.email,
-          street: p.street,
-          houseNumber: p.house_number,
-        }),
-      })
+    for (const { id, ...person } of await ledgerPeople(db)) {
+      finder.add({ personId: id, ...keysOf(person) })
     }
     return finder
   }

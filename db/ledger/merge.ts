@@ -5,7 +5,7 @@ import { sortName } from '../../shared/person'
 import { nl } from '../../shared/i18n/nl'
 import { inIds } from '../store/in-ids'
 import type { UndoLog } from '../bulk/undo'
-import { doublesAmong } from '../import/duplicates'
+import { doublesAmong, ledgerPeople } from '../import/duplicates'
 import { StoreError } from '../store/errors'
 import type {
   ConnectionEventTable,
@@ -15,6 +15,7 @@ import type {
   PersonRow,
 } from '../store/schema'
 import { written, type Written } from '../store/written'
+import { reinstateConsents } from '../privacy/consent'
 import { personNotFound } from './guards'
 import { addressKeyOf, nameKeyOf, summaryColumns, toSummary } from './rows'
 import type { WriteContext } from './write-context'
@@ -348,26 +349,11 @@ async function unmerge(trx: Trx, moved: Moved, stamp: string) {
       .where('id', '=', followUp.id)
       .execute()
   }
-  await trx
-    .updateTable('consent')
-    .set({ current: 1 })
-    .where(
-      inIds(
-        'id',
-        moved.superseded.map((row) => row.id),
-      ),
-    )
-    .execute()
-  await trx
-    .updateTable('follow_up')
-    .set({ status: 'open', closed_at: null })
-    .where(
-      inIds(
-        'id',
-        moved.superseded.flatMap((row) => (row.renewalId ? [row.renewalId] : [])),
-      ),
-    )
-    .execute()
+  await reinstateConsents(
+    trx,
+    moved.superseded.map((row) => row.id),
+    moved.superseded.flatMap((row) => (row.renewalId ? [row.renewalId] : [])),
+  )
   await trx
     .updateTable('connection')
     .set({ person_id: other.id })
@@ -416,25 +402,7 @@ export async function possibleDoubles(
   db: Kysely<Database>,
   limit = 200,
 ): Promise<PossibleDouble[]> {
-  const people = await db
-    .selectFrom('person')
-    .select(['id', 'first_name', 'tussenvoegsel', 'last_name', 'phone', 'email', 'street'])
-    .select('house_number')
-    .where('deleted_at', 'is', null)
-    .where('anonymised_at', 'is', null)
-    .execute()
-  const pairs = doublesAmong(
-    people.map((p) => ({
-      id: p.id,
-      firstName: p.first_name,
-      tussenvoegsel: p.tussenvoegsel,
-      lastName: p.last_name,
-      phone: p.phone,
-      email: p.email,
-      street: p.street,
-      houseNumber: p.house_number,
-    })),
-  ).slice(0, limit)
+  const pairs = doublesAmong(await ledgerPeople(db)).slice(0, limit)
   const rows = await db
     .selectFrom('person')
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')

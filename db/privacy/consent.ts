@@ -17,6 +17,7 @@ import { requirePerson } from '../ledger/guards'
 import { readSettings } from '../ledger/settings'
 import type { WriteContext } from '../ledger/write-context'
 import { newId } from '../store/ids'
+import { inIds } from '../store/in-ids'
 import type { ConsentTable, Database } from '../store/schema'
 import { written, type Written } from '../store/written'
 
@@ -155,6 +156,24 @@ export async function insertConsent(
       .where('id', '=', input.personId)
       .execute()
   }
+}
+
+/**
+ * Decisions made current again, and their renewal follow-ups open again (the undo of a step that
+ * put newer ones in their place: a bulk decision, a merge).
+ */
+export async function reinstateConsents(
+  trx: Transaction<Database>,
+  consentIds: readonly string[],
+  renewalIds: readonly string[],
+): Promise<void> {
+  await trx.updateTable('consent').set({ current: 1 }).where(inIds('id', consentIds)).execute()
+  await trx
+    .updateTable('follow_up')
+    .set({ status: 'open', closed_at: null })
+    .where(inIds('id', renewalIds))
+    .where('status', '=', 'cancelled')
+    .execute()
 }
 
 /** She records a decision for one purpose; answers every purpose as it stands now. */
