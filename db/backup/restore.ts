@@ -121,24 +121,24 @@ export async function restoreBackup(ctx: ApiContext): Promise<RestorePreview> {
   return opened.preview
 }
 
-/** What a context holds of its store: the rest (platform, log, backups) stays the running app's. */
-const storeParts = ({
-  store,
-  search,
-  matching,
-  initiativeSearch,
-  lock,
-  info,
-  undo,
-}: ApiContext) => ({
-  undo,
-  store,
-  search,
-  matching,
-  initiativeSearch,
-  lock,
-  info,
-})
+/**
+ * What a context holds of its store (and of nothing else: undo steps name its rows): the rest
+ * (platform, log, backups) stays the running app's.
+ */
+const storeKeys = [
+  'store',
+  'search',
+  'matching',
+  'initiativeSearch',
+  'lock',
+  'info',
+  'undo',
+] as const satisfies readonly (keyof ApiContext)[]
+const storeParts = (ctx: ApiContext) =>
+  Object.fromEntries(storeKeys.map((key) => [key, ctx[key]])) as Pick<
+    ApiContext,
+    (typeof storeKeys)[number]
+  >
 
 function discardStaged(ctx: ApiContext): void {
   if (ctx.restore?.opened) rmSync(ctx.restore.opened.staged, { force: true })
