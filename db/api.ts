@@ -78,7 +78,7 @@ import { searchPeople } from './search/people'
 import { similarPeople } from './ledger/similar'
 import { applyBulk } from './bulk/actions'
 import { runUndo } from './bulk/undo'
-import { mergePeople, possibleDoubles } from './ledger/merge'
+import { doublesOf, mergePeople, possibleDoubles } from './ledger/merge'
 
 /**
  * A handler answers with its output, or, for a write that changed what the indexes hold, with that
@@ -222,6 +222,7 @@ const handlers: Handlers = {
   'bulk:undo': async (ctx, { id }) => runUndo(ctx.store.db, ctx.undo, id, await writeContext(ctx)),
   'contact:mailMany': (ctx, input) => mailMany(ctx.store.db, ctx.platform, ctx.log, input),
   'people:doubles': (ctx) => possibleDoubles(ctx.store.db),
+  'people:doublesOf': (ctx, { id }) => doublesOf(ctx.store.db, id),
   'people:merge': async (ctx, input) =>
     mergePeople(ctx.store.db, ctx.undo, input, await writeContext(ctx)),
 }

@@ -95,6 +95,7 @@ export const channelNames = [
   'contact:mailMany',
   'people:doubles',
   'people:merge',
+  'people:doublesOf',
 ] as const
 
 export type Channel = (typeof channelNames)[number]

@@ -364,6 +364,8 @@ export const contract = {
   'people:doubles': { input: noInput, output: returns<PossibleDouble[]>() },
   /** Two records of one resident become one; she picked per field. */
   'people:merge': { input: mergeSchema, output: returns<MergeOutcome>() },
+  /** The same for one resident (his page): who he may also be. */
+  'people:doublesOf': { input: personRefSchema, output: returns<PossibleDouble[]>() },
 } as const satisfies Record<Channel, ChannelSpec>
 
 export type Contract = typeof contract

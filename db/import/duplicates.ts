@@ -4,6 +4,7 @@ import { phoneDigits } from '../../shared/ledger'
 import { displayName } from '../../shared/person'
 import { foldKey } from '../../shared/text'
 import type { Database } from '../store/schema'
+import { inIds } from '../store/in-ids'
 
 /** What of a person the finder reads: a row of a file, or a resident of a handover. */
 export type Findable = Pick<
@@ -72,14 +73,16 @@ const matchKeys = (keys: Keys) =>
  */
 export async function ledgerPeople(
   db: Kysely<Database>,
+  ids?: readonly string[],
 ): Promise<(Findable & { id: string; firstName: string })[]> {
-  const rows = await db
+  let query = db
     .selectFrom('person')
     .select(['id', 'first_name', 'tussenvoegsel', 'last_name', 'phone', 'email', 'street'])
     .select('house_number')
     .where('deleted_at', 'is', null)
     .where('anonymised_at', 'is', null)
-    .execute()
+  if (ids) query = query.where(inIds('id', ids))
+  const rows = await query.execute()
   return rows.map((p) => ({
     id: p.id,
     firstName: p.first_name,

@@ -615,6 +615,7 @@ export const en: Messages = {
     doubles: 'Possible duplicates',
     doublesHint:
       'Residents who are in your list twice: the same name and the same phone number, e-mail address or address. A name alone never counts.',
+    hintOne: 'Possible duplicate: {{name}} has the same name and the same {{reasons}}.',
     noDoubles: 'No possible duplicates found.',
     back: 'Back to the list',
     reasons: 'Same name and {{reasons}}',

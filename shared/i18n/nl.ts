@@ -618,6 +618,7 @@ export const nl = {
     doubles: 'Mogelijk dubbel',
     doublesHint:
       'Bewoners die twee keer in je lijst staan: dezelfde naam én hetzelfde telefoonnummer, e-mailadres of adres. Alleen een gelijke naam telt nooit.',
+    hintOne: 'Mogelijk dubbel: {{name}} heeft dezelfde naam en hetzelfde {{reasons}}.',
     noDoubles: 'Geen mogelijk dubbele bewoners gevonden.',
     back: 'Terug naar de lijst',
     reasons: 'Zelfde naam en {{reasons}}',

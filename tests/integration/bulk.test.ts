@@ -348,6 +348,12 @@ describe('merging two records of one resident', () => {
     expect(new Set([doubles[0]!.a.id, doubles[0]!.b.id])).toEqual(new Set([first.id, second.id]))
     expect(doubles[0]!.reasons).toEqual(['phone'])
     expect(JSON.stringify(doubles)).not.toContain(namesake.id)
+    // On his page: the other record, from his side; none for the namesake.
+    const ofSecond = value<PossibleDouble[]>(await t.api['people:doublesOf']({ id: second.id }))
+    expect(ofSecond.map((pair) => [pair.a.id, pair.b.id, pair.reasons])).toEqual([
+      [second.id, first.id, ['phone']],
+    ])
+    expect(value(await t.api['people:doublesOf']({ id: namesake.id }))).toEqual([])
 
     const before = await everyRow(t.ctx)
     const merged = value<MergeOutcome>(

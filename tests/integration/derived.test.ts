@@ -138,6 +138,7 @@ describe('derived data', () => {
         tags: [{ kind: 'need', name: 'Vervoer' }],
       })
       await call('people:doubles')
+      await call('people:doublesOf', { id: twin.id })
       const merged = await call<{ undoId: string }>('people:merge', {
         keepId: ans.id,
         otherId: twin.id,

@@ -32,8 +32,11 @@ describe('the client built from the channel names', () => {
     expect(Object.keys(client.people!).sort()).toEqual([
       'archive',
       'create',
+      'doubles',
+      'doublesOf',
       'get',
       'list',
+      'merge',
       'restore',
       'search',
       'similar',

@@ -83,7 +83,7 @@ function shown(person: PersonDetail, field: MergeField, t: (key: string) => stri
  * Side by side: which record stays, and for each field where they differ, whose value. Everything
  * else of the other record comes along (moments, follow-ups, connections, labels, consents).
  */
-function MergePanel({
+export function MergePanel({
   pair,
   onCancel,
   onMerged,
@@ -204,4 +204,47 @@ function MergePanel({
       <ErrorBanner message={failure} />
     </form>
   )
+}
+
+/**
+ * On his page: who he may also be (the same name and phone, e-mail or address), each with
+ * "Vergelijken" to merge the two right here.
+ */
+export function DoubleHint({
+  personId,
+  revision,
+  onMerged,
+}: {
+  personId: string
+  revision: number
+  onMerged: (notice: Notice, keptId: string) => void
+}) {
+  const { t } = useTranslation()
+  const doubles = useLoad(() => sprokkel().people.doublesOf({ id: personId }), [personId], revision)
+  const [comparing, setComparing] = useState<PossibleDouble>()
+  if (comparing) {
+    return (
+      <MergePanel
+        pair={comparing}
+        onCancel={() => setComparing(undefined)}
+        onMerged={(notice, keptId) => {
+          setComparing(undefined)
+          onMerged(notice, keptId)
+        }}
+      />
+    )
+  }
+  return (doubles.value ?? []).map((pair) => (
+    <div key={pair.b.id} role="note" className="notice double-hint">
+      <span>
+        {t('merge.hintOne', {
+          name: sortName(pair.b),
+          reasons: pair.reasons.map((reason) => t(`merge.reason.${reason}`)).join(', '),
+        })}
+      </span>
+      <button type="button" className="secondary" onClick={() => setComparing(pair)}>
+        {t('merge.compare', { a: sortName(pair.a), b: sortName(pair.b) })}
+      </button>
+    </div>
+  ))
 }

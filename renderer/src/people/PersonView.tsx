@@ -11,15 +11,28 @@ import { ContactButtons } from '../ui/ContactButtons'
 import { channelOfWay } from '../../../shared/contact'
 import { PersonForm } from './PersonForm'
 import { Timeline } from './Timeline'
-import { useNavigation } from '../shell/navigation'
+import { useNavigation, type Notice } from '../shell/navigation'
+import { NoticeBanner } from '../ui/NoticeBanner'
+import { DoubleHint } from './Doubles'
 import { PersonConnections } from '../connect/PersonConnections'
 import { formatDate } from '../ui/options'
 import './people.css'
 
 /** One resident: everything about her to read and change, her timeline, archive and delete. */
-export function PersonView({ personId }: { personId: string }) {
+export function PersonView({
+  personId,
+  notice,
+}: {
+  personId: string
+  /** What brought her here, with its undo (a merge that kept her). */
+  notice?: Notice | undefined
+}) {
   const { t, i18n } = useTranslation()
   const { go } = useNavigation()
+  const [message, setMessage] = useState<Notice | undefined>(notice)
+  // Bumped when her record changed from elsewhere on the page (a merge, its undo): the form starts
+  // again from it, and the possible doubles are read again.
+  const [revision, setRevision] = useState(0)
   const loaded = useLoad(() => sprokkel().people.get({ id: personId }), [personId])
   const templates = useLoad(() => sprokkel().templates.list(), [])
   const person: PersonDetail | undefined = loaded.value
@@ -38,6 +51,15 @@ export function PersonView({ personId }: { personId: string }) {
   if (!person) return <p className="muted">{t('people.loading')}</p>
 
   const name = displayName(person)
+  const readAgain = async () => {
+    const result = await call(
+      () => sprokkel().people.get({ id: person.id }),
+      t('errors.unreachable'),
+    )
+    if (!result.ok) return setFailure(result.error.message)
+    setPerson(result.value)
+    setRevision((n) => n + 1)
+  }
   const archive = async () => {
     const result = await call(
       () => sprokkel().people.archive({ id: person.id, archived: person.status === 'active' }),
@@ -115,9 +137,28 @@ export function PersonView({ personId }: { personId: string }) {
           </button>
         </div>
       </header>
+      {message && (
+        <NoticeBanner
+          notice={message}
+          onUndone={() => {
+            setMessage(undefined)
+            void readAgain()
+          }}
+        />
+      )}
+      <DoubleHint
+        personId={person.id}
+        revision={revision}
+        onMerged={(merged, keptId) => {
+          if (keptId === person.id) {
+            setMessage(merged)
+            void readAgain()
+          } else go('people', keptId, merged)
+        }}
+      />
       {person.status === 'archived' && <p className="notice">{t('person.archivedNote')}</p>}
       <div className="person-columns">
-        <PersonForm person={person} onSaved={setPerson} />
+        <PersonForm key={revision} person={person} onSaved={setPerson} />
         <div className="person-side">
           <FollowUpsSection
             personId={person.id}

@@ -177,7 +177,7 @@ function ViewFor({ place }: { place: Place }) {
       return <TodayView />
     case 'people':
       return place.id ? (
-        <PersonView key={place.id} personId={place.id} />
+        <PersonView key={place.id} personId={place.id} notice={place.notice} />
       ) : (
         <PeopleView notice={place.notice} />
       )
