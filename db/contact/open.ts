@@ -61,7 +61,7 @@ export async function mailMany(
 ): Promise<MailManyOutcome> {
   const ids = await selectedIds(db, input.selection, localDate(platform.now()))
   const people = await db.selectFrom('person').select('email').where(inIds('id', ids)).execute()
-  const addresses = [...new Set(people.flatMap((person) => mailAddress(person.email) ?? []))]
+  const addresses = [...new Set(people.flatMap((person) => mailAddress(person.email) ?? []))].sort()
   if (addresses.length === 0)
     throw new StoreError('invalid_input', translate(nl, 'bulk.noAddresses'))
   if (addresses.length > mailManyLimit) {

@@ -191,6 +191,15 @@ async function inspectRunningApp(window: BrowserWindow): Promise<Record<string, 
         via: 'email',
         url: 'javascript:alert(1)',
       }),
+    ) // One mail to two residents: both addresses as BCC, none in To.
+    const other = (await call('people:create', trusted, {
+      firstName: 'Ruben',
+      email: 'ruben@example.nl',
+    })) as { ok: boolean; value?: { id: string } }
+    const selection = { ids: [contacted.value!.id, other.value?.id] }
+    contact.results.push(await call('contact:mailMany', trusted, { selection }))
+    contact.results.push(
+      await call('contact:mailMany', trusted, { selection, url: 'mailto:?to=x@example.nl' }),
     )
   }
 

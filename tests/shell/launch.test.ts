@@ -66,11 +66,19 @@ function expectAWorkingWindow(report: LaunchReport) {
   expect(report.dataFiles).not.toContain('sprokkelaar.db-wal')
   // Contact opnemen: only the links built from her stored values reach the OS; a page that sends
   // a URL of its own is refused before anything opens.
-  expect(report.contact.results.map((result) => result.ok)).toEqual([true, true, true, false])
+  expect(report.contact.results.map((result) => result.ok)).toEqual([
+    true,
+    true,
+    true,
+    false,
+    true,
+    false,
+  ])
   expect(report.contact.opened).toEqual([
     'mailto:mira@example.nl',
     'tel:+31612345678',
     'https://wa.me/31612345678',
+    'mailto:?bcc=mira@example.nl,ruben@example.nl',
   ])
   // A backup at start, written and checked by the worker thread built beside the main process.
   expect(report.backups).toEqual([
