@@ -128,7 +128,7 @@ const handlers: Handlers = {
   'people:trash': (ctx, { id }) => trashPerson(ctx.store.db, id, ctx.platform.now()),
   'people:restore': (ctx, { id }) => restorePerson(ctx.store.db, id),
   'people:similar': (ctx, input) => similarPeople(ctx.store.db, input),
-  'people:search': (ctx, input) => searchPeople(ctx.store.db, ctx.search, input, today(ctx)),
+  'people:search': (ctx, input) => searchPeople(ctx.store.db, ctx, input, today(ctx)),
   'moments:add': async (ctx, input) => addMoment(ctx.store.db, input, await writeContext(ctx)),
   'followups:today': (ctx) => todayView(ctx.store.db, today(ctx)),
   'followups:summary': (ctx) => dueSummary(ctx.store.db, today(ctx)),
@@ -162,10 +162,15 @@ const handlers: Handlers = {
   'initiatives:update': (ctx, input) => updateInitiative(ctx.store.db, input, ctx.platform.now()),
   'initiatives:get': (ctx, { id }) => getInitiative(ctx.store.db, id),
   'initiatives:list': (ctx, input) => listInitiatives(ctx.store.db, ctx.initiativeSearch, input),
-  'initiatives:match': (ctx, input) =>
-    matchInitiative(ctx.store.db, ctx.matching, input, today(ctx)),
-  'people:suggestions': (ctx, { id }) =>
-    suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id, today(ctx)),
+  // Matching reads everyone's columns: right after a start it waits until they are all in.
+  'initiatives:match': async (ctx, input) => {
+    await ctx.indexing.ready
+    return matchInitiative(ctx.store.db, ctx.matching, input, today(ctx))
+  },
+  'people:suggestions': async (ctx, { id }) => {
+    await ctx.indexing.ready
+    return suggestForPerson(ctx.store.db, ctx.initiativeSearch, ctx.matching, id, today(ctx))
+  },
   'connections:create': async (ctx, input) =>
     createConnection(ctx.store.db, input, await writeContext(ctx)),
   'connections:setStatus': async (ctx, input) =>

@@ -6,7 +6,13 @@ import { fileLog, logFileName, type Log } from './platform/log'
 import type { Platform } from './platform/platform'
 import { buildInitiativeIndex, reindexInitiatives } from './connect/initiatives'
 import type { MatchColumns } from './connect/match-columns'
-import { buildPeopleIndexes, reindexPeople, retagPeople } from './search/people'
+import {
+  reindexPeople,
+  retagPeople,
+  startPeopleIndexes,
+  type IndexingOptions,
+  type PeopleIndexing,
+} from './search/people'
 import type { SearchIndex } from './search/search-index'
 import { startLock, type LockRuntime } from './lock/lock'
 import { idleBackups, type BackupRuntime, type RestoreState } from './backup/backups'
@@ -24,6 +30,8 @@ export interface ApiContext {
   search: SearchIndex
   /** What matching reads of every person (db/connect/match-columns.ts). */
   matching: MatchColumns
+  /** Both are filled in the background after the store opens (db/search/people.ts). */
+  indexing: PeopleIndexing
   /** The initiatives' words, for searching them like people. */
   initiativeSearch: SearchIndex
   platform: Platform
@@ -53,16 +61,26 @@ export interface ApiContext {
 export async function openContext(
   platform: Platform,
   log: Log = fileLog(join(platform.dataDir, logFileName), platform.now),
+  indexing: IndexingOptions = {},
 ): Promise<ApiContext> {
   mkdirSync(platform.dataDir, { recursive: true })
   const key = await platform.storeKey()
   const store = await openStore(join(platform.dataDir, storeFileName), key.key)
   log.info('store.opened', { encrypted: store.encrypted, keyProtection: key.protection })
-  const people = await buildPeopleIndexes(store.db)
+  // Not waited for: the first screen comes from the store, search meanwhile too (search/people.ts).
+  const people = startPeopleIndexes(store.db, {
+    ...indexing,
+    onDone: (outcome) => {
+      if ('stopped' in outcome) log.info('search.indexStopped')
+      else log.info('search.indexed', { people: outcome.people, ms: Math.round(outcome.ms) })
+      indexing.onDone?.(outcome)
+    },
+  })
   return {
     store,
     search: people.search,
     matching: people.matching,
+    indexing: people.indexing,
     initiativeSearch: await buildInitiativeIndex(store.db),
     platform,
     log,

@@ -129,6 +129,7 @@ const storeKeys = [
   'store',
   'search',
   'matching',
+  'indexing',
   'initiativeSearch',
   'lock',
   'info',

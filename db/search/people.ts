@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { PersonSummary } from '../../shared/person'
 import type { PeopleFilter, PeopleSearchResult } from '../../shared/people-query'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { displayName } from '../../shared/person'
+import { scopedPeople } from '../ledger/people'
 import { summaryColumns, toSummary } from '../ledger/rows'
 import type { Database } from '../store/schema'
 import { MatchColumns } from '../connect/match-columns'
@@ -39,13 +40,13 @@ async function searchDocs(db: Kysely<Database>, ids?: readonly string[]): Promis
     .select(indexColumns)
     .where('person.deleted_at', 'is', null)
     .where('person.anonymised_at', 'is', null)
-  if (ids) query = query.where('person.id', 'in', ids)
+  if (ids) query = query.where(inIds('person.id', ids))
   const rows = await query.execute()
   let tagQuery = db
     .selectFrom('person_tag')
     .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
     .select(['person_tag.person_id', 'tag.id', 'tag.name'])
-  if (ids) tagQuery = tagQuery.where('person_tag.person_id', 'in', ids)
+  if (ids) tagQuery = tagQuery.where(inIds('person_tag.person_id', ids))
   const notes = await momentNotes(db, ids)
   const sharing = await sharingUntil(db, ids)
   const tags = new Map<string, { id: string; name: string }[]>()
@@ -95,7 +96,7 @@ async function momentNotes(db: Kysely<Database>, ids?: readonly string[]) {
     .select(['person_id', 'note'])
     .where('note', 'is not', null)
     .where('note', '!=', translate(nl, 'import.momentNote'))
-  if (ids) query = query.where('person_id', 'in', ids)
+  if (ids) query = query.where(inIds('person_id', ids))
   const notes = new Map<string, string[]>()
   for (const { person_id, note } of await query.execute()) {
     const list = notes.get(person_id)
@@ -119,6 +120,76 @@ export async function buildPeopleIndexes(db: Kysely<Database>): Promise<PeopleIn
     indexes.matching.put(doc)
   }
   return indexes
+}
+
+/** Whether the indexes hold everyone yet, and when they will. */
+export interface PeopleIndexing {
+  done: boolean
+  /** Settles when everyone is in (or the build stopped: the store closed under it). */
+  ready: Promise<void>
+  /** How long filling them took, once done. */
+  tookMs?: number
+}
+
+export interface IndexingOptions {
+  /** People read and put per step; between steps the app answers whatever else was asked. */
+  chunk?: number
+  /** The build waits for this before it starts (tests hold it back to see the app before it). */
+  gate?: Promise<void>
+  /** Told once, when the indexes are full or the build stopped. */
+  onDone?: (outcome: { people: number; ms: number } | { stopped: unknown }) => void
+}
+
+/**
+ * Both indexes, empty now and filled in the background: a step of `chunk` people at a time, each
+ * step read and put inside one read transaction (no write can come between reading a person and
+ * putting her), with the event loop free between steps. Writes meanwhile go in through
+ * `reindexPeople` as always; a step that reads someone later reads her as she is then. So the
+ * first screen (Vandaag, the first page of Bewoners) comes from the store alone, before anyone is
+ * indexed.
+ */
+export function startPeopleIndexes(
+  db: Kysely<Database>,
+  options: IndexingOptions = {},
+): PeopleIndexes & { indexing: PeopleIndexing } {
+  const chunk = options.chunk ?? 2000
+  const indexes = { search: new SearchIndex(), matching: new MatchColumns() }
+  const indexing: PeopleIndexing = { done: false, ready: Promise.resolve() }
+  const build = async () => {
+    await (options.gate ?? new Promise((resolve) => setImmediate(resolve)))
+    const started = performance.now()
+    let after = ''
+    let people = 0
+    for (;;) {
+      const read = await db.transaction().execute(async (trx) => {
+        const ids = (
+          await trx
+            .selectFrom('person')
+            .select('id')
+            .where('deleted_at', 'is', null)
+            .where('anonymised_at', 'is', null)
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(chunk)
+            .execute()
+        ).map((row) => row.id)
+        for (const doc of await searchDocs(trx, ids)) {
+          indexes.search.put(doc)
+          indexes.matching.put(doc)
+        }
+        return ids
+      })
+      people += read.length
+      if (read.length < chunk) break
+      after = read.at(-1)!
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    indexing.done = true
+    indexing.tookMs = performance.now() - started
+    options.onDone?.({ people, ms: indexing.tookMs })
+  }
+  indexing.ready = build().catch((error: unknown) => options.onDone?.({ stopped: error }))
+  return { ...indexes, indexing }
 }
 
 /** After a write: these people as they are now (or gone, when in the trash), in both. */
@@ -168,12 +239,30 @@ export async function retagPeople(
   }
 }
 
+type SearchInput = {
+  query: string
+  scope: 'active' | 'archived'
+  filter: PeopleFilter
+  limit: number
+}
+
+/** How long a search waits for the indexes still being filled before it asks the store itself. */
+const waitForIndexMs = 200
+
 export async function searchPeople(
   db: Kysely<Database>,
-  index: SearchIndex,
-  input: { query: string; scope: 'active' | 'archived'; filter: PeopleFilter; limit: number },
+  indexes: { search: SearchIndex; indexing: PeopleIndexing },
+  input: SearchInput,
   today: string,
 ): Promise<PeopleSearchResult[]> {
+  if (!indexes.indexing.done) {
+    await Promise.race([
+      indexes.indexing.ready,
+      new Promise((resolve) => setTimeout(resolve, waitForIndexMs)),
+    ])
+  }
+  if (!indexes.indexing.done) return searchStore(db, input, today)
+  const index = indexes.search
   const hits = index.search(input.query, input.limit, input.scope, {
     conditions: input.filter,
     today,
@@ -193,5 +282,64 @@ export async function searchPeople(
   return hits.flatMap((hit) => {
     const person = byId.get(hit.id)
     return person ? [{ person, fields: hit.fields, words: hit.words }] : []
+  })
+}
+
+/** The fields the store-side search looks in, and what each is called in "gevonden in". */
+const storeFields = [
+  ['name', ['first_name', 'tussenvoegsel', 'last_name', 'nickname']],
+  ['address', ['street', 'house_number']],
+  ['wish', ['wish']],
+  ['strength', ['strength']],
+  ['need', ['need']],
+  ['note', ['note']],
+] as const
+
+/**
+ * Search while the indexes are still being filled (the first seconds after a start with a large
+ * ledger): every word of the query in some field, as a part of a word (SQLite's LIKE, which folds
+ * case but not accents), in name order. Slower and without typos, but never an empty list for
+ * someone who is there.
+ */
+export async function searchStore(
+  db: Kysely<Database>,
+  input: SearchInput,
+  today: string,
+): Promise<PeopleSearchResult[]> {
+  const words = input.query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+  if (words.length === 0) return []
+  const columns = storeFields.flatMap(([, names]) => names)
+  let query = scopedPeople(db, input, today)
+  for (const word of words) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or(
+        columns.map(
+          (column) => sql<boolean>`${sql.ref(`person.${column}`)} LIKE ${like} ESCAPE '\\'`,
+        ),
+      ),
+    )
+  }
+  const rows = await query
+    .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
+    .select([...summaryColumns, 'person.wish', 'person.strength', 'person.need', 'person.note'])
+    .orderBy('person.name_key')
+    .orderBy('person.id')
+    .limit(input.limit)
+    .execute()
+  return rows.map((row) => {
+    const values = row as unknown as Record<string, string | null>
+    const fields = storeFields
+      .filter(([, names]) =>
+        names.some((name) => {
+          const value = values[name]?.toLowerCase() ?? ''
+          return words.some((word) => value.includes(word))
+        }),
+      )
+      .map(([field]) => field)
+    return { person: toSummary(row), fields, words }
   })
 }

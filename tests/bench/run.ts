@@ -11,6 +11,7 @@ import { matchBench } from './match.bench'
 import { privacyBench } from './privacy.bench'
 import { reportBench } from './report.bench'
 import { searchBench } from './search.bench'
+import { startBench } from './start.bench'
 import { storeBench } from './store.bench'
 
 // Each issue adds its suite here; ids are the ones the issue names.
@@ -26,6 +27,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['backup', backupBench],
   ['handover', handoverBench],
   ['bulk', bulkBench],
+  ['start', startBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

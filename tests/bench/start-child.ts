@@ -1,0 +1,43 @@
+import { performance } from 'node:perf_hooks'
+import { createApi } from '../../db/api'
+import { openContext } from '../../db/context'
+import type { Result } from '../../shared/result'
+import { nodePlatform, TestClock } from '../support/platform'
+
+/**
+ * One start of the app's main side in a process of its own, on a ledger on disk: the store opened,
+ * then what the first screen asks (Vandaag with its counts, the sidebar's badge, the first page of
+ * Bewoners with its count), then the wait for the search indexes. Prints one JSON line.
+ */
+const dataDir = process.argv[2]!
+const ok = (result: Result<unknown>) => {
+  if (!result.ok) throw new Error(`start bench: ${result.error.code}`)
+}
+const started = performance.now()
+const ctx = await openContext(
+  nodePlatform(dataDir, new TestClock(new Date('2026-04-01T09:00:00Z'))),
+)
+const api = createApi(ctx)
+ok(await api['followups:today'](undefined))
+ok(await api['followups:summary'](undefined))
+ok(await api['people:list']({ scope: 'active', filter: {}, limit: 200, offset: 0 }))
+const firstScreen = performance.now() - started
+// A search while the indexes still fill: answered from the store.
+const searchStarted = performance.now()
+ok(await api['people:search']({ query: 'jansen' }))
+const earlySearch = performance.now() - searchStarted
+await ctx.indexing.ready
+const ready = performance.now() - started
+;(globalThis as { gc?: () => void }).gc?.()
+const rss = process.memoryUsage().rss
+await ctx.store.close()
+console.log(
+  JSON.stringify({
+    firstScreen,
+    earlySearch,
+    ready,
+    build: ctx.indexing.tookMs,
+    rss,
+    people: ctx.search.size,
+  }),
+)
