@@ -24,6 +24,31 @@ const fieldWeight: Record<SearchField, number> = {
 /** Exact and prefix above fuzzy. */
 const quality = { exact: 4, prefix: 3, fuzzy: 1 } as const
 type Quality = keyof typeof quality
+const qualityOrder = { exact: 0, prefix: 1, fuzzy: 2 } as const
+
+/** How many typos a query word may have: none under three letters, one from three, two from seven. */
+const typosAllowed = (queryWord: string) =>
+  queryWord.length >= 7 ? 2 : queryWord.length >= 3 ? 1 : 0
+
+/** Whether an indexed word matches a query word, and how: the rule `wordsMatching` applies. */
+function matchQuality(queryWord: string, word: string): Quality | undefined {
+  if (word === queryWord) return 'exact'
+  if (word.startsWith(queryWord)) return 'prefix'
+  const allowed = typosAllowed(queryWord)
+  if (allowed === 0 || Math.abs(word.length - queryWord.length) > allowed) return undefined
+  return editDistance(queryWord, word, allowed) <= allowed ? 'fuzzy' : undefined
+}
+
+/** Ties between equal scores: quality, a typo's length, the word, the field. */
+type Rank = [number, number, string, number]
+const before = (a: Rank, b: Rank) =>
+  a[0] !== b[0]
+    ? a[0] < b[0]
+    : a[1] !== b[1]
+      ? a[1] < b[1]
+      : a[2] !== b[2]
+        ? a[2] < b[2]
+        : a[3] < b[3]
 
 export interface SearchDoc {
   id: string
@@ -256,26 +281,37 @@ export class SearchIndex {
     return top.map((slot) => this.hit(slot, queryWords))
   }
 
-  /** Why a person matched: per query word its best field and word (only for the hits shown). */
+  /**
+   * Why a person matched: per query word its best field and word (only for the hits shown). Read
+   * from her own few dozen words, not from every indexed word the query word matches (for "m",
+   * thousands), with the same rule and the same tie-break as the scoring: the best score, then
+   * exact before prefix before typo, prefixes in word order, typos by length then word order, and
+   * the first field.
+   */
   private hit(slot: number, queryWords: string[]): SearchHit {
+    const entry = this.entries[slot]!
     const fields = new Set<SearchField>()
     const words = new Set<string>()
     for (const queryWord of queryWords) {
-      let best: { score: number; field: SearchField; word: string } | undefined
-      for (const { word, how } of this.wordsMatching(queryWord)) {
-        const set = this.postings.get(word)!
-        searchFields.forEach((field, f) => {
-          const score = fieldWeight[field] * quality[how]
-          if (set.has(slot * 8 + f) && (!best || best.score < score)) best = { score, field, word }
-        })
+      let best: { score: number; rank: Rank; field: number; word: string } | undefined
+      const consider = (word: string, field: number) => {
+        const how = matchQuality(queryWord, word)
+        if (!how) return
+        const score = fieldWeight[searchFields[field]!] * quality[how]
+        const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
+        if (!best || best.score < score || (best.score === score && before(rank, best.rank))) {
+          best = { score, rank, field, word }
+        }
       }
+      for (const [word, field] of entry.words) consider(word, field)
+      for (const word of entry.tagWords) consider(word, tagField)
       if (best) {
-        fields.add(best.field)
+        fields.add(searchFields[best.field]!)
         words.add(best.word)
       }
     }
     return {
-      id: this.entries[slot]!.id,
+      id: entry.id,
       score: this.total[slot]!,
       fields: [...fields].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
       words: [...words],
@@ -292,7 +328,7 @@ export class SearchIndex {
       if (word !== queryWord) found.push({ word, how: 'prefix' })
     }
     // Typos once a word is long enough to tell them from another word.
-    const allowed = queryWord.length >= 7 ? 2 : queryWord.length >= 3 ? 1 : 0
+    const allowed = typosAllowed(queryWord)
     for (let length = queryWord.length - allowed; length <= queryWord.length + allowed; length++) {
       if (allowed === 0) break
       for (const word of this.wordsByLength.get(length) ?? []) {

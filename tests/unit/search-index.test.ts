@@ -137,4 +137,20 @@ describe('keeping the index right', () => {
     expect(ids('koken')).toEqual([])
     expect(ids('niemand')).toEqual([])
   })
+
+  it('explains a hit from her own words, with the scoring’s tie-break', () => {
+    const one = new SearchIndex()
+    one.put({
+      id: 'mol',
+      sortKey: 'mol maria',
+      fields: { name: 'Mol Maria', wish: 'Muziek', strength: 'muziek maken', note: 'markt' },
+    })
+    // Two prefixes in her name: the first in word order; the name above the note.
+    expect(one.search('m')).toMatchObject([{ fields: ['name'], words: ['maria'] }])
+    // The same word in two fields of one weight: the first field.
+    expect(one.search('muziek')).toMatchObject([{ fields: ['wish'], words: ['muziek'] }])
+    // "mar" begins both "maria" and "markt": the name wins; a typo of "markt" is its note.
+    expect(one.search('mar')).toMatchObject([{ fields: ['name'], words: ['maria'] }])
+    expect(one.search('makrt')).toMatchObject([{ fields: ['note'], words: ['markt'] }])
+  })
 })
