@@ -39,6 +39,13 @@ function matchQuality(queryWord: string, word: string): Quality | undefined {
   return editDistance(queryWord, word, allowed) <= allowed ? 'fuzzy' : undefined
 }
 
+/** The word's letter pairs, in order ("tuin": tu, ui, in). */
+function letterPairs(word: string): string[] {
+  const pairs: string[] = []
+  for (let i = 0; i + 1 < word.length; i++) pairs.push(word.slice(i, i + 2))
+  return pairs
+}
+
 /** Ties between equal scores: quality, a typo's length, the word, the field. */
 type Rank = [number, number, string, number]
 const before = (a: Rank, b: Rank) =>
@@ -107,6 +114,10 @@ export class SearchIndex {
   private readonly postings: Postings = new Map()
   private sortedWords: string[] = []
   private wordsByLength = new Map<number, string[]>()
+  /** Letter pair → the words (by place in `sortedWords`) that have it: typo candidates. */
+  private byPair = new Map<string, number[]>()
+  /** Per word, how many of a query word's pairs it has (reset after each use). */
+  private pairCounts = new Uint8Array(0)
   private dirty = false
   /** Query word → the indexed words it matches; valid until the word lists change. */
   private matchCache = new Map<string, { word: string; how: Quality }[]>()
@@ -329,16 +340,56 @@ export class SearchIndex {
     }
     // Typos once a word is long enough to tell them from another word.
     const allowed = typosAllowed(queryWord)
-    for (let length = queryWord.length - allowed; length <= queryWord.length + allowed; length++) {
-      if (allowed === 0) break
-      for (const word of this.wordsByLength.get(length) ?? []) {
-        // Exact and prefix matches were counted above, at their better quality.
-        if (word.startsWith(queryWord)) continue
-        if (editDistance(queryWord, word, allowed) <= allowed) found.push({ word, how: 'fuzzy' })
-      }
+    for (const word of this.typoCandidates(queryWord, allowed)) {
+      // Exact and prefix matches were counted above, at their better quality.
+      if (word.startsWith(queryWord)) continue
+      if (editDistance(queryWord, word, allowed) <= allowed) found.push({ word, how: 'fuzzy' })
     }
     this.matchCache.set(queryWord, found)
     return found
+  }
+
+  /**
+   * The words that may be within `allowed` typos of the query word, shortest first, then in word
+   * order: without a full scan where the letter pairs tell. Each typo (a letter dropped, added,
+   * changed, or two swapped) takes at most three of the query word's letter pairs away, so a word
+   * within `allowed` typos shares at least (its distinct pairs − 3 × allowed) of them; the words
+   * that share fewer cannot match and are never compared.
+   */
+  private typoCandidates(queryWord: string, allowed: number): string[] {
+    if (allowed === 0) return []
+    const pairs = new Set(letterPairs(queryWord))
+    const need = pairs.size - 3 * allowed
+    const nearby = (word: string) => Math.abs(word.length - queryWord.length) <= allowed
+    if (need <= 0) {
+      const words: string[] = []
+      for (
+        let length = queryWord.length - allowed;
+        length <= queryWord.length + allowed;
+        length++
+      ) {
+        words.push(...(this.wordsByLength.get(length) ?? []))
+      }
+      return words
+    }
+    if (this.pairCounts.length < this.sortedWords.length) {
+      this.pairCounts = new Uint8Array(this.sortedWords.length)
+    }
+    const counts = this.pairCounts
+    const seen: number[] = []
+    for (const pair of pairs) {
+      for (const word of this.byPair.get(pair) ?? []) {
+        if (counts[word] === 0) seen.push(word)
+        counts[word] = counts[word]! + 1
+      }
+    }
+    const words: string[] = []
+    for (const word of seen) {
+      if (counts[word]! >= need && nearby(this.sortedWords[word]!))
+        words.push(this.sortedWords[word]!)
+      counts[word] = 0
+    }
+    return words.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
   }
 
   /** Words that start with `prefix`, from the sorted list by binary search. */
@@ -374,11 +425,17 @@ export class SearchIndex {
     this.matchCache.clear()
     this.sortedWords = [...this.postings.keys()].sort()
     this.wordsByLength = new Map()
-    for (const word of this.sortedWords) {
+    this.byPair = new Map()
+    this.sortedWords.forEach((word, index) => {
       const list = this.wordsByLength.get(word.length)
       if (list) list.push(word)
       else this.wordsByLength.set(word.length, [word])
-    }
+      for (const pair of new Set(letterPairs(word))) {
+        const words = this.byPair.get(pair)
+        if (words) words.push(index)
+        else this.byPair.set(pair, [index])
+      }
+    })
     this.dirty = false
   }
 }

@@ -10,6 +10,7 @@ import { importBench } from './import.bench'
 import { matchBench } from './match.bench'
 import { privacyBench } from './privacy.bench'
 import { reportBench } from './report.bench'
+import { searchAppBench } from './search-app.bench'
 import { searchBench } from './search.bench'
 import { startBench } from './start.bench'
 import { storeBench } from './store.bench'
@@ -28,6 +29,7 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['handover', handoverBench],
   ['bulk', bulkBench],
   ['start', startBench],
+  ['search-app', searchAppBench],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SearchIndex, type SearchDoc } from '../../db/search/search-index'
+import { editDistance } from '../../shared/text'
 
 const docs: SearchDoc[] = [
   {
@@ -152,5 +153,42 @@ describe('keeping the index right', () => {
     // "mar" begins both "maria" and "markt": the name wins; a typo of "markt" is its note.
     expect(one.search('mar')).toMatchObject([{ fields: ['name'], words: ['maria'] }])
     expect(one.search('makrt')).toMatchObject([{ fields: ['note'], words: ['markt'] }])
+  })
+
+  it('finds every word within the typos allowed, though it compares only words with enough letter pairs in common', () => {
+    // A random vocabulary: the pair filter must never lose a word a full scan would find.
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const letters = 'aeioubdklmnrst'
+    const word = () =>
+      Array.from({ length: 3 + Math.floor(random() * 8) }, () =>
+        letters.charAt(Math.floor(random() * letters.length)),
+      ).join('')
+    const vocabulary = [...new Set(Array.from({ length: 3000 }, word))]
+    const many = new SearchIndex()
+    vocabulary.forEach((w, i) => many.put({ id: String(i), sortKey: w, fields: { name: w } }))
+    for (let q = 0; q < 300; q++) {
+      const target = vocabulary[Math.floor(random() * vocabulary.length)]!
+      const at = 1 + Math.floor(random() * (target.length - 1))
+      const query =
+        q % 3 === 0
+          ? target.slice(0, at) + target.slice(at + 1)
+          : q % 3 === 1
+            ? target.slice(0, at) + 'x' + target.slice(at)
+            : target.slice(0, at - 1) + (target[at] ?? '') + target[at - 1] + target.slice(at + 1)
+      const allowed = query.length >= 7 ? 2 : query.length >= 3 ? 1 : 0
+      const expected = vocabulary
+        .map((w, i) => [w, String(i)] as const)
+        .filter(([w]) => w.startsWith(query) || editDistance(query, w, allowed) <= allowed)
+        .map(([, id]) => id)
+        .sort()
+      expect(
+        many
+          .search(query, 10_000)
+          .map((hit) => hit.id)
+          .sort(),
+        query,
+      ).toEqual(expected)
+    }
   })
 })
