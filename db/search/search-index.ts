@@ -114,10 +114,8 @@ export class SearchIndex {
   private readonly postings: Postings = new Map()
   private sortedWords: string[] = []
   private wordsByLength = new Map<number, string[]>()
-  /** Letter pair → the words (by place in `sortedWords`) that have it: typo candidates. */
-  private byPair = new Map<string, number[]>()
-  /** Per word, how many of a query word's pairs it has (reset after each use). */
-  private pairCounts = new Uint8Array(0)
+  /** Letter pair → the indexed words that have it: typo candidates. Kept as words come and go. */
+  private readonly byPair = new Map<string, Set<string>>()
   private dirty = false
   /** Query word → the indexed words it matches; valid until the word lists change. */
   private matchCache = new Map<string, { word: string; how: Quality }[]>()
@@ -181,6 +179,11 @@ export class SearchIndex {
       set = new Set()
       this.postings.set(word, set)
       this.dirty = true
+      for (const pair of letterPairs(word)) {
+        const words = this.byPair.get(pair)
+        if (words) words.add(word)
+        else this.byPair.set(pair, new Set([word]))
+      }
     }
     set.add(posting)
   }
@@ -191,6 +194,11 @@ export class SearchIndex {
     if (set.size === 0) {
       this.postings.delete(word)
       this.dirty = true
+      for (const pair of new Set(letterPairs(word))) {
+        const words = this.byPair.get(pair)!
+        words.delete(word)
+        if (words.size === 0) this.byPair.delete(pair)
+      }
     }
   }
 
@@ -372,23 +380,14 @@ export class SearchIndex {
       }
       return words
     }
-    if (this.pairCounts.length < this.sortedWords.length) {
-      this.pairCounts = new Uint8Array(this.sortedWords.length)
-    }
-    const counts = this.pairCounts
-    const seen: number[] = []
+    const counts = new Map<string, number>()
     for (const pair of pairs) {
       for (const word of this.byPair.get(pair) ?? []) {
-        if (counts[word] === 0) seen.push(word)
-        counts[word] = counts[word]! + 1
+        if (nearby(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
       }
     }
     const words: string[] = []
-    for (const word of seen) {
-      if (counts[word]! >= need && nearby(this.sortedWords[word]!))
-        words.push(this.sortedWords[word]!)
-      counts[word] = 0
-    }
+    for (const [word, count] of counts) if (count >= need) words.push(word)
     return words.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
   }
 
@@ -425,17 +424,11 @@ export class SearchIndex {
     this.matchCache.clear()
     this.sortedWords = [...this.postings.keys()].sort()
     this.wordsByLength = new Map()
-    this.byPair = new Map()
-    this.sortedWords.forEach((word, index) => {
+    for (const word of this.sortedWords) {
       const list = this.wordsByLength.get(word.length)
       if (list) list.push(word)
       else this.wordsByLength.set(word.length, [word])
-      for (const pair of new Set(letterPairs(word))) {
-        const words = this.byPair.get(pair)
-        if (words) words.push(index)
-        else this.byPair.set(pair, [index])
-      }
-    })
+    }
     this.dirty = false
   }
 }

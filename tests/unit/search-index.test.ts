@@ -190,5 +190,12 @@ describe('keeping the index right', () => {
         query,
       ).toEqual(expected)
     }
+    // Words leave the pair index with the last person who had them ("ananas": a pair twice).
+    many.put({ id: 'ananas', sortKey: 'ananas', fields: { name: 'ananas' } })
+    expect(many.search('anamas').map((hit) => hit.id)).toContain('ananas')
+    many.remove('ananas')
+    vocabulary.forEach((_, i) => many.remove(String(i)))
+    expect(many.size).toBe(0)
+    expect(many.search('anamas')).toEqual([])
   })
 })
