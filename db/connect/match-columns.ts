@@ -42,8 +42,10 @@ interface Entry {
   attributes: FilterAttributes
   /** Its tags as small numbers (see `tagNumber`): matching compares numbers, not id strings. */
   tags: Int32Array
-  /** Every (word, field) of its wil, kan and nodig, to take it out again. */
-  words: [string, TextField][]
+  /** Every word of its wil, kan and nodig, to take it out again, and the field of each (its place
+   * in `textFields`): two flat arrays, not an array per word. */
+  words: string[]
+  fields: Uint8Array
 }
 
 /** What matching's columns hold of one person: to compare two of them (tests). */
@@ -100,13 +102,15 @@ export class MatchColumns {
     const attributes = doc.attributes
     if (!attributes) return
     const slot = this.free.pop() ?? this.entries.length
-    const words: [string, TextField][] = []
-    for (const field of textFields) {
+    const words: string[] = []
+    const fields: number[] = []
+    textFields.forEach((field, fieldIndex) => {
       const text = doc.fields[field]
-      if (!text) continue
+      if (!text) return
       const byWord = this.byWord.get(field)!
       for (const word of new Set(searchTokens(text))) {
-        words.push([word, field])
+        words.push(word)
+        fields.push(fieldIndex)
         let slots = byWord.get(word)
         if (!slots) byWord.set(word, (slots = new Set()))
         slots.add(slot)
@@ -114,7 +118,7 @@ export class MatchColumns {
         if (uses === 0) this.wordsChanged = true
         this.wordUses.set(word, uses + 1)
       }
-    }
+    })
     this.tagSlot(slot, attributes.tagIds)
     this.setColumns(slot, doc.status ?? 'active', attributes)
     this.entries[slot] = {
@@ -123,6 +127,7 @@ export class MatchColumns {
       attributes,
       tags: Int32Array.from(attributes.tagIds, (tagId) => this.tagNumber(tagId)),
       words,
+      fields: Uint8Array.from(fields),
     }
     this.slotOf.set(doc.id, slot)
   }
@@ -161,8 +166,8 @@ export class MatchColumns {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
     const entry = this.entries[slot]!
-    for (const [word, field] of entry.words) {
-      const byWord = this.byWord.get(field)!
+    entry.words.forEach((word, i) => {
+      const byWord = this.byWord.get(textFields[entry.fields[i]!]!)!
       const slots = byWord.get(word)!
       slots.delete(slot)
       if (slots.size === 0) byWord.delete(word)
@@ -171,7 +176,7 @@ export class MatchColumns {
         this.wordUses.delete(word)
         this.wordsChanged = true
       } else this.wordUses.set(word, uses)
-    }
+    })
     this.untagSlot(slot, entry.attributes.tagIds)
     this.columns.active[slot] = 0
     this.entries[slot] = undefined
@@ -319,7 +324,7 @@ export class MatchColumns {
         availableFrom: entry.attributes.availableFrom ?? null,
         shareUntil: entry.attributes.shareUntil ?? null,
         tagIds: [...entry.attributes.tagIds].sort(),
-        words: entry.words.map(([word, field]) => `${field}:${word}`).sort(),
+        words: entry.words.map((word, i) => `${textFields[entry.fields[i]!]}:${word}`).sort(),
       })
     }
     return documents
