@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { mergeFields, type MergeField, type PossibleDouble } from '../../../shared/bulk'
 import { address, displayName, sortName, type PersonSummary } from '../../../shared/person'
@@ -6,6 +7,7 @@ import type { PersonDetail } from '../../../shared/person-detail'
 import { ErrorBanner } from '../ui/FormFooter'
 import { call, sprokkel } from '../ui/api'
 import { formatDate } from '../ui/options'
+import { slotName } from '../ui/slots'
 import { useLoad } from '../ui/useLoad'
 import type { Notice } from '../shell/navigation'
 
@@ -23,56 +25,82 @@ export function Doubles({
 }) {
   const { t } = useTranslation()
   const doubles = useLoad(() => sprokkel().people.doubles(), [], revision)
-  const [comparing, setComparing] = useState<PossibleDouble>()
-
-  if (comparing) {
-    return (
-      <MergePanel
-        pair={comparing}
-        onCancel={() => setComparing(undefined)}
-        onMerged={(notice, keptId) => {
-          setComparing(undefined)
-          onMerged(notice, keptId)
-        }}
-      />
-    )
-  }
   const pairs = doubles.value ?? []
   return (
-    <section className="card doubles" aria-labelledby="doubles-title">
-      <h2 id="doubles-title">{t('merge.doubles')}</h2>
-      <p className="muted">{t('merge.doublesHint')}</p>
-      <ErrorBanner message={doubles.failure ?? ''} />
-      {doubles.value && pairs.length === 0 && <p className="empty">{t('merge.noDoubles')}</p>}
-      <ul className="people-list">
-        {pairs.map((pair) => (
-          <li key={`${pair.a.id}-${pair.b.id}`} className="person-row double-row">
-            <span className="person-name">{sortName(pair.a)}</span>
-            <span className="person-wijk">
-              {[line(pair.a), line(pair.b)].filter(Boolean).join(' / ')}
-            </span>
-            <span className="muted">
-              {t('merge.reasons', {
-                reasons: pair.reasons.map((reason) => t(`merge.reason.${reason}`)).join(', '),
-              })}
-            </span>
-            <button type="button" className="secondary" onClick={() => setComparing(pair)}>
-              {t('merge.compare', { a: sortName(pair.a), b: sortName(pair.b) })}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <Comparing
+      onMerged={onMerged}
+      list={(compare) => (
+        <section className="card doubles" aria-labelledby="doubles-title">
+          <h2 id="doubles-title">{t('merge.doubles')}</h2>
+          <p className="muted">{t('merge.doublesHint')}</p>
+          <ErrorBanner message={doubles.failure ?? ''} />
+          {doubles.value && pairs.length === 0 && <p className="empty">{t('merge.noDoubles')}</p>}
+          <ul className="people-list">
+            {pairs.map((pair) => (
+              <li key={`${pair.a.id}-${pair.b.id}`} className="person-row double-row">
+                <span className="person-name">{sortName(pair.a)}</span>
+                <span className="person-wijk">
+                  {[line(pair.a), line(pair.b)].filter(Boolean).join(' / ')}
+                </span>
+                <span className="muted">{t('merge.reasons', { reasons: reasonsOf(pair, t) })}</span>
+                <CompareButton pair={pair} compare={compare} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    />
+  )
+}
+
+/** Why two records may be one: "telefoonnummer, adres". */
+const reasonsOf = (pair: PossibleDouble, t: (key: string) => string) =>
+  pair.reasons.map((reason) => t(`merge.reason.${reason}`)).join(', ')
+
+function CompareButton({
+  pair,
+  compare,
+}: {
+  pair: PossibleDouble
+  compare: (pair: PossibleDouble) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <button type="button" className="secondary" onClick={() => compare(pair)}>
+      {t('merge.compare', { a: sortName(pair.a), b: sortName(pair.b) })}
+    </button>
+  )
+}
+
+/** Pairs with "Vergelijken": the pair she chooses opens the merge panel in their place. */
+function Comparing({
+  onMerged,
+  list,
+}: {
+  onMerged: (notice: Notice, keptId: string) => void
+  list: (compare: (pair: PossibleDouble) => void) => ReactNode
+}) {
+  const [comparing, setComparing] = useState<PossibleDouble>()
+  if (!comparing) return list(setComparing)
+  return (
+    <MergePanel
+      pair={comparing}
+      onCancel={() => setComparing(undefined)}
+      onMerged={(notice, keptId) => {
+        setComparing(undefined)
+        onMerged(notice, keptId)
+      }}
+    />
   )
 }
 
 const line = (person: PersonSummary) => [address(person), person.wijk].filter(Boolean).join(' · ')
 
 /** A field's value as she reads it. */
-function shown(person: PersonDetail, field: MergeField, t: (key: string) => string): string {
+function shown(person: PersonDetail, field: MergeField, t: TFunction): string {
   const value = person[field]
   if (value === null || value === undefined || value === '') return ''
-  if (Array.isArray(value)) return value.map((slot) => slot).join(', ')
+  if (Array.isArray(value)) return value.map((slot) => slotName(slot, t)).join(', ')
   if (field === 'metChannel') return t(`channel.${String(value)}`)
   if (field === 'ageBand') return t(`ageBand.${String(value)}`)
   if (field === 'cadence') return t(`cadence.${String(value)}`)
@@ -221,30 +249,19 @@ export function DoubleHint({
 }) {
   const { t } = useTranslation()
   const doubles = useLoad(() => sprokkel().people.doublesOf({ id: personId }), [personId], revision)
-  const [comparing, setComparing] = useState<PossibleDouble>()
-  if (comparing) {
-    return (
-      <MergePanel
-        pair={comparing}
-        onCancel={() => setComparing(undefined)}
-        onMerged={(notice, keptId) => {
-          setComparing(undefined)
-          onMerged(notice, keptId)
-        }}
-      />
-    )
-  }
-  return (doubles.value ?? []).map((pair) => (
-    <div key={pair.b.id} role="note" className="notice double-hint">
-      <span>
-        {t('merge.hintOne', {
-          name: sortName(pair.b),
-          reasons: pair.reasons.map((reason) => t(`merge.reason.${reason}`)).join(', '),
-        })}
-      </span>
-      <button type="button" className="secondary" onClick={() => setComparing(pair)}>
-        {t('merge.compare', { a: sortName(pair.a), b: sortName(pair.b) })}
-      </button>
-    </div>
-  ))
+  return (
+    <Comparing
+      onMerged={onMerged}
+      list={(compare) =>
+        (doubles.value ?? []).map((pair) => (
+          <div key={pair.b.id} role="note" className="notice double-hint">
+            <span>
+              {t('merge.hintOne', { name: sortName(pair.b), reasons: reasonsOf(pair, t) })}
+            </span>
+            <CompareButton pair={pair} compare={compare} />
+          </div>
+        ))
+      }
+    />
+  )
 }
