@@ -71,9 +71,7 @@ const syncHidden = (trx: Trx, ids: readonly string[]) =>
       SELECT 1 FROM person
       WHERE person.id = follow_up.person_id AND person.status = 'active'
         AND person.deleted_at IS NULL)
-    WHERE status = 'open' AND person_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
-    trx,
-  )
+    WHERE status = 'open' AND ${inIds('person_id', ids)}`.execute(trx)
 
 /** Those of `ids` that still exist (an undo after an erase puts back nothing for him). */
 const stillHere = async (trx: Trx, ids: readonly string[]) =>
