@@ -9,21 +9,9 @@ import { fill } from './fill'
 import { seededRandom } from './ledger'
 import { percentile, round, type Figure } from './measure'
 import { realisticPeople } from './realistic'
+import { typo } from './search.bench'
 
 const people = 100_000
-
-/** One letter dropped, swapped or changed, somewhere after the first. */
-function typo(word: string, random: () => number): string {
-  const at = 1 + Math.floor(random() * (word.length - 2))
-  switch (Math.floor(random() * 3)) {
-    case 0:
-      return word.slice(0, at) + word.slice(at + 1)
-    case 1:
-      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
-    default:
-      return word.slice(0, at) + (word[at] === 'e' ? 'a' : 'e') + word.slice(at + 1)
-  }
-}
 
 /**
  * Search as she uses it, on a ledger with a town's vocabulary (`realistic.ts`), through the API as

@@ -24,7 +24,7 @@ const toDoc = (person: NewPerson, id: string): SearchDoc => ({
 })
 
 /** One letter dropped, swapped or changed: the typos of someone typing fast. */
-function typo(word: string, random: () => number): string {
+export function typo(word: string, random: () => number): string {
   const at = 1 + Math.floor(random() * (word.length - 2))
   switch (Math.floor(random() * 3)) {
     case 0:
