@@ -467,7 +467,8 @@ export async function applyBulk(
   input: BulkApply,
   at: WriteContext,
 ): Promise<Written<BulkOutcome>> {
-  const { consentYears } = await readSettings(db)
+  // Read before the transaction (it holds the connection); only a consent decision needs it.
+  const consentYears = input.action.kind === 'consent' ? (await readSettings(db)).consentYears : 0
   const { done, selected } = await db.transaction().execute(async (trx) => {
     const ids = await selectedIds(trx, input.selection, at.today)
     if (ids.length === 0) throw new StoreError('invalid_input', translate(nl, 'bulk.noneSelected'))

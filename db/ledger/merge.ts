@@ -100,7 +100,8 @@ interface Moved {
   between: { connection: Selectable<ConnectionTable>; events: Selectable<ConnectionEventTable>[] }[]
 }
 
-const personRow = async (trx: Trx, id: string) => {
+/** A record as stored (its own columns only, to put back on undo), not in the trash or anonymised. */
+const recordToMerge = async (trx: Trx, id: string) => {
   const row = await trx
     .selectFrom('person')
     .selectAll()
@@ -267,8 +268,8 @@ export async function mergePeople(
   }
   const stamp = at.now.toISOString()
   const moved = await db.transaction().execute(async (trx) => {
-    const keep = await personRow(trx, input.keepId)
-    const other = await personRow(trx, input.otherId)
+    const keep = await recordToMerge(trx, input.keepId)
+    const other = await recordToMerge(trx, input.otherId)
     const moved: Moved = {
       keep,
       other,
