@@ -1,7 +1,15 @@
 import type { FilterAttributes } from '../../shared/filters'
 import { consentStatuses, type ConsentStatus } from '../../shared/ledger'
 import { searchTokens } from '../../shared/text'
+import {
+  Arena,
+  arenaBuffers,
+  Vocabulary,
+  type ArenaSnapshot,
+  type VocabularySnapshot,
+} from '../search/compact'
 import type { SearchDoc } from '../search/search-index'
+import { AttributeColumns, type AttributeColumnsSnapshot } from '../search/attribute-columns'
 
 /** The free-text fields matching reads a theme in: wil, kan, nodig. */
 export type TextField = 'wish' | 'strength' | 'need'
@@ -40,12 +48,6 @@ interface Entry {
   id: string
   sortKey: string
   attributes: FilterAttributes
-  /** Its tags as small numbers (see `tagNumber`): matching compares numbers, not id strings. */
-  tags: Int32Array
-  /** Every word of its wil, kan and nodig, to take it out again, and the field of each (its place
-   * in `textFields`): two flat arrays, not an array per word. */
-  words: string[]
-  fields: Uint8Array
 }
 
 /** What matching's columns hold of one person: to compare two of them (tests). */
@@ -57,9 +59,26 @@ export interface MatchedDocument {
   consent: string
   availableFrom: string | null
   shareUntil: string | null
+  lastContactOn: string | null
   tagIds: string[]
   /** `field:word`, sorted. */
   words: string[]
+}
+
+/** Matching's columns as plain data (see `MatchColumns.snapshot`). */
+export interface MatchColumnsSnapshot {
+  ids: (string | undefined)[]
+  sortKeys: string[]
+  attributes: AttributeColumnsSnapshot
+  free: number[]
+  columns: Columns
+  byTag: ArenaSnapshot
+  slotTags: ArenaSnapshot
+  vocabulary: VocabularySnapshot
+  byWord: ArenaSnapshot
+  slotWords: ArenaSnapshot
+  wijkNumbers: Map<string, number>
+  tagNumbers: Map<string, number>
 }
 
 /**
@@ -70,25 +89,26 @@ export interface MatchedDocument {
  * wrong reason). Kept in step with the store from the same documents as the search index.
  */
 export class MatchColumns {
-  private readonly entries: (Entry | undefined)[] = []
-  private readonly slotOf = new Map<string, number>()
-  private readonly free: number[] = []
+  private ids: (string | undefined)[] = []
+  private sortKeys: string[] = []
+  /** Her attributes as numbers (`entryAt` makes the object again). */
+  private attributes = new AttributeColumns()
+  private slotOf = new Map<string, number>()
+  private free: number[] = []
   private columns = emptyColumns(0)
-  /** Tag id → the slots of the people with that tag: matching starts from a theme's people. */
-  private readonly byTag = new Map<string, Set<number>>()
-  /** The same slots as arrays, made when first read after a change (iterating is what matching does). */
-  private readonly byTagArray = new Map<string, Int32Array>()
-  /** Field → word → slots. */
-  private readonly byWord = new Map<TextField, Map<string, Set<number>>>(
-    textFields.map((field) => [field, new Map()]),
-  )
-  /** How many fields and people use each word, and the words sorted (for prefixes). */
-  private readonly wordUses = new Map<string, number>()
-  private sortedWords: string[] = []
-  private wordsChanged = false
-  private readonly wijkNumbers = new Map<string, number>()
+  /** Tag number → the slots of the people with that tag, ascending: matching starts from a theme's people. */
+  private byTag = new Arena()
+  /** Slot → its tag numbers, in her order (the columns hold the first `tagWidth`). */
+  private slotTags = new Arena()
+  /** The words of wil, kan and nodig, each once, as numbers. */
+  private readonly vocabulary = new Vocabulary()
+  /** `word * 4 + field` → the slots of the people with that word in that field, ascending. */
+  private byWord = new Arena()
+  /** Slot → `word * 4 + field` of every word of hers. */
+  private slotWords = new Arena()
+  private wijkNumbers = new Map<string, number>()
   /** Tag id → a small number, the same for as long as the columns live. */
-  private readonly tagNumbers = new Map<string, number>()
+  private tagNumbers = new Map<string, number>()
   private visited = new Uint32Array(0)
   private visitStamp = 0
 
@@ -101,85 +121,116 @@ export class MatchColumns {
     this.remove(doc.id)
     const attributes = doc.attributes
     if (!attributes) return
-    const slot = this.free.pop() ?? this.entries.length
-    const words: string[] = []
-    const fields: number[] = []
+    const slot = this.free.pop() ?? this.ids.length
+    const words: number[] = []
     textFields.forEach((field, fieldIndex) => {
       const text = doc.fields[field]
       if (!text) return
-      const byWord = this.byWord.get(field)!
       for (const word of new Set(searchTokens(text))) {
-        words.push(word)
-        fields.push(fieldIndex)
-        let slots = byWord.get(word)
-        if (!slots) byWord.set(word, (slots = new Set()))
-        slots.add(slot)
-        const uses = this.wordUses.get(word) ?? 0
-        if (uses === 0) this.wordsChanged = true
-        this.wordUses.set(word, uses + 1)
+        const key = this.vocabulary.use(word) * 4 + fieldIndex
+        words.push(key)
+        this.byWord.insertSorted(key, slot)
       }
     })
+    this.slotWords.set(slot, words)
     this.tagSlot(slot, attributes.tagIds)
     this.setColumns(slot, doc.status ?? 'active', attributes)
-    this.entries[slot] = {
-      id: doc.id,
-      sortKey: doc.sortKey,
-      attributes,
-      tags: Int32Array.from(attributes.tagIds, (tagId) => this.tagNumber(tagId)),
-      words,
-      fields: Uint8Array.from(fields),
-    }
+    this.attributes.set(slot, attributes)
+    this.ids[slot] = doc.id
+    this.sortKeys[slot] = doc.sortKey
     this.slotOf.set(doc.id, slot)
+  }
+
+  /** After filling: the room the lists grew into, given back. */
+  pack(): void {
+    for (const arena of [this.byTag, this.slotTags, this.byWord, this.slotWords]) arena.pack()
+  }
+
+  /**
+   * The columns as plain data, for a worker thread that built them to hand them over (see `load`);
+   * the typed arrays' buffers in `transfer`. The columns are not to be used after.
+   */
+  snapshot(): { snapshot: MatchColumnsSnapshot; transfer: ArrayBuffer[] } {
+    const attributes = this.attributes.snapshot()
+    const snapshot: MatchColumnsSnapshot = {
+      ids: this.ids,
+      sortKeys: this.sortKeys,
+      attributes: attributes.snapshot,
+      free: this.free,
+      columns: this.columns,
+      byTag: this.byTag.snapshot(),
+      slotTags: this.slotTags.snapshot(),
+      vocabulary: this.vocabulary.snapshot(),
+      byWord: this.byWord.snapshot(),
+      slotWords: this.slotWords.snapshot(),
+      wijkNumbers: this.wijkNumbers,
+      tagNumbers: this.tagNumbers,
+    }
+    const transfer = [
+      ...attributes.transfer,
+      ...Object.values(this.columns).map((array) => array.buffer as ArrayBuffer),
+      ...[snapshot.byTag, snapshot.slotTags, snapshot.byWord, snapshot.slotWords].flatMap(
+        arenaBuffers,
+      ),
+      snapshot.vocabulary.uses.buffer as ArrayBuffer,
+    ]
+    return { snapshot, transfer }
+  }
+
+  /** Become the columns a snapshot holds (what they held before is dropped). */
+  load(snapshot: MatchColumnsSnapshot): void {
+    this.ids = snapshot.ids
+    this.sortKeys = snapshot.sortKeys
+    this.attributes = AttributeColumns.from(snapshot.attributes)
+    this.free = snapshot.free
+    this.columns = snapshot.columns
+    this.byTag = Arena.from(snapshot.byTag)
+    this.slotTags = Arena.from(snapshot.slotTags)
+    this.vocabulary.load(snapshot.vocabulary)
+    this.byWord = Arena.from(snapshot.byWord)
+    this.slotWords = Arena.from(snapshot.slotWords)
+    this.wijkNumbers = snapshot.wijkNumbers
+    this.tagNumbers = snapshot.tagNumbers
+    this.slotOf = new Map()
+    this.ids.forEach((id, slot) => {
+      if (id !== undefined) this.slotOf.set(id, slot)
+    })
+    this.visited = new Uint32Array(0)
   }
 
   /** Only her labels changed (a bulk action): as putting her again with these tags. */
   retag(id: string, tagIds: readonly string[]): void {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
-    const entry = this.entries[slot]!
-    this.untagSlot(slot, entry.attributes.tagIds)
+    this.untagSlot(slot)
     this.tagSlot(slot, tagIds)
-    entry.attributes = { ...entry.attributes, tagIds: [...tagIds] }
-    entry.tags = Int32Array.from(tagIds, (tagId) => this.tagNumber(tagId))
+    this.attributes.setTags(slot, tagIds)
     this.setTagColumns(slot, tagIds)
   }
 
   private tagSlot(slot: number, tagIds: readonly string[]): void {
-    for (const tagId of tagIds) {
-      let set = this.byTag.get(tagId)
-      if (!set) this.byTag.set(tagId, (set = new Set()))
-      set.add(slot)
-      this.byTagArray.delete(tagId)
-    }
+    const numbers = tagIds.map((tagId) => this.tagNumber(tagId))
+    for (const number of numbers) this.byTag.insertSorted(number, slot)
+    this.slotTags.set(slot, numbers)
   }
 
-  private untagSlot(slot: number, tagIds: readonly string[]): void {
-    for (const tagId of tagIds) {
-      const set = this.byTag.get(tagId)
-      set?.delete(slot)
-      if (set?.size === 0) this.byTag.delete(tagId)
-      this.byTagArray.delete(tagId)
-    }
+  private untagSlot(slot: number): void {
+    for (const number of this.slotTags.view(slot)) this.byTag.deleteSorted(number, slot)
+    this.slotTags.release(slot)
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
-    const entry = this.entries[slot]!
-    entry.words.forEach((word, i) => {
-      const byWord = this.byWord.get(textFields[entry.fields[i]!]!)!
-      const slots = byWord.get(word)!
-      slots.delete(slot)
-      if (slots.size === 0) byWord.delete(word)
-      const uses = this.wordUses.get(word)! - 1
-      if (uses === 0) {
-        this.wordUses.delete(word)
-        this.wordsChanged = true
-      } else this.wordUses.set(word, uses)
-    })
-    this.untagSlot(slot, entry.attributes.tagIds)
+    for (const key of this.slotWords.view(slot)) {
+      this.byWord.deleteSorted(key, slot)
+      this.vocabulary.release(key >> 2)
+    }
+    this.slotWords.release(slot)
+    this.untagSlot(slot)
     this.columns.active[slot] = 0
-    this.entries[slot] = undefined
+    this.attributes.clear(slot)
+    this.ids[slot] = undefined
     this.slotOf.delete(id)
     this.free.push(slot)
   }
@@ -208,6 +259,17 @@ export class MatchColumns {
     }
   }
 
+  /** The bytes all its typed arrays take (the benchmark's figures). */
+  get footprint(): { arrayBytes: number } {
+    const arenas = [this.byTag, this.slotTags, this.byWord, this.slotWords]
+    const columns = Object.values(this.columns) as { byteLength: number }[]
+    return {
+      arrayBytes:
+        arenas.reduce((sum, arena) => sum + arena.footprint.bytes, this.attributes.bytes) +
+        columns.reduce((sum, array) => sum + array.byteLength, this.visited.byteLength),
+    }
+  }
+
   /** The per-slot arrays matching reads (see `Columns`); valid until the next put or remove. */
   get matchColumns(): Readonly<Columns> {
     return this.columns
@@ -220,9 +282,16 @@ export class MatchColumns {
     return number
   }
 
-  /** The person in a slot (her id, name key, attributes and tag numbers), if any. */
+  /** The person in a slot (her id, name key and attributes, made anew), if any. */
   entryAt(slot: number): Readonly<Entry> | undefined {
-    return this.entries[slot]
+    const id = this.ids[slot]
+    if (id === undefined) return undefined
+    return { id, sortKey: this.sortKeys[slot]!, attributes: this.attributes.get(slot)! }
+  }
+
+  /** Every tag number of the person in a slot (the columns hold only the first `tagWidth`). */
+  tagsAt(slot: number): Int32Array {
+    return this.slotTags.view(slot)
   }
 
   /** The slot of a person, if she is in the columns. */
@@ -244,7 +313,7 @@ export class MatchColumns {
 
   /** How many slots there are: the length of per-slot arrays a caller keeps (see markWithWord). */
   get capacity(): number {
-    return this.entries.length
+    return this.ids.length
   }
 
   /**
@@ -257,21 +326,18 @@ export class MatchColumns {
     visit: (slot: number) => void,
   ): void {
     // A stamp per slot says "visited in this call" without a set of tens of thousands.
-    if (this.visited.length < this.entries.length) {
-      const bigger = new Uint32Array(Math.max(this.entries.length, this.visited.length * 2))
+    if (this.visited.length < this.ids.length) {
+      const bigger = new Uint32Array(Math.max(this.ids.length, this.visited.length * 2))
       bigger.set(this.visited)
       this.visited = bigger
     }
     const stamp = ++this.visitStamp
     const visited = this.visited
     for (const tagId of tagIds) {
-      let tagged = this.byTagArray.get(tagId)
-      if (!tagged) {
-        const set = this.byTag.get(tagId)
-        if (!set) continue
-        tagged = Int32Array.from(set)
-        this.byTagArray.set(tagId, tagged)
-      }
+      const number = this.tagNumbers.get(tagId)
+      if (number === undefined) continue
+      // A view of the arena: `visit` only reads, so it stays valid through the loop.
+      const tagged = this.byTag.view(number)
       for (let i = 0; i < tagged.length; i++) {
         const slot = tagged[i]!
         if (visited[slot] === stamp) continue
@@ -281,7 +347,7 @@ export class MatchColumns {
     }
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!
-      if (visited[slot] === stamp || !this.entries[slot]) continue
+      if (visited[slot] === stamp || this.ids[slot] === undefined) continue
       visited[slot] = stamp
       visit(slot)
     }
@@ -296,10 +362,12 @@ export class MatchColumns {
     const words = this.wordsStartingWith(word)
     const marked: number[] = []
     fields.forEach((field, f) => {
-      const byWord = this.byWord.get(field)!
+      const fieldIndex = textFields.indexOf(field)
       for (const matched of words) {
-        for (const slot of byWord.get(matched) ?? []) {
-          if (marks[slot] || !this.entries[slot]) continue
+        const slots = this.byWord.view(matched * 4 + fieldIndex)
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i]!
+          if (marks[slot] || this.ids[slot] === undefined) continue
           marks[slot] = f + 1
           marked.push(slot)
         }
@@ -313,41 +381,31 @@ export class MatchColumns {
     const consents = ['', ...consentStatuses]
     const documents = new Map<string, MatchedDocument>()
     for (const [id, slot] of this.slotOf) {
-      const entry = this.entries[slot]!
+      const attributes = this.attributes.get(slot)!
       const c = this.columns
       documents.set(id, {
-        sortKey: entry.sortKey,
+        sortKey: this.sortKeys[slot]!,
         active: c.active[slot] === 1,
         availability: c.availability[slot]!,
-        wijkId: entry.attributes.wijkId,
+        wijkId: attributes.wijkId,
         consent: consents[c.consent[slot]!]!,
-        availableFrom: entry.attributes.availableFrom ?? null,
-        shareUntil: entry.attributes.shareUntil ?? null,
-        tagIds: [...entry.attributes.tagIds].sort(),
-        words: entry.words.map((word, i) => `${textFields[entry.fields[i]!]}:${word}`).sort(),
+        availableFrom: attributes.availableFrom ?? null,
+        shareUntil: attributes.shareUntil ?? null,
+        lastContactOn: attributes.lastContactOn,
+        tagIds: [...attributes.tagIds].sort(),
+        words: [...this.slotWords.view(slot)]
+          .map((key) => `${textFields[key & 3]}:${this.vocabulary.text(key >> 2)}`)
+          .sort(),
       })
     }
     return documents
   }
 
-  /** The word itself first (when someone writes it), then the words it begins, from the sorted list. */
-  private wordsStartingWith(prefix: string): string[] {
-    if (this.wordsChanged) {
-      this.sortedWords = [...this.wordUses.keys()].sort()
-      this.wordsChanged = false
-    }
-    const words = this.sortedWords
-    let low = 0
-    let high = words.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (words[middle]! < prefix) low = middle + 1
-      else high = middle
-    }
-    const found = this.wordUses.has(prefix) ? [prefix] : []
-    for (let i = low; i < words.length && words[i]!.startsWith(prefix); i++) {
-      if (words[i] !== prefix) found.push(words[i]!)
-    }
+  /** The word itself first (when someone writes it), then the words it begins, in word order. */
+  private wordsStartingWith(prefix: string): number[] {
+    const exact = this.vocabulary.numberOf(prefix)
+    const found = exact === undefined ? [] : [exact]
+    for (const word of this.vocabulary.prefixed(prefix)) if (word !== exact) found.push(word)
     return found
   }
 }

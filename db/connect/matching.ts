@@ -145,7 +145,7 @@ export async function matchInitiative(
     clearFit(fit)
     let matched = false
     const count = columns.tagCount[slot]!
-    const many = count > tagWidth ? index.entryAt(slot)!.tags : undefined
+    const many = count > tagWidth ? index.tagsAt(slot) : undefined
     for (let i = 0; i < count; i++) {
       const number = many ? many[i]! : columns.tags[slot * tagWidth + i]!
       const theme = number < themeOfNumber.length ? themeOfNumber[number]! : -1

@@ -130,7 +130,7 @@ export async function suggestForPerson(
     peopleIndex.forEachWith(hers.keys(), [], (slot) => {
       if (columns.active[slot] === 0 || skip.has(slot)) return
       const count = columns.tagCount[slot]!
-      const many = count > tagWidth ? peopleIndex.entryAt(slot)!.tags : undefined
+      const many = count > tagWidth ? peopleIndex.tagsAt(slot) : undefined
       const shared: string[] = []
       for (let i = 0; i < count; i++) {
         const name = hersByNumber[many ? many[i]! : columns.tags[slot * tagWidth + i]!]

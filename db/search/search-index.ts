@@ -2,9 +2,17 @@ import {
   searchFieldNames as searchFields,
   type SearchFieldName as SearchField,
 } from '../../shared/people-query'
-import { passesFilter, type FilterAttributes } from '../../shared/filters'
+import type { FilterAttributes } from '../../shared/filters'
 import type { PeopleFilter } from '../../shared/people-query'
 import { editDistance, searchTokens } from '../../shared/text'
+import {
+  Arena,
+  arenaBuffers,
+  Vocabulary,
+  type ArenaSnapshot,
+  type VocabularySnapshot,
+} from './compact'
+import { AttributeColumns, type AttributeColumnsSnapshot } from './attribute-columns'
 
 // Where in a person a word was found; the order is the order of importance.
 export { searchFields, type SearchField }
@@ -20,10 +28,13 @@ const fieldWeight: Record<SearchField, number> = {
   need: 2,
   note: 1,
 }
+/** The same, by the field's place in `searchFields` (as postings hold it). */
+const weights = Float64Array.from(searchFields, (field) => fieldWeight[field])
 
 /** Exact and prefix above fuzzy. */
 const quality = { exact: 4, prefix: 3, fuzzy: 1 } as const
 type Quality = keyof typeof quality
+const qualities: readonly Quality[] = ['exact', 'prefix', 'fuzzy']
 const qualityOrder = { exact: 0, prefix: 1, fuzzy: 2 } as const
 
 /** How many typos a query word may have: none under three letters, one from three, two from seven. */
@@ -37,13 +48,6 @@ function matchQuality(queryWord: string, word: string): Quality | undefined {
   const allowed = typosAllowed(queryWord)
   if (allowed === 0 || Math.abs(word.length - queryWord.length) > allowed) return undefined
   return editDistance(queryWord, word, allowed) <= allowed ? 'fuzzy' : undefined
-}
-
-/** The word's letter pairs, in order ("tuin": tu, ui, in). */
-function letterPairs(word: string): string[] {
-  const pairs: string[] = []
-  for (let i = 0; i + 1 < word.length; i++) pairs.push(word.slice(i, i + 2))
-  return pairs
 }
 
 /** Ties between equal scores: quality, a typo's length, the word, the field. */
@@ -85,52 +89,58 @@ export interface IndexedDocument {
   words: string[]
 }
 
-interface Entry {
-  id: string
-  sortKey: string
-  status: 'active' | 'archived'
-  attributes: FilterAttributes | undefined
-  /**
-   * Every word of the document but its labels, to take it out of the postings again, and the field
-   * of each (`fields[i]` for `words[i]`): two flat arrays, not an array per word (at 100k people,
-   * two million small arrays were a third of the index's memory).
-   */
-  words: string[]
-  fields: Uint8Array
-  /** The words of its labels, apart: a bulk action changes only those (`retag`). */
-  tagWords: string[]
+/** A search index as plain data (see `SearchIndex.snapshot`). */
+export interface SearchIndexSnapshot {
+  vocabulary: VocabularySnapshot
+  postings: ArenaSnapshot
+  slotWords: ArenaSnapshot
+  ids: (string | undefined)[]
+  sortKeys: string[]
+  statusOf: Uint8Array<ArrayBuffer>
+  attributes: AttributeColumnsSnapshot
+  free: number[]
 }
 
 const tagField = searchFields.indexOf('tag')
-
-/** Word → documents and fields it occurs in, as `doc * 8 + field`. */
-type Postings = Map<string, Set<number>>
+const statuses = ['active', 'archived'] as const
 
 /**
  * The search index: every word of every person, by field, in memory in the main process next to
  * the store. Words are found exactly, by prefix (a sorted word list) and with one or two typos
- * (bounded edit distance over words of nearby length); all words of the query must match, in any
- * order, so "de vries jan", "jan vries" and "vries" all find Jan de Vries.
+ * (bounded edit distance, walking the sorted words); the query's words match in any order, so "de
+ * vries jan", "jan vries" and "vries" all find Jan de Vries.
+ *
+ * Compact: each distinct word is held once, as a number (`Vocabulary`); a word's postings (`slot *
+ * 8 + field`, ascending) and a person's words (`word * 8 + field`) are lists of numbers in shared
+ * typed arrays (`Arena`), not a Set or an array each.
  */
 export class SearchIndex {
-  private readonly entries: (Entry | undefined)[] = []
-  private readonly slotOf = new Map<string, number>()
-  private readonly free: number[] = []
-  private readonly postings: Postings = new Map()
-  private sortedWords: string[] = []
-  private wordsByLength = new Map<number, string[]>()
-  /** Letter pair → the indexed words that have it: typo candidates. Kept as words come and go. */
-  private readonly byPair = new Map<string, Set<string>>()
-  private dirty = false
-  /** Query word → the indexed words it matches; valid until the word lists change. */
-  private matchCache = new Map<string, { word: string; how: Quality }[]>()
+  private readonly vocabulary = new Vocabulary()
+  /** Word number → `slot * 8 + field`, ascending. */
+  private postings = new Arena()
+  /** Slot → `word * 8 + field` of every word of the person, labels included. */
+  private slotWords = new Arena()
+  private ids: (string | undefined)[] = []
+  private sortKeys: string[] = []
+  private statusOf = new Uint8Array(0)
+  /** What filters read (wijk, labels, availability, consent, last contact), as numbers. */
+  private attributes = new AttributeColumns()
+  private slotOf = new Map<string, number>()
+  private free: number[] = []
+  /** Query word → the word numbers it matches and how; valid while the vocabulary stays. */
+  private matchCache = new Map<string, { words: Int32Array; how: Uint8Array }>()
+  private cachedVersion = -1
   // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
   private generation = 0
-  private seen = new Float64Array(0)
-  private wordStamp = new Float64Array(0)
-  private wordBest = new Float64Array(0)
-  private total = new Float64Array(0)
-  private count = new Float64Array(0)
+  private seen = new Uint32Array(0)
+  private wordStamp = new Uint32Array(0)
+  private wordBest = new Int32Array(0)
+  private total = new Int32Array(0)
+  private count = new Int32Array(0)
+  /** The slots one search touched, then those it keeps and their ranks: reused, grown with the slots. */
+  private touched = new Int32Array(0)
+  private kept = new Int32Array(0)
+  private keys = new Int32Array(0)
 
   get size(): number {
     return this.slotOf.size
@@ -138,27 +148,27 @@ export class SearchIndex {
 
   put(doc: SearchDoc): void {
     this.remove(doc.id)
-    const slot = this.free.pop() ?? this.entries.length
-    const words: string[] = []
-    const fields: number[] = []
+    const slot = this.free.pop() ?? this.ids.length
+    const words: number[] = []
     searchFields.forEach((field, fieldIndex) => {
       const text = doc.fields[field]
-      if (!text || fieldIndex === tagField) return
+      if (!text) return
       for (const word of new Set(searchTokens(text))) {
-        words.push(word)
-        fields.push(fieldIndex)
-        this.post(word, slot * 8 + fieldIndex)
+        const number = this.vocabulary.use(word)
+        words.push(number * 8 + fieldIndex)
+        this.postings.insertSorted(number, slot * 8 + fieldIndex)
       }
     })
-    this.entries[slot] = {
-      id: doc.id,
-      sortKey: doc.sortKey,
-      status: doc.status ?? 'active',
-      attributes: doc.attributes,
-      words,
-      fields: Uint8Array.from(fields),
-      tagWords: this.postTags(slot, doc.fields.tag),
+    this.slotWords.set(slot, words)
+    this.ids[slot] = doc.id
+    this.sortKeys[slot] = doc.sortKey
+    if (slot >= this.statusOf.length) {
+      const bigger = new Uint8Array(Math.max(1024, slot + 1, this.statusOf.length * 2))
+      bigger.set(this.statusOf)
+      this.statusOf = bigger
     }
+    this.statusOf[slot] = statuses.indexOf(doc.status ?? 'active')
+    this.attributes.set(slot, doc.attributes)
     this.slotOf.set(doc.id, slot)
   }
 
@@ -169,54 +179,33 @@ export class SearchIndex {
   retag(id: string, tagIds: readonly string[], names: string): void {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
-    const entry = this.entries[slot]!
-    for (const word of entry.tagWords) this.unpost(word, slot * 8 + tagField)
-    entry.tagWords = this.postTags(slot, names)
-    if (entry.attributes) entry.attributes = { ...entry.attributes, tagIds: [...tagIds] }
-  }
-
-  private postTags(slot: number, names: string | undefined): string[] {
-    const words = names ? [...new Set(searchTokens(names))] : []
-    for (const word of words) this.post(word, slot * 8 + tagField)
-    return words
-  }
-
-  private post(word: string, posting: number): void {
-    let set = this.postings.get(word)
-    if (!set) {
-      set = new Set()
-      this.postings.set(word, set)
-      this.dirty = true
-      for (const pair of letterPairs(word)) {
-        const words = this.byPair.get(pair)
-        if (words) words.add(word)
-        else this.byPair.set(pair, new Set([word]))
-      }
+    const words: number[] = []
+    for (const packed of this.slotWords.view(slot)) {
+      if ((packed & 7) === tagField) this.unpost(packed >> 3, slot * 8 + tagField)
+      else words.push(packed)
     }
-    set.add(posting)
+    for (const word of names ? new Set(searchTokens(names)) : []) {
+      const number = this.vocabulary.use(word)
+      words.push(number * 8 + tagField)
+      this.postings.insertSorted(number, slot * 8 + tagField)
+    }
+    this.slotWords.set(slot, words)
+    if (this.attributes.get(slot)) this.attributes.setTags(slot, tagIds)
   }
 
-  private unpost(word: string, posting: number): void {
-    const set = this.postings.get(word)!
-    set.delete(posting)
-    if (set.size === 0) {
-      this.postings.delete(word)
-      this.dirty = true
-      for (const pair of new Set(letterPairs(word))) {
-        const words = this.byPair.get(pair)!
-        words.delete(word)
-        if (words.size === 0) this.byPair.delete(pair)
-      }
-    }
+  private unpost(word: number, posting: number): void {
+    this.postings.deleteSorted(word, posting)
+    this.vocabulary.release(word)
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
-    const entry = this.entries[slot]!
-    entry.words.forEach((word, i) => this.unpost(word, slot * 8 + entry.fields[i]!))
-    for (const word of entry.tagWords) this.unpost(word, slot * 8 + tagField)
-    this.entries[slot] = undefined
+    for (const packed of this.slotWords.view(slot))
+      this.unpost(packed >> 3, slot * 8 + (packed & 7))
+    this.slotWords.release(slot)
+    this.ids[slot] = undefined
+    this.attributes.clear(slot)
     this.slotOf.delete(id)
     this.free.push(slot)
   }
@@ -228,22 +217,82 @@ export class SearchIndex {
    */
   documents(): Map<string, IndexedDocument> {
     const documents = new Map<string, IndexedDocument>()
-    for (const entry of this.entries) {
-      if (!entry) continue
-      documents.set(entry.id, {
-        sortKey: entry.sortKey,
-        status: entry.status,
-        attributes: entry.attributes && {
-          ...entry.attributes,
-          tagIds: [...entry.attributes.tagIds].sort(),
-        },
-        words: [
-          ...entry.words.map((word, i) => `${searchFields[entry.fields[i]!]}:${word}`),
-          ...entry.tagWords.map((word) => `tag:${word}`),
-        ].sort(),
+    for (const [id, slot] of this.slotOf) {
+      const attributes = this.attributes.get(slot)
+      documents.set(id, {
+        sortKey: this.sortKeys[slot]!,
+        status: statuses[this.statusOf[slot]!]!,
+        attributes: attributes && { ...attributes, tagIds: [...attributes.tagIds].sort() },
+        words: [...this.slotWords.view(slot)]
+          .map((packed) => `${searchFields[packed & 7]}:${this.vocabulary.text(packed >> 3)}`)
+          .sort(),
       })
     }
     return documents
+  }
+
+  /** After filling: the room the lists grew into, given back. */
+  pack(): void {
+    this.postings.pack()
+    this.slotWords.pack()
+  }
+
+  /**
+   * The index as plain data, for a worker thread that built it to hand it over (see `load`); the
+   * typed arrays' buffers in `transfer`. The index is not to be used after.
+   */
+  snapshot(): { snapshot: SearchIndexSnapshot; transfer: ArrayBuffer[] } {
+    const attributes = this.attributes.snapshot()
+    const snapshot: SearchIndexSnapshot = {
+      vocabulary: this.vocabulary.snapshot(),
+      postings: this.postings.snapshot(),
+      slotWords: this.slotWords.snapshot(),
+      ids: this.ids,
+      sortKeys: this.sortKeys,
+      statusOf: this.statusOf,
+      attributes: attributes.snapshot,
+      free: this.free,
+    }
+    const transfer = [
+      ...attributes.transfer,
+      ...arenaBuffers(snapshot.postings),
+      ...arenaBuffers(snapshot.slotWords),
+      snapshot.vocabulary.uses.buffer,
+      snapshot.statusOf.buffer,
+    ]
+    return { snapshot, transfer }
+  }
+
+  /** Becomes the index a snapshot holds (what it held before is dropped). */
+  load(snapshot: SearchIndexSnapshot): void {
+    this.vocabulary.load(snapshot.vocabulary)
+    this.postings = Arena.from(snapshot.postings)
+    this.slotWords = Arena.from(snapshot.slotWords)
+    this.ids = snapshot.ids
+    this.sortKeys = snapshot.sortKeys
+    this.statusOf = snapshot.statusOf
+    this.attributes = AttributeColumns.from(snapshot.attributes)
+    this.free = snapshot.free
+    this.slotOf = new Map()
+    this.ids.forEach((id, slot) => {
+      if (id !== undefined) this.slotOf.set(id, slot)
+    })
+  }
+
+  /** Distinct words, postings, and the bytes all its typed arrays take (the benchmark's figures). */
+  get footprint(): { words: number; postings: number; arrayBytes: number } {
+    const postings = this.postings.footprint
+    const tallies = [this.seen, this.wordStamp, this.wordBest, this.total, this.count]
+    const scratch = [this.touched, this.kept, this.keys, this.statusOf]
+    return {
+      words: this.vocabulary.size,
+      postings: postings.used,
+      arrayBytes:
+        postings.bytes +
+        this.slotWords.footprint.bytes +
+        this.attributes.bytes +
+        [...tallies, ...scratch].reduce((sum, array) => sum + array.byteLength, 0),
+    }
   }
 
   /**
@@ -259,53 +308,92 @@ export class SearchIndex {
   ): SearchHit[] {
     const queryWords = [...new Set(searchTokens(query))]
     if (queryWords.length === 0) return []
-    this.refreshWordLists()
-    const slots = this.entries.length
+    const slots = this.ids.length
     if (this.total.length < slots) this.grow(slots)
+    if (this.generation + queryWords.length + 1 >= 0xffffffff) {
+      // Stamps start over (after four billion query words): none may look like this search's.
+      this.generation = 0
+      this.seen.fill(0)
+      this.wordStamp.fill(0)
+    }
     this.generation += queryWords.length + 1
     const base = this.generation - queryWords.length
-    const touched: number[] = []
+    const { seen, wordStamp, wordBest, total, count, touched } = this
+    let touches = 0
 
     queryWords.forEach((queryWord, w) => {
       const stamp = base + w
-      for (const { word, how } of this.wordsMatching(queryWord)) {
-        for (const posting of this.postings.get(word)!) {
+      const { words, how } = this.wordsMatching(queryWord)
+      // The postings straight from the arena's array: no view made per word ("m" matches thousands).
+      const data = this.postings.numbers
+      for (let m = 0; m < words.length; m++) {
+        const worth = quality[qualities[how[m]!]!]
+        const from = this.postings.start(words[m]!)
+        const to = from + this.postings.size(words[m]!)
+        for (let p = from; p < to; p++) {
+          const posting = data[p]!
           const slot = posting >> 3
-          const score = fieldWeight[searchFields[posting & 7]!] * quality[how]
-          if (this.seen[slot]! < base) {
+          const score = weights[posting & 7]! * worth
+          if (seen[slot]! < base) {
             // First time this search: start the slot's tally.
-            this.seen[slot] = base
-            this.total[slot] = 0
-            this.count[slot] = 0
-            touched.push(slot)
+            seen[slot] = base
+            total[slot] = 0
+            count[slot] = 0
+            touched[touches++] = slot
           }
-          if (this.wordStamp[slot] !== stamp) {
-            this.wordStamp[slot] = stamp
-            this.wordBest[slot] = score
-            this.total[slot]! += score
-            this.count[slot]! += 1
-          } else if (this.wordBest[slot]! < score) {
-            this.total[slot]! += score - this.wordBest[slot]!
-            this.wordBest[slot] = score
+          if (wordStamp[slot] !== stamp) {
+            wordStamp[slot] = stamp
+            wordBest[slot] = score
+            total[slot]! += score
+            count[slot]! += 1
+          } else if (wordBest[slot]! < score) {
+            total[slot]! += score - wordBest[slot]!
+            wordBest[slot] = score
           }
         }
       }
     })
 
-    // Sort keys are folded already, so plain comparison orders them (and costs far less).
-    const byName = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0)
-    const better = (a: number, b: number) =>
-      this.count[a]! - this.count[b]! ||
-      this.total[a]! - this.total[b]! ||
-      byName(this.entries[a]!.sortKey, this.entries[b]!.sortKey)
-    const keep = (slot: number) => {
-      const entry = this.entries[slot]!
-      if (status && entry.status !== status) return false
-      if (!filter || !entry.attributes) return true
-      return passesFilter(entry.attributes, filter.conditions, filter.today)
+    // Sort keys are folded already, so plain comparison orders them (and costs far less); the
+    // same name twice goes by id, so the order never depends on which slot someone got.
+    const sortKeys = this.sortKeys
+    const ids = this.ids
+    const byName = (a: number, b: number) => {
+      const x = sortKeys[a]!
+      const y = sortKeys[b]!
+      if (x !== y) return x < y ? 1 : -1
+      return ids[a]! < ids[b]! ? 1 : ids[a]! > ids[b]! ? -1 : 0
     }
-    const top = topK(touched, limit, better, keep)
-    return top.map((slot) => this.hit(slot, queryWords))
+    const better = (a: number, b: number) =>
+      count[a]! - count[b]! || total[a]! - total[b]! || byName(a, b)
+    const wanted = status === undefined ? -1 : statuses.indexOf(status)
+    const passes = filter && this.attributes.filter(filter.conditions, filter.today)
+    const { statusOf, kept, keys } = this
+    // The people kept, each with (words matched, score) as one number to rank by.
+    let keeps = 0
+    for (let t = 0; t < touches; t++) {
+      const slot = touched[t]!
+      if (wanted >= 0 && statusOf[slot] !== wanted) continue
+      if (passes && !passes(slot)) continue
+      kept[keeps] = slot
+      keys[keeps++] = count[slot]! * 65536 + total[slot]!
+    }
+    let top: number[]
+    if (keeps <= limit) top = Array.from(kept.subarray(0, keeps))
+    else {
+      // Everyone above the limit-th best number is in; of those at that very number, the first
+      // by name. Found by selection, so only those few are compared by name (a one-letter query
+      // keeps tens of thousands).
+      const threshold = largest(keys.slice(0, keeps), limit)
+      const above: number[] = []
+      const at: number[] = []
+      for (let i = 0; i < keeps; i++) {
+        if (keys[i]! > threshold) above.push(kept[i]!)
+        else if (keys[i] === threshold) at.push(kept[i]!)
+      }
+      top = above.concat(firstOf(at, limit - above.length, byName))
+    }
+    return top.sort((a, b) => better(b, a)).map((slot) => this.hit(slot, queryWords))
   }
 
   /**
@@ -316,106 +404,74 @@ export class SearchIndex {
    * the first field.
    */
   private hit(slot: number, queryWords: string[]): SearchHit {
-    const entry = this.entries[slot]!
     const fields = new Set<SearchField>()
     const words = new Set<string>()
+    const own = this.slotWords.view(slot)
     for (const queryWord of queryWords) {
       let best: { score: number; rank: Rank; field: number; word: string } | undefined
-      const consider = (word: string, field: number) => {
+      for (const packed of own) {
+        const word = this.vocabulary.text(packed >> 3)
+        const field = packed & 7
         const how = matchQuality(queryWord, word)
-        if (!how) return
-        const score = fieldWeight[searchFields[field]!] * quality[how]
+        if (!how) continue
+        const score = weights[field]! * quality[how]
         const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
         if (!best || best.score < score || (best.score === score && before(rank, best.rank))) {
           best = { score, rank, field, word }
         }
       }
-      entry.words.forEach((word, i) => consider(word, entry.fields[i]!))
-      for (const word of entry.tagWords) consider(word, tagField)
       if (best) {
         fields.add(searchFields[best.field]!)
         words.add(best.word)
       }
     }
     return {
-      id: entry.id,
+      id: this.ids[slot]!,
       score: this.total[slot]!,
       fields: [...fields].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
       words: [...words],
     }
   }
 
-  /** The indexed words a query word matches, and how: exactly, as a prefix, or with a typo. */
-  private wordsMatching(queryWord: string): { word: string; how: Quality }[] {
+  /**
+   * The indexed words a query word matches, and how (its place in `qualities`): exactly, as a
+   * prefix, or with a typo. Remembered for the last few hundred query words until a word comes or
+   * goes.
+   */
+  private wordsMatching(queryWord: string): { words: Int32Array; how: Uint8Array } {
+    if (this.cachedVersion !== this.vocabulary.version || this.matchCache.size > 512) {
+      this.matchCache.clear()
+      this.cachedVersion = this.vocabulary.version
+    }
     const cached = this.matchCache.get(queryWord)
     if (cached) return cached
-    const found: { word: string; how: Quality }[] = []
-    if (this.postings.has(queryWord)) found.push({ word: queryWord, how: 'exact' })
-    for (const word of this.prefixed(queryWord)) {
-      if (word !== queryWord) found.push({ word, how: 'prefix' })
+    const words: number[] = []
+    const how: number[] = []
+    const add = (word: number, quality: Quality) => {
+      words.push(word)
+      how.push(qualities.indexOf(quality))
+    }
+    const exact = this.vocabulary.numberOf(queryWord)
+    if (exact !== undefined) add(exact, 'exact')
+    for (const word of this.vocabulary.prefixed(queryWord)) {
+      if (word !== exact) add(word, 'prefix')
     }
     // Typos once a word is long enough to tell them from another word.
     const allowed = typosAllowed(queryWord)
-    for (const word of this.typoCandidates(queryWord, allowed)) {
+    for (const word of this.vocabulary.within(queryWord, allowed)) {
       // Exact and prefix matches were counted above, at their better quality.
-      if (word.startsWith(queryWord)) continue
-      if (editDistance(queryWord, word, allowed) <= allowed) found.push({ word, how: 'fuzzy' })
+      if (!word.startsWith(queryWord)) add(this.vocabulary.numberOf(word)!, 'fuzzy')
     }
+    const found = { words: Int32Array.from(words), how: Uint8Array.from(how) }
     this.matchCache.set(queryWord, found)
     return found
   }
 
-  /**
-   * The words that may be within `allowed` typos of the query word, shortest first, then in word
-   * order: without a full scan where the letter pairs tell. Each typo (a letter dropped, added,
-   * changed, or two swapped) takes at most three of the query word's letter pairs away, so a word
-   * within `allowed` typos shares at least (its distinct pairs − 3 × allowed) of them; the words
-   * that share fewer cannot match and are never compared.
-   */
-  private typoCandidates(queryWord: string, allowed: number): string[] {
-    if (allowed === 0) return []
-    const pairs = new Set(letterPairs(queryWord))
-    const need = pairs.size - 3 * allowed
-    const nearby = (word: string) => Math.abs(word.length - queryWord.length) <= allowed
-    if (need <= 0) {
-      const words: string[] = []
-      for (
-        let length = queryWord.length - allowed;
-        length <= queryWord.length + allowed;
-        length++
-      ) {
-        words.push(...(this.wordsByLength.get(length) ?? []))
-      }
-      return words
-    }
-    const counts = new Map<string, number>()
-    for (const pair of pairs) {
-      for (const word of this.byPair.get(pair) ?? []) {
-        if (nearby(word)) counts.set(word, (counts.get(word) ?? 0) + 1)
-      }
-    }
-    const words: string[] = []
-    for (const [word, count] of counts) if (count >= need) words.push(word)
-    return words.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
-  }
-
-  /** Words that start with `prefix`, from the sorted list by binary search. */
-  private *prefixed(prefix: string): Generator<string> {
-    let low = 0
-    let high = this.sortedWords.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (this.sortedWords[middle]! < prefix) low = middle + 1
-      else high = middle
-    }
-    for (let i = low; i < this.sortedWords.length && this.sortedWords[i]!.startsWith(prefix); i++) {
-      yield this.sortedWords[i]!
-    }
-  }
-
   private grow(size: number): void {
-    const bigger = (old: Float64Array) => {
-      const next = new Float64Array(Math.max(size, old.length * 2))
+    const bigger = <T extends Uint32Array | Int32Array>(old: T): T => {
+      const next = new (old.constructor as new (length: number) => T)(
+        Math.max(size, old.length * 2),
+      )
       next.set(old)
       return next
     }
@@ -424,39 +480,49 @@ export class SearchIndex {
     this.wordBest = bigger(this.wordBest)
     this.total = bigger(this.total)
     this.count = bigger(this.count)
-  }
-
-  /** The word lists follow the postings lazily: rebuilt on the first search after a new word. */
-  private refreshWordLists(): void {
-    if (!this.dirty) return
-    this.matchCache.clear()
-    this.sortedWords = [...this.postings.keys()].sort()
-    this.wordsByLength = new Map()
-    for (const word of this.sortedWords) {
-      const list = this.wordsByLength.get(word.length)
-      if (list) list.push(word)
-      else this.wordsByLength.set(word.length, [word])
-    }
-    this.dirty = false
+    this.touched = bigger(this.touched)
+    this.kept = bigger(this.kept)
+    this.keys = bigger(this.keys)
   }
 }
 
-/** The `k` best of `items` by `better` (positive when a beats b), keeping only those `keep` accepts. */
-function topK(
-  items: number[],
-  k: number,
-  better: (a: number, b: number) => number,
-  keep: (item: number) => boolean,
-): number[] {
+/** The `k` best of `items` by `better` (positive when a beats b), best first. */
+function firstOf(items: number[], k: number, better: (a: number, b: number) => number): number[] {
   // A small sorted list beats a heap for the k of a results page.
   const best: number[] = []
   for (const item of items) {
     if (best.length === k && better(item, best[k - 1]!) <= 0) continue
-    if (!keep(item)) continue
     let at = best.length
     while (at > 0 && better(item, best[at - 1]!) > 0) at--
     best.splice(at, 0, item)
     if (best.length > k) best.pop()
   }
   return best
+}
+
+/** The k-th largest of `values` (1 is the largest); reorders them (quickselect). */
+function largest(values: Int32Array, k: number): number {
+  let low = 0
+  let high = values.length - 1
+  const target = k - 1
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!
+    let i = low
+    let j = high
+    while (i <= j) {
+      while (values[i]! > pivot) i++
+      while (values[j]! < pivot) j--
+      if (i <= j) {
+        const swap = values[i]!
+        values[i] = values[j]!
+        values[j] = swap
+        i++
+        j--
+      }
+    }
+    if (target <= j) high = j
+    else if (target >= i) low = i
+    else return values[target]!
+  }
+  return values[target]!
 }
