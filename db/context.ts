@@ -69,13 +69,23 @@ export async function openContext(
   log.info('store.opened', { encrypted: store.encrypted, keyProtection: key.protection })
   // Not waited for: the first screen comes from the store, search meanwhile too (search/people.ts).
   const people = startPeopleIndexes(store.db, {
+    worker: { entry: platform.indexWorker, path: store.path, key: key.key },
     ...indexing,
     onDone: (outcome) => {
       if ('stopped' in outcome) log.info('search.indexStopped')
-      else log.info('search.indexed', { people: outcome.people, ms: Math.round(outcome.ms) })
+      else {
+        const { people, ms, by } = outcome
+        log.info('search.indexed', { people, ms: Math.round(ms), by })
+      }
       indexing.onDone?.(outcome)
     },
   })
+  // Its worker thread (a large ledger's) holds the file open: it ends before the store closes.
+  const close = store.close
+  store.close = async () => {
+    await people.indexing.stop()
+    await close()
+  }
   return {
     store,
     search: people.search,

@@ -51,6 +51,8 @@ export function electronPlatform(
       void writeStoreKey(join(dataDir, 'store-key.json'), key, safeStorageCipher),
     // Built beside this file (electron.vite.config.ts builds it as `backup`).
     backupWorker: new URL('./backup.js', import.meta.url),
+    // Built beside this file too (as `indexer`).
+    indexWorker: new URL('./indexer.js', import.meta.url),
     now: () => new Date(),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     notify: ({ title, body, onClick }) => {

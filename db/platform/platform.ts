@@ -21,6 +21,8 @@ export interface Platform {
   replaceStoreKey(key: string): void
   /** The backup's worker thread (db/backup/worker.ts as built, or its tsx loader in tests). */
   readonly backupWorker: URL
+  /** The people indexes' worker thread, for large ledgers (db/search/worker.ts as built, or its tsx loader). */
+  readonly indexWorker: URL
   /** The clock, so that tests can move time without sleeping. */
   now(): Date
   /** Seconds since she last touched keyboard or mouse (the app lock's idle time). */

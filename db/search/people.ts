@@ -11,6 +11,7 @@ import { MatchColumns } from '../connect/match-columns'
 import { sharingUntil } from '../privacy/consent'
 import { SearchIndex, type SearchDoc } from './search-index'
 import { inIds } from '../store/in-ids'
+import { runIndexThread, type IndexThread } from './thread'
 
 /**
  * The search index lives in the main process, next to the store: every write goes through the API
@@ -112,14 +113,50 @@ export interface PeopleIndexes {
   matching: MatchColumns
 }
 
+/** Both, empty. */
+export const emptyPeopleIndexes = (): PeopleIndexes => ({
+  search: new SearchIndex(),
+  matching: new MatchColumns(),
+})
+
 /** Both, from one read of the store. */
 export async function buildPeopleIndexes(db: Kysely<Database>): Promise<PeopleIndexes> {
-  const indexes = { search: new SearchIndex(), matching: new MatchColumns() }
+  const indexes = emptyPeopleIndexes()
   for (const doc of await searchDocs(db)) {
     indexes.search.put(doc)
     indexes.matching.put(doc)
   }
+  indexes.search.pack()
+  indexes.matching.pack()
   return indexes
+}
+
+/**
+ * Reads the next `chunk` people by id (after `after`) into both indexes; returns their ids. Inside
+ * a transaction, so no write comes between reading a person and putting her.
+ */
+export async function fillStep(
+  trx: Kysely<Database>,
+  indexes: PeopleIndexes,
+  after: string,
+  chunk: number,
+): Promise<string[]> {
+  const ids = (
+    await trx
+      .selectFrom('person')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where('anonymised_at', 'is', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(chunk)
+      .execute()
+  ).map((row) => row.id)
+  for (const doc of await searchDocs(trx, ids)) {
+    indexes.search.put(doc)
+    indexes.matching.put(doc)
+  }
+  return ids
 }
 
 /** Whether the indexes hold everyone yet, and when they will. */
@@ -129,6 +166,20 @@ export interface PeopleIndexing {
   ready: Promise<void>
   /** How long filling them took, once done. */
   tookMs?: number
+  /**
+   * How long this thread took to take over a worker thread's indexes, with the people written
+   * meanwhile.
+   */
+  handOverMs?: number
+  /** Who filled them: this thread step by step, or a worker thread (large ledgers). */
+  by?: 'steps' | 'worker'
+  /**
+   * While a worker thread fills them: the people written meanwhile, put in anew from the store once
+   * it hands them over (it read the store as it was when it began).
+   */
+  pending?: Set<string>
+  /** Stops filling them, and ends a worker thread's connection (the store is about to close). */
+  stop(): Promise<void>
 }
 
 export interface IndexingOptions {
@@ -137,67 +188,136 @@ export interface IndexingOptions {
   /** The build waits for this before it starts (tests hold it back to see the app before it). */
   gate?: Promise<void>
   /** Told once, when the indexes are full or the build stopped. */
-  onDone?: (outcome: { people: number; ms: number } | { stopped: unknown }) => void
+  onDone?: (
+    outcome: { people: number; ms: number; by: 'steps' | 'worker' } | { stopped: unknown },
+  ) => void
+  /**
+   * A worker thread fills them for a large ledger: its entry (worker.ts as built, or its tsx
+   * loader in tests) and the store's file and key.
+   */
+  worker?: { entry: URL; path: string; key: string }
+  /** From how many people on the worker thread fills them (below, this thread is quick). */
+  workerFrom?: number
+  /** Runs after the thread answered, before its indexes are taken over (tests write then). */
+  beforeHandOver?: () => Promise<void>
 }
 
+/** From this many people on, a worker thread fills the indexes by default. */
+const workerFrom = 20_000
+
 /**
- * Both indexes, empty now and filled in the background: a step of `chunk` people at a time, each
- * step read and put inside one read transaction (no write can come between reading a person and
- * putting her), with the event loop free between steps. Writes meanwhile go in through
- * `reindexPeople` as always; a step that reads someone later reads her as she is then. So the
- * first screen (Vandaag, the first page of Bewoners) comes from the store alone, before anyone is
- * indexed.
+ * Both indexes, empty now and filled in the background, so the first screen (Vandaag, the first
+ * page of Bewoners) comes from the store alone, before anyone is indexed.
+ *
+ * A large ledger is read by a worker thread (`options.worker`): its garbage and its CPU stay off
+ * this thread, and it hands over the finished indexes as typed arrays (moved, not copied). It reads
+ * the store as it was when it began, so the people written meanwhile (`pending`) are put in anew
+ * when it answers. Should it fail, or for a small ledger, this thread fills them: a step of `chunk`
+ * people at a time, each step inside one read transaction, with the event loop free between steps;
+ * writes meanwhile go in through `reindexPeople` as always.
  */
 export function startPeopleIndexes(
   db: Kysely<Database>,
   options: IndexingOptions = {},
 ): PeopleIndexes & { indexing: PeopleIndexing } {
   const chunk = options.chunk ?? 2000
-  const indexes = { search: new SearchIndex(), matching: new MatchColumns() }
-  const indexing: PeopleIndexing = { done: false, ready: Promise.resolve() }
-  const build = async () => {
-    await (options.gate ?? new Promise((resolve) => setImmediate(resolve)))
-    const started = performance.now()
+  const indexes = emptyPeopleIndexes()
+  let stopped = false
+  let thread: IndexThread | undefined
+  const indexing: PeopleIndexing = {
+    done: false,
+    ready: Promise.resolve(),
+    stop: async () => {
+      stopped = true
+      await thread?.stop()
+    },
+  }
+  const inSteps = async () => {
+    indexing.by = 'steps'
     let after = ''
     let people = 0
     for (;;) {
-      const read = await db.transaction().execute(async (trx) => {
-        const ids = (
-          await trx
-            .selectFrom('person')
-            .select('id')
-            .where('deleted_at', 'is', null)
-            .where('anonymised_at', 'is', null)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(chunk)
-            .execute()
-        ).map((row) => row.id)
-        for (const doc of await searchDocs(trx, ids)) {
-          indexes.search.put(doc)
-          indexes.matching.put(doc)
-        }
-        return ids
-      })
+      if (stopped) throw new Error('indexing stopped')
+      const read = await db.transaction().execute((trx) => fillStep(trx, indexes, after, chunk))
       people += read.length
-      if (read.length < chunk) break
+      if (read.length < chunk) {
+        indexes.search.pack()
+        indexes.matching.pack()
+        return people
+      }
       after = read.at(-1)!
       await new Promise((resolve) => setImmediate(resolve))
     }
+  }
+  const inWorker = async (worker: NonNullable<IndexingOptions['worker']>) => {
+    indexing.by = 'worker'
+    indexing.pending = new Set()
+    thread = runIndexThread(worker.entry, { path: worker.path, key: worker.key, chunk })
+    const outcome = await thread.outcome
+    thread = undefined
+    await options.beforeHandOver?.()
+    if (!outcome.ok || stopped) {
+      // Filled here instead; what was written meanwhile it reads as it is now.
+      indexing.pending = undefined
+      return inSteps()
+    }
+    const handOver = performance.now()
+    const { search, matching, sameSlots } = outcome
+    indexes.search.load(search)
+    indexes.matching.load(
+      sameSlots
+        ? { ...matching, ids: search.ids.slice(), sortKeys: search.sortKeys.slice() }
+        : matching,
+    )
+    await db.transaction().execute(async (trx) => {
+      const written = [...(indexing.pending ?? [])]
+      indexing.pending = undefined
+      await reindexPeople(trx, indexes, written)
+    })
+    indexing.handOverMs = performance.now() - handOver
+    return outcome.people
+  }
+  const build = async () => {
+    await (options.gate ?? new Promise((resolve) => setImmediate(resolve)))
+    const started = performance.now()
+    const worker = options.worker
+    const large =
+      worker !== undefined && (await ledgerSize(db)) >= (options.workerFrom ?? workerFrom)
+    const people = large ? await inWorker(worker) : await inSteps()
     indexing.done = true
     indexing.tookMs = performance.now() - started
-    options.onDone?.({ people, ms: indexing.tookMs })
+    options.onDone?.({ people, ms: indexing.tookMs, by: indexing.by! })
   }
   indexing.ready = build().catch((error: unknown) => options.onDone?.({ stopped: error }))
   return { ...indexes, indexing }
 }
 
-/** After a write: these people as they are now (or gone, when in the trash), in both. */
+/**
+ * About how many people the ledger holds: everyone in the person table, read from its smallest
+ * index (a count with conditions would read every row).
+ */
+async function ledgerSize(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+/**
+ * After a write: these people as they are now (or gone, when in the trash), in both. While a
+ * worker thread fills the indexes, they are noted and put in when it hands them over.
+ */
 export async function reindexPeople(
   db: Kysely<Database>,
-  indexes: PeopleIndexes,
+  indexes: PeopleIndexes & { indexing?: PeopleIndexing },
   ids: readonly string[],
 ): Promise<void> {
+  const pending = indexes.indexing?.pending
+  if (pending) {
+    for (const id of ids) pending.add(id)
+    return
+  }
   // In chunks: an import touches thousands, and SQLite binds at most 32,766 values a statement.
   for (let i = 0; i < ids.length; i += 2000) {
     const chunk = ids.slice(i, i + 2000)
@@ -216,9 +336,10 @@ export async function reindexPeople(
  */
 export async function retagPeople(
   db: Kysely<Database>,
-  indexes: PeopleIndexes,
+  indexes: PeopleIndexes & { indexing?: PeopleIndexing },
   ids: readonly string[],
 ): Promise<void> {
+  if (indexes.indexing?.pending) return reindexPeople(db, indexes, ids)
   const rows = await db
     .selectFrom('person_tag')
     .innerJoin('tag', 'tag.id', 'person_tag.tag_id')

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type ApiTable } from '../../db/api'
-import { openContext, type ApiContext } from '../../db/context'
+import { readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { openContext, storeFileName, type ApiContext } from '../../db/context'
+import { logFileName } from '../../db/platform/log'
 import { buildPeopleIndexes, searchStore } from '../../db/search/people'
 import type { TodayView } from '../../shared/followups'
 import type { PeopleSearchResult } from '../../shared/people-query'
@@ -34,6 +37,7 @@ async function ledgerOf(count: number) {
 beforeEach(() => {
   dir = makeTempDir()
 })
+const logText = () => readFileSync(join(dir.path, logFileName), 'utf8')
 afterEach(async () => {
   await ctx?.store.close()
   dir.remove()
@@ -94,6 +98,85 @@ describe('starting with a ledger', () => {
     expect(
       value<PeopleSearchResult[]>(await api['people:search']({ query: 'mol' }))[0]?.person.id,
     ).toBe(kees.id)
+  })
+
+  it('a large ledger is filled by a worker thread; what she writes while it reads goes in when it hands over', async () => {
+    await ledgerOf(30)
+    const platform = nodePlatform(dir.path, clock())
+    let written: Promise<void> | undefined
+    // Writes after the thread read the store: only `pending` can bring them into the indexes.
+    const writeMeanwhile = async () => {
+      const page = value<PeoplePage>(await api['people:list']({ limit: 200 }))
+      value(await api['people:create']({ firstName: 'Kees', lastName: 'Mol', wish: 'Schaken' }))
+      value(
+        await api['people:update']({
+          id: page.items[0]!.id,
+          firstName: 'Anna',
+          lastName: 'Bakker',
+        }),
+      )
+      value(await api['people:trash']({ id: page.items[1]!.id }))
+      const label = await api['bulk:apply']({
+        selection: { ids: [page.items[2]!.id] },
+        action: { kind: 'label', tag: { kind: 'passion', name: 'Schilderen' } },
+      })
+      value(label)
+      // A search meanwhile still answers (from the store).
+      expect(
+        value<PeopleSearchResult[]>(await api['people:search']({ query: 'kees' })),
+      ).toHaveLength(1)
+    }
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    ctx = await openContext(platform, undefined, {
+      gate,
+      workerFrom: 10,
+      beforeHandOver: () => (written = writeMeanwhile()),
+    })
+    api = createApi(ctx)
+    open()
+    await ctx.indexing.ready
+    await written
+    expect(ctx.indexing.by).toBe('worker')
+    expect(ctx.indexing.pending).toBeUndefined()
+    const rebuilt = await buildPeopleIndexes(ctx.store.db)
+    expect(ctx.search.documents()).toEqual(rebuilt.search.documents())
+    expect(ctx.matching.documents()).toEqual(rebuilt.matching.documents())
+    expect(ctx.search.size).toBe(30)
+    const search = async (query: string) =>
+      value<PeopleSearchResult[]>(await api['people:search']({ query })).map(
+        (r) => r.person.firstName,
+      )
+    expect(await search('mool')).toEqual(['Kees'])
+    expect(await search('bakkr')).toEqual(['Anna'])
+    expect(await search('schilderen')).toHaveLength(1)
+    expect(logText()).toMatch(/search\.indexed people=30 ms=\d+ by="worker"/)
+    // After the hand-over, writes go straight in.
+    value(await api['people:create']({ firstName: 'Lotte', lastName: 'Visser' }))
+    expect(await search('visser')).toEqual(['Lotte'])
+  })
+
+  it('fills them here when the thread cannot start, and stops the thread when the store closes', async () => {
+    await ledgerOf(12)
+    const broken = {
+      ...nodePlatform(dir.path, clock()),
+      indexWorker: new URL('file:///nowhere/indexer.mjs'),
+    }
+    ctx = await openContext(broken, undefined, { workerFrom: 10 })
+    await ctx.indexing.ready
+    expect(ctx.indexing.by).toBe('steps')
+    expect(ctx.search.size).toBe(12)
+    await ctx.store.close()
+
+    // Closed while the thread reads: it ends with the store (its connection too), and the file
+    // can be moved (a restore renames it; Windows refuses while any connection holds it).
+    ctx = await openContext(nodePlatform(dir.path, clock()), undefined, { workerFrom: 10 })
+    await ctx.store.close()
+    await ctx.indexing.ready
+    expect(ctx.indexing.done).toBe(false)
+    expect(logText()).toContain('search.indexStopped')
+    renameSync(join(dir.path, storeFileName), join(dir.path, 'moved.db'))
+    ctx = undefined as unknown as ApiContext
   })
 
   it('the store-side search takes % and _ as letters, and keeps to the scope and filters', async () => {

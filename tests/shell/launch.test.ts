@@ -1,10 +1,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/channels'
 import { electronApp, electronAppArgs, projectRoot } from '../support/electron-app'
-import { makeTempDir } from '../support/platform'
+import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
+import { createApi } from '../../db/api'
+import { openContext, storeFileName } from '../../db/context'
+import { runIndexThread } from '../../db/search/thread'
+import { SearchIndex } from '../../db/search/search-index'
 import { launch, menuLabels, type LaunchReport } from './launch'
 
 // The built main process (npm run build), started on the stand-in Electron the way each setup
@@ -327,5 +332,36 @@ describe('the preload', () => {
       Object.keys(verbs).map((verb) => `${domain}:${verb}`),
     )
     expect(calls.sort()).toEqual([...channelNames].sort())
+  })
+})
+
+describe('the indexing thread', () => {
+  it('is built beside the main process and fills the people indexes of a store', async () => {
+    const folder = dir()
+    const platform = nodePlatform(folder, new TestClock(new Date('2026-03-02T09:30:00Z')))
+    const ctx = await openContext(platform)
+    const api = createApi(ctx)
+    const ids: string[] = []
+    for (const [firstName, lastName] of [
+      ['Ans', 'Bakker'],
+      ['Kees', 'Mol'],
+      ['Fatima', 'el Amrani'],
+    ] as const) {
+      const created = await api['people:create']({ firstName, lastName })
+      if (!created.ok) throw new Error(created.error.code)
+      ids.push((created.value as { id: string }).id)
+    }
+    await ctx.store.close()
+    // The thread the packaged app starts for a large ledger (electron/platform.ts), not its tsx loader.
+    const entry = pathToFileURL(join(projectRoot, 'out/main/indexer.js'))
+    const { key } = await platform.storeKey()
+    const thread = runIndexThread(entry, { path: join(folder, storeFileName), key, chunk: 2 })
+    const outcome = await thread.outcome
+    if (!outcome.ok) throw new Error(outcome.detail)
+    expect(outcome.people).toBe(3)
+    const search = new SearchIndex()
+    search.load(outcome.search)
+    expect(search.search('bakkr').map((hit) => hit.id)).toEqual([ids[0]])
+    expect(search.search('fatma amrani').map((hit) => hit.id)).toEqual([ids[2]])
   })
 })

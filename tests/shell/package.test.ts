@@ -100,6 +100,9 @@ describe('the package (electron-builder --dir, Linux x64)', () => {
       expect.arrayContaining([
         '/package.json',
         '/out/main/index.js',
+        // The threads the main process starts: the backup, and the indexes of a large ledger.
+        '/out/main/backup.js',
+        '/out/main/indexer.js',
         '/out/preload/index.cjs',
         '/out/renderer/index.html',
       ]),

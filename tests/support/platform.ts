@@ -103,6 +103,7 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
     replaceStoreKey: (key) => void writeStoreKey(join(dataDir, 'store-key.json'), key, noKeyring),
     backupWorker: new URL('./backup-thread.mjs', import.meta.url),
+    indexWorker: new URL('./index-thread.mjs', import.meta.url),
     now: clock.now,
     idleSeconds: () => idle.seconds,
     idle,
