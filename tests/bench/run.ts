@@ -30,12 +30,22 @@ const suites: [string, () => Promise<Figure[]>][] = [
   ['bulk', bulkBench],
   ['start', startBench],
   ['search-app', searchAppBench],
+  // How the cost grows: the same ids at 300k (not in the default run: about half an hour).
+  [
+    'growth',
+    async () => [
+      ...(await startBench(300_000)),
+      ...(await searchAppBench(300_000)),
+      ...(await searchBench([300_000])),
+    ],
+  ],
 ]
 
 // `BENCH_SUITES=capture npm run bench` runs only the suites named.
 const only = process.env['BENCH_SUITES']?.split(',')
 const figures: Figure[] = []
-for (const [name, run] of suites.filter(([name]) => !only || only.includes(name))) {
+const chosen = suites.filter(([name]) => (only ? only.includes(name) : name !== 'growth'))
+for (const [name, run] of chosen) {
   process.stdout.write(`bench: ${name}…\n`)
   figures.push(...(await run()))
 }
