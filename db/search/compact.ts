@@ -111,6 +111,7 @@ export class Arena {
   /** Takes one `value` out of an unordered list (the last one takes its place). */
   deleteUnordered(key: number, value: number): void {
     const length = this.size(key)
+    if (length === 0) return
     const offset = this.offsets[key]!
     for (let i = offset; i < offset + length; i++) {
       if (this.data[i] !== value) continue
@@ -135,6 +136,12 @@ export class Arena {
    */
   pack(): void {
     this.compact(-1, 1)
+    // The per-key arrays too, down to the last key in use (they double as keys come).
+    let keys = this.capacities.length
+    while (keys > 0 && this.capacities[keys - 1] === 0) keys--
+    this.offsets = this.offsets.slice(0, keys)
+    this.lengths = this.lengths.slice(0, keys)
+    this.capacities = this.capacities.slice(0, keys)
   }
 
   /** Numbers held, and numbers of room: what the arena costs (for the benchmark's figures). */
@@ -348,45 +355,49 @@ export class Vocabulary {
   within(word: string, allowed: number): string[] {
     if (allowed === 0) return []
     const words = this.sortedWords()
-    const width = word.length + 1
+    const length = word.length
+    const width = length + 1
+    const far = allowed + 1
     // rows[depth * width + j]: the distance between the first `depth` letters of the current word
-    // and the first j letters of `word`; row 0 is 0, 1, 2…
+    // and the first j letters of `word`, worked out only within `allowed` of the diagonal (a cell
+    // further off is more than `allowed` anyway, and reads as `far`); row 0 is 0, 1, 2…
     let rows = new Int32Array(width * 32)
-    for (let j = 0; j < width; j++) rows[j] = j
+    for (let j = 0; j < width; j++) rows[j] = Math.min(j, far)
     const found: string[] = []
+    // The word before, and how many of its letters the rows still hold.
     let previous = ''
+    let held = 0
     let i = 0
     while (i < words.length) {
       const current = words[i]!
-      if ((current.length + 1) * width > rows.length) {
-        const bigger = new Int32Array((current.length + 1) * width * 2)
+      if ((current.length + 2) * width > rows.length) {
+        const bigger = new Int32Array((current.length + 2) * width * 2)
         bigger.set(rows)
         rows = bigger
       }
       // Rows up to the beginning it shares with the word before are still right.
       let depth = 0
-      const shared = Math.min(previous.length, current.length)
+      const shared = Math.min(held, current.length)
       while (depth < shared && previous.charCodeAt(depth) === current.charCodeAt(depth)) depth++
       let pruned = -1
       for (let d = depth + 1; d <= current.length; d++) {
         const row = d * width
         const above = row - width
         const letter = current.charCodeAt(d - 1)
-        rows[row] = d
-        let least = d
-        for (let j = 1; j < width; j++) {
+        const before = d > 1 ? current.charCodeAt(d - 2) : -1
+        const low = Math.max(1, d - allowed)
+        const high = Math.min(length, d + allowed)
+        rows[row + low - 1] = low === 1 ? Math.min(d, far) : far
+        if (high < length) rows[row + high + 1] = far
+        let least = far
+        for (let j = low; j <= high; j++) {
           const cost = letter === word.charCodeAt(j - 1) ? 0 : 1
           let value = Math.min(
             rows[above + j]! + 1,
             rows[row + j - 1]! + 1,
             rows[above + j - 1]! + cost,
           )
-          if (
-            d > 1 &&
-            j > 1 &&
-            letter === word.charCodeAt(j - 2) &&
-            current.charCodeAt(d - 2) === word.charCodeAt(j - 1)
-          ) {
+          if (j > 1 && letter === word.charCodeAt(j - 2) && before === word.charCodeAt(j - 1)) {
             value = Math.min(value, rows[above - width + j - 2]! + 1)
           }
           rows[row + j] = value
@@ -398,21 +409,25 @@ export class Vocabulary {
         }
       }
       if (pruned < 0) {
-        if (rows[current.length * width + word.length]! <= allowed) found.push(current)
+        const size = current.length
+        if (Math.abs(size - length) <= allowed && rows[size * width + length]! <= allowed) {
+          found.push(current)
+        }
         previous = current
+        held = size
         i++
         continue
       }
       // Every word that begins as this one's first `pruned` letters is too far away.
-      const beginning = current.slice(0, pruned)
       let low = i + 1
       let high = words.length
       while (low < high) {
         const middle = (low + high) >>> 1
-        if (words[middle]!.startsWith(beginning)) low = middle + 1
+        if (beginsAs(words[middle]!, current, pruned)) low = middle + 1
         else high = middle
       }
-      previous = current.slice(0, pruned - 1)
+      previous = current
+      held = pruned - 1
       i = low
     }
     return found
@@ -450,6 +465,13 @@ export class Vocabulary {
     this.removed = []
     return this.sorted
   }
+}
+
+/** Whether `word` begins with the first `count` letters of `other` (no string made). */
+function beginsAs(word: string, other: string, count: number): boolean {
+  if (word.length < count) return false
+  for (let i = 0; i < count; i++) if (word.charCodeAt(i) !== other.charCodeAt(i)) return false
+  return true
 }
 
 /** The buffers of an arena's snapshot: handed over to another thread, not copied. */

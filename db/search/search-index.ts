@@ -34,7 +34,6 @@ const weights = Float64Array.from(searchFields, (field) => fieldWeight[field])
 /** Exact and prefix above fuzzy. */
 const quality = { exact: 4, prefix: 3, fuzzy: 1 } as const
 type Quality = keyof typeof quality
-const qualities: readonly Quality[] = ['exact', 'prefix', 'fuzzy']
 const qualityOrder = { exact: 0, prefix: 1, fuzzy: 2 } as const
 
 /** How many typos a query word may have: none under three letters, one from three, two from seven. */
@@ -49,6 +48,13 @@ function matchQuality(queryWord: string, word: string): Quality | undefined {
   if (allowed === 0 || Math.abs(word.length - queryWord.length) > allowed) return undefined
   return editDistance(queryWord, word, allowed) <= allowed ? 'fuzzy' : undefined
 }
+
+/** Every (quality, field) a query word's match can have, highest score first (ties: quality, field). */
+const listOrder = (['exact', 'prefix', 'fuzzy'] as const)
+  .flatMap((how) =>
+    searchFields.map((_, field) => ({ how, field, score: weights[field]! * quality[how] })),
+  )
+  .sort((a, b) => b.score - a.score)
 
 /** Ties between equal scores: quality, a typo's length, the word, the field. */
 type Rank = [number, number, string, number]
@@ -110,13 +116,13 @@ const statuses = ['active', 'archived'] as const
  * (bounded edit distance, walking the sorted words); the query's words match in any order, so "de
  * vries jan", "jan vries" and "vries" all find Jan de Vries.
  *
- * Compact: each distinct word is held once, as a number (`Vocabulary`); a word's postings (`slot *
- * 8 + field`, ascending) and a person's words (`word * 8 + field`) are lists of numbers in shared
- * typed arrays (`Arena`), not a Set or an array each.
+ * Compact: each distinct word is held once, as a number (`Vocabulary`); the postings of a word in
+ * a field (the slots of the people who have it there, ascending) and a person's words (`word * 8 +
+ * field`) are lists of numbers in shared typed arrays (`Arena`), not a Set or an array each.
  */
 export class SearchIndex {
   private readonly vocabulary = new Vocabulary()
-  /** Word number → `slot * 8 + field`, ascending. */
+  /** `word * 8 + field` → the slots of the people with that word in that field, ascending. */
   private postings = new Arena()
   /** Slot → `word * 8 + field` of every word of the person, labels included. */
   private slotWords = new Arena()
@@ -127,8 +133,8 @@ export class SearchIndex {
   private attributes = new AttributeColumns()
   private slotOf = new Map<string, number>()
   private free: number[] = []
-  /** Query word → the word numbers it matches and how; valid while the vocabulary stays. */
-  private matchCache = new Map<string, { words: Int32Array; how: Uint8Array }>()
+  /** Query word → the postings it reaches and their scores; valid while the vocabulary stays. */
+  private matchCache = new Map<string, { lists: Int32Array; scores: Int32Array }>()
   private cachedVersion = -1
   // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
   private generation = 0
@@ -156,7 +162,7 @@ export class SearchIndex {
       for (const word of new Set(searchTokens(text))) {
         const number = this.vocabulary.use(word)
         words.push(number * 8 + fieldIndex)
-        this.postings.insertSorted(number, slot * 8 + fieldIndex)
+        this.postings.insertSorted(number * 8 + fieldIndex, slot)
       }
     })
     this.slotWords.set(slot, words)
@@ -181,28 +187,28 @@ export class SearchIndex {
     if (slot === undefined) return
     const words: number[] = []
     for (const packed of this.slotWords.view(slot)) {
-      if ((packed & 7) === tagField) this.unpost(packed >> 3, slot * 8 + tagField)
+      if ((packed & 7) === tagField) this.unpost(packed, slot)
       else words.push(packed)
     }
     for (const word of names ? new Set(searchTokens(names)) : []) {
       const number = this.vocabulary.use(word)
       words.push(number * 8 + tagField)
-      this.postings.insertSorted(number, slot * 8 + tagField)
+      this.postings.insertSorted(number * 8 + tagField, slot)
     }
     this.slotWords.set(slot, words)
     if (this.attributes.get(slot)) this.attributes.setTags(slot, tagIds)
   }
 
-  private unpost(word: number, posting: number): void {
-    this.postings.deleteSorted(word, posting)
-    this.vocabulary.release(word)
+  /** Takes a slot out of one word-and-field's postings (`word * 8 + field`). */
+  private unpost(wordField: number, slot: number): void {
+    this.postings.deleteSorted(wordField, slot)
+    this.vocabulary.release(wordField >> 3)
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id)
     if (slot === undefined) return
-    for (const packed of this.slotWords.view(slot))
-      this.unpost(packed >> 3, slot * 8 + (packed & 7))
+    for (const packed of this.slotWords.view(slot)) this.unpost(packed, slot)
     this.slotWords.release(slot)
     this.ids[slot] = undefined
     this.attributes.clear(slot)
@@ -321,25 +327,35 @@ export class SearchIndex {
     const { seen, wordStamp, wordBest, total, count, touched } = this
     let touches = 0
 
+    const wanted = status === undefined ? -1 : statuses.indexOf(status)
+    const passes = filter && this.attributes.filter(filter.conditions, filter.today)
+    const statusOf = this.statusOf
+    const keep = (slot: number) =>
+      (wanted < 0 || statusOf[slot] === wanted) && (!passes || passes(slot))
+    const single = queryWords.length === 1
     queryWords.forEach((queryWord, w) => {
       const stamp = base + w
-      const { words, how } = this.wordsMatching(queryWord)
-      // The postings straight from the arena's array: no view made per word ("m" matches thousands).
+      const { lists, scores } = this.wordsMatching(queryWord)
+      // The postings straight from the arena's array: no view made per list ("m" reaches thousands).
       const data = this.postings.numbers
-      for (let m = 0; m < words.length; m++) {
-        const worth = quality[qualities[how[m]!]!]
-        const from = this.postings.start(words[m]!)
-        const to = from + this.postings.size(words[m]!)
+      let strong = 0
+      for (let l = 0; l < lists.length; l++) {
+        const score = scores[l]!
+        // One query word: the lists come highest score first, so once `limit` people she may see
+        // score more than anyone still to come could, the rest cannot reach the page ("m": the
+        // names that start with it, not every note that has such a word).
+        if (single && strong >= limit && score < scores[l - 1]!) break
+        const from = this.postings.start(lists[l]!)
+        const to = from + this.postings.size(lists[l]!)
         for (let p = from; p < to; p++) {
-          const posting = data[p]!
-          const slot = posting >> 3
-          const score = weights[posting & 7]! * worth
+          const slot = data[p]!
           if (seen[slot]! < base) {
             // First time this search: start the slot's tally.
             seen[slot] = base
             total[slot] = 0
             count[slot] = 0
             touched[touches++] = slot
+            if (single && keep(slot)) strong++
           }
           if (wordStamp[slot] !== stamp) {
             wordStamp[slot] = stamp
@@ -366,15 +382,12 @@ export class SearchIndex {
     }
     const better = (a: number, b: number) =>
       count[a]! - count[b]! || total[a]! - total[b]! || byName(a, b)
-    const wanted = status === undefined ? -1 : statuses.indexOf(status)
-    const passes = filter && this.attributes.filter(filter.conditions, filter.today)
-    const { statusOf, kept, keys } = this
+    const { kept, keys } = this
     // The people kept, each with (words matched, score) as one number to rank by.
     let keeps = 0
     for (let t = 0; t < touches; t++) {
       const slot = touched[t]!
-      if (wanted >= 0 && statusOf[slot] !== wanted) continue
-      if (passes && !passes(slot)) continue
+      if (!keep(slot)) continue
       kept[keeps] = slot
       keys[keeps++] = count[slot]! * 65536 + total[slot]!
     }
@@ -434,23 +447,20 @@ export class SearchIndex {
   }
 
   /**
-   * The indexed words a query word matches, and how (its place in `qualities`): exactly, as a
-   * prefix, or with a typo. Remembered for the last few hundred query words until a word comes or
-   * goes.
+   * The postings a query word reaches: every word it matches (exactly, as a prefix, or with a typo)
+   * in every field, as `word * 8 + field`, with the score a person gets from each, highest first.
+   * Remembered for the last few hundred query words until a word comes or goes (a list empty now
+   * is kept too: it may fill without the vocabulary changing).
    */
-  private wordsMatching(queryWord: string): { words: Int32Array; how: Uint8Array } {
+  private wordsMatching(queryWord: string): { lists: Int32Array; scores: Int32Array } {
     if (this.cachedVersion !== this.vocabulary.version || this.matchCache.size > 512) {
       this.matchCache.clear()
       this.cachedVersion = this.vocabulary.version
     }
     const cached = this.matchCache.get(queryWord)
     if (cached) return cached
-    const words: number[] = []
-    const how: number[] = []
-    const add = (word: number, quality: Quality) => {
-      words.push(word)
-      how.push(qualities.indexOf(quality))
-    }
+    const matched: Record<Quality, number[]> = { exact: [], prefix: [], fuzzy: [] }
+    const add = (word: number, how: Quality) => matched[how].push(word)
     const exact = this.vocabulary.numberOf(queryWord)
     if (exact !== undefined) add(exact, 'exact')
     for (const word of this.vocabulary.prefixed(queryWord)) {
@@ -462,7 +472,17 @@ export class SearchIndex {
       // Exact and prefix matches were counted above, at their better quality.
       if (!word.startsWith(queryWord)) add(this.vocabulary.numberOf(word)!, 'fuzzy')
     }
-    const found = { words: Int32Array.from(words), how: Uint8Array.from(how) }
+    const size = (matched.exact.length + matched.prefix.length + matched.fuzzy.length) * 8
+    const lists = new Int32Array(size)
+    const scores = new Int32Array(size)
+    let at = 0
+    for (const { how, field, score } of listOrder) {
+      for (const word of matched[how]) {
+        lists[at] = word * 8 + field
+        scores[at++] = score
+      }
+    }
+    const found = { lists, scores }
     this.matchCache.set(queryWord, found)
     return found
   }

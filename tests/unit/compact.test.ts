@@ -6,6 +6,7 @@ import { MatchColumns } from '../../db/connect/match-columns'
 import { passesFilter, type FilterAttributes } from '../../shared/filters'
 import { consentStatuses, slots } from '../../shared/ledger'
 import type { PeopleFilter } from '../../shared/people-query'
+import { editDistance } from '../../shared/text'
 
 /** A small, repeatable stream of numbers in [0, 1). */
 function randomStream(seed: number): () => number {
@@ -104,6 +105,25 @@ describe('the vocabulary', () => {
       'vrij',
     ])
     expect(words.within('vriesma', 2)).toEqual(['vries', 'vriesema'])
+  })
+
+  it('finds exactly the words a full scan finds within one or two typos, for any query', () => {
+    const random = randomStream(5)
+    const letters = 'abdeiklnorst'
+    const text = (min: number, spread: number) =>
+      Array.from({ length: min + Math.floor(random() * spread) }, () =>
+        letters.charAt(Math.floor(random() * letters.length)),
+      ).join('')
+    const words = new Vocabulary()
+    const all = [...new Set(Array.from({ length: 4000 }, () => text(1, 9)))]
+    for (const word of all) words.use(word)
+    for (let q = 0; q < 400; q++) {
+      const query = text(2, 9)
+      for (const allowed of [1, 2]) {
+        const expected = all.filter((word) => editDistance(query, word, allowed) <= allowed).sort()
+        expect(words.within(query, allowed), `${query} ${allowed}`).toEqual(expected)
+      }
+    }
   })
 
   it('a vocabulary taken over from a snapshot finds the same words', () => {
