@@ -172,7 +172,8 @@ export class MatchColumns {
       ...[snapshot.byTag, snapshot.slotTags, snapshot.byWord, snapshot.slotWords].flatMap(
         arenaBuffers,
       ),
-      snapshot.vocabulary.uses.buffer as ArrayBuffer,
+      snapshot.vocabulary.uses.buffer,
+      snapshot.vocabulary.order.buffer,
     ]
     return { snapshot, transfer }
   }

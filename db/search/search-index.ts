@@ -4,7 +4,7 @@ import {
 } from '../../shared/people-query'
 import type { FilterAttributes } from '../../shared/filters'
 import type { PeopleFilter } from '../../shared/people-query'
-import { editDistance, searchTokens } from '../../shared/text'
+import { searchTokens } from '../../shared/text'
 import {
   Arena,
   arenaBuffers,
@@ -40,13 +40,17 @@ const qualityOrder = { exact: 0, prefix: 1, fuzzy: 2 } as const
 const typosAllowed = (queryWord: string) =>
   queryWord.length >= 7 ? 2 : queryWord.length >= 3 ? 1 : 0
 
-/** Whether an indexed word matches a query word, and how: the rule `wordsMatching` applies. */
-function matchQuality(queryWord: string, word: string): Quality | undefined {
-  if (word === queryWord) return 'exact'
-  if (word.startsWith(queryWord)) return 'prefix'
-  const allowed = typosAllowed(queryWord)
-  if (allowed === 0 || Math.abs(word.length - queryWord.length) > allowed) return undefined
-  return editDistance(queryWord, word, allowed) <= allowed ? 'fuzzy' : undefined
+const qualities: readonly Quality[] = ['exact', 'prefix', 'fuzzy']
+
+/**
+ * What a query word matches: the postings it reaches (`word * 8 + field`) with the score each gives,
+ * highest first; and the words themselves, with how each matches (its place in `qualities`).
+ */
+interface Matched {
+  lists: Int32Array
+  scores: Int32Array
+  words: Int32Array
+  how: Uint8Array
 }
 
 /** Every (quality, field) a query word's match can have, highest score first (ties: quality, field). */
@@ -134,7 +138,9 @@ export class SearchIndex {
   private slotOf = new Map<string, number>()
   private free: number[] = []
   /** Query word → the postings it reaches and their scores; valid while the vocabulary stays. */
-  private matchCache = new Map<string, { lists: Int32Array; scores: Int32Array }>()
+  private matchCache = new Map<string, Matched>()
+  /** Per word, how the query word being explained matches it (see `hits`); all 0 between uses. */
+  private matchedHow = new Uint8Array(0)
   private cachedVersion = -1
   // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
   private generation = 0
@@ -264,6 +270,7 @@ export class SearchIndex {
       ...arenaBuffers(snapshot.postings),
       ...arenaBuffers(snapshot.slotWords),
       snapshot.vocabulary.uses.buffer,
+      snapshot.vocabulary.order.buffer,
       snapshot.statusOf.buffer,
     ]
     return { snapshot, transfer }
@@ -406,44 +413,58 @@ export class SearchIndex {
       }
       top = above.concat(firstOf(at, limit - above.length, byName))
     }
-    return top.sort((a, b) => better(b, a)).map((slot) => this.hit(slot, queryWords))
+    return this.hits(
+      top.sort((a, b) => better(b, a)),
+      queryWords,
+    )
   }
 
   /**
-   * Why a person matched: per query word its best field and word (only for the hits shown). Read
-   * from her own few dozen words, not from every indexed word the query word matches (for "m",
-   * thousands), with the same rule and the same tie-break as the scoring: the best score, then
-   * exact before prefix before typo, prefixes in word order, typos by length then word order, and
-   * the first field.
+   * Why each person matched: per query word her best field and word (only for the hits returned).
+   * Read from her own few dozen words, each looked up among the words the query word matches
+   * (marked once per query word, not compared again per person), with the same tie-break as the
+   * scoring: the best score, then exact before prefix before typo, prefixes in word order, typos by
+   * length then word order, and the first field.
    */
-  private hit(slot: number, queryWords: string[]): SearchHit {
-    const fields = new Set<SearchField>()
-    const words = new Set<string>()
-    const own = this.slotWords.view(slot)
-    for (const queryWord of queryWords) {
-      let best: { score: number; rank: Rank; field: number; word: string } | undefined
-      for (const packed of own) {
-        const word = this.vocabulary.text(packed >> 3)
-        const field = packed & 7
-        const how = matchQuality(queryWord, word)
-        if (!how) continue
-        const score = weights[field]! * quality[how]
-        const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
-        if (!best || best.score < score || (best.score === score && before(rank, best.rank))) {
-          best = { score, rank, field, word }
-        }
-      }
-      if (best) {
-        fields.add(searchFields[best.field]!)
-        words.add(best.word)
-      }
+  private hits(slots: number[], queryWords: string[]): SearchHit[] {
+    const fields = slots.map(() => new Set<SearchField>())
+    const words = slots.map(() => new Set<string>())
+    if (this.matchedHow.length < this.vocabulary.capacity) {
+      this.matchedHow = new Uint8Array(Math.max(1024, this.vocabulary.capacity * 2))
     }
-    return {
+    const matchedHow = this.matchedHow
+    for (const queryWord of queryWords) {
+      // How each word this query word matches matches it (1 + its place in `qualities`): her words
+      // are looked up, not compared again.
+      const matched = this.wordsMatching(queryWord)
+      matched.words.forEach((word, i) => (matchedHow[word] = matched.how[i]! + 1))
+      slots.forEach((slot, h) => {
+        let best: { score: number; rank: Rank; field: number; word: string } | undefined
+        for (const packed of this.slotWords.view(slot)) {
+          const code = matchedHow[packed >> 3]!
+          if (code === 0) continue
+          const how = qualities[code - 1]!
+          const word = this.vocabulary.text(packed >> 3)
+          const field = packed & 7
+          const score = weights[field]! * quality[how]
+          const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
+          if (!best || best.score < score || (best.score === score && before(rank, best.rank))) {
+            best = { score, rank, field, word }
+          }
+        }
+        if (best) {
+          fields[h]!.add(searchFields[best.field]!)
+          words[h]!.add(best.word)
+        }
+      })
+      for (const word of matched.words) matchedHow[word] = 0
+    }
+    return slots.map((slot, h) => ({
       id: this.ids[slot]!,
       score: this.total[slot]!,
-      fields: [...fields].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
-      words: [...words],
-    }
+      fields: [...fields[h]!].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
+      words: [...words[h]!],
+    }))
   }
 
   /**
@@ -452,7 +473,7 @@ export class SearchIndex {
    * Remembered for the last few hundred query words until a word comes or goes (a list empty now
    * is kept too: it may fill without the vocabulary changing).
    */
-  private wordsMatching(queryWord: string): { lists: Int32Array; scores: Int32Array } {
+  private wordsMatching(queryWord: string): Matched {
     if (this.cachedVersion !== this.vocabulary.version || this.matchCache.size > 512) {
       this.matchCache.clear()
       this.cachedVersion = this.vocabulary.version
@@ -482,7 +503,9 @@ export class SearchIndex {
         scores[at++] = score
       }
     }
-    const found = { lists, scores }
+    const all = [...matched.exact, ...matched.prefix, ...matched.fuzzy]
+    const how = qualities.flatMap((quality, place) => matched[quality].map(() => place))
+    const found = { lists, scores, words: Int32Array.from(all), how: Uint8Array.from(how) }
     this.matchCache.set(queryWord, found)
     return found
   }

@@ -153,6 +153,91 @@ describe('keeping the index right', () => {
     // "mar" begins both "maria" and "markt": the name wins; a typo of "markt" is its note.
     expect(one.search('mar')).toMatchObject([{ fields: ['name'], words: ['maria'] }])
     expect(one.search('makrt')).toMatchObject([{ fields: ['note'], words: ['markt'] }])
+    // Two typos of one word in her name: the shorter first, though the other comes first in order.
+    one.put({ id: 'karl', sortKey: 'karl', fields: { name: 'Aarel Karl' } })
+    expect(one.search('karel')).toMatchObject([{ fields: ['name'], words: ['karl'] }])
+  })
+
+  it('says why each hit matched as comparing her words one by one would', () => {
+    // The reference: every word of hers against the query word, by the rule and the tie-break.
+    const weight: Record<string, number> = {
+      name: 16,
+      tag: 8,
+      address: 6,
+      wijk: 4,
+      wish: 2,
+      strength: 2,
+      need: 2,
+      note: 1,
+    }
+    const order = Object.keys(weight)
+    const explain = (words: string[], queryWords: string[]) => {
+      const fields = new Set<string>()
+      const found = new Set<string>()
+      for (const queryWord of queryWords) {
+        const allowed = queryWord.length >= 7 ? 2 : queryWord.length >= 3 ? 1 : 0
+        let best: { score: number; rank: (string | number)[] } | undefined
+        for (const entry of words) {
+          const [field, word] = entry.split(':') as [string, string]
+          const how =
+            word === queryWord
+              ? 0
+              : word.startsWith(queryWord)
+                ? 1
+                : allowed > 0 && editDistance(queryWord, word, allowed) <= allowed
+                  ? 2
+                  : -1
+          if (how < 0) continue
+          const score = weight[field]! * [4, 3, 1][how]!
+          const rank = [how, how === 2 ? word.length : 0, word, order.indexOf(field)]
+          const earlier = (a: (string | number)[], b: (string | number)[]) => {
+            for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!
+            return false
+          }
+          if (!best || best.score < score || (best.score === score && earlier(rank, best.rank))) {
+            best = { score, rank }
+          }
+        }
+        if (best) {
+          fields.add(order[best.rank[3] as number]!)
+          found.add(best.rank[2] as string)
+        }
+      }
+      return {
+        fields: [...fields].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+        words: [...found],
+      }
+    }
+    let seed = 11
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const letters = 'aeikmnorst'
+    const word = () =>
+      Array.from({ length: 2 + Math.floor(random() * 7) }, () =>
+        letters.charAt(Math.floor(random() * letters.length)),
+      ).join('')
+    const many = new SearchIndex()
+    for (let i = 0; i < 800; i++) {
+      many.put({
+        id: String(i),
+        sortKey: word(),
+        fields: {
+          name: `${word()} ${word()}`,
+          tag: random() < 0.3 ? word() : undefined,
+          address: `${word()} ${i}`,
+          wish: `${word()} ${word()}`,
+          note: `${word()} ${word()} ${word()}`,
+        },
+      })
+    }
+    const documents = many.documents()
+    for (let q = 0; q < 150; q++) {
+      const queryWords = [...new Set(Array.from({ length: 1 + (q % 3) }, word))]
+      for (const hit of many.search(queryWords.join(' '), 100)) {
+        expect({ fields: hit.fields, words: hit.words }, queryWords.join(' ')).toEqual(
+          explain(documents.get(hit.id)!.words, queryWords),
+        )
+      }
+    }
   })
 
   it('gives the same first results when it stops early for one word as when it reads every list', () => {
