@@ -36,10 +36,7 @@ export function typo(word: string, random: () => number): string {
   }
 }
 
-/**
- * A fixed mix over the ledger: prefixes, full names, a typo in the first or the last name, tags,
- * several words, 1–2 letters.
- */
+/** A fixed mix over the ledger: prefixes, full names, typos, tags, several words, 1–2 letters. */
 export function queryMix(people: NewPerson[], count: number, seed: number): Query[] {
   const random = seededRandom(seed)
   const queries: Query[] = []
@@ -47,16 +44,9 @@ export function queryMix(people: NewPerson[], count: number, seed: number): Quer
     const index = Math.floor(random() * people.length)
     const person = people[index]!
     const last = person.lastName ?? person.firstName
-    switch (i % 7) {
+    switch (i % 6) {
       case 0:
         queries.push({ text: last.slice(0, 3 + (i % 2)) })
-        break
-      case 6:
-        // The full name with a typo in the last name, and the address.
-        queries.push({
-          text: `${person.firstName} ${typo(last, random)} ${person.street} ${person.houseNumber}`,
-          target: String(index),
-        })
         break
       case 1:
         queries.push({ text: displayName(person) })
@@ -81,6 +71,23 @@ export function queryMix(people: NewPerson[], count: number, seed: number): Quer
   return queries
 }
 
+/**
+ * The full name with a typo in the last name, and the address that tells her apart: known targets,
+ * apart from the mix above (which stays as it was, so that its figures compare with earlier runs).
+ */
+export function lastNameTypos(people: NewPerson[], count: number, seed: number): Query[] {
+  const random = seededRandom(seed)
+  return Array.from({ length: count }, () => {
+    const index = Math.floor(random() * people.length)
+    const person = people[index]!
+    const last = typo(person.lastName ?? person.firstName, random)
+    return {
+      text: `${person.firstName} ${last} ${person.street} ${person.houseNumber}`,
+      target: String(index),
+    }
+  })
+}
+
 function measure(queries: Query[], run: (text: string) => string[]) {
   const times: number[] = []
   let found = 0
@@ -94,11 +101,7 @@ function measure(queries: Query[], run: (text: string) => string[]) {
       if (ids.slice(0, 10).includes(query.target)) found++
     }
   }
-  return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    recall: typos ? found / typos : NaN,
-  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), found, typos }
 }
 
 /** The heap in use and the array buffers (most of our index is typed arrays, outside the heap). */
@@ -116,6 +119,10 @@ export async function searchBench(sizes = [1_000, 10_000, 100_000]): Promise<Fig
     const people = [...syntheticPeople(size, 23)]
     const docs = people.map((person, i) => toDoc(person, String(i)))
     const queries = queryMix(people, 200, 99)
+    const lastNames = lastNameTypos(people, 40, 199)
+    /** Typo queries whose person is in the top ten, of all of both sets' typo queries. */
+    const recall = (...runs: { found: number; typos: number }[]) =>
+      runs.reduce((n, run) => n + run.found, 0) / runs.reduce((n, run) => n + run.typos, 0)
 
     const buildStart = performance.now()
     let index: SearchIndex | undefined = new SearchIndex()
@@ -123,6 +130,7 @@ export async function searchBench(sizes = [1_000, 10_000, 100_000]): Promise<Fig
     index.search('warm') // the first search sorts the word lists
     const build = performance.now() - buildStart
     const ours = measure(queries, (text) => index!.search(text, 10).map((hit) => hit.id))
+    const oursLast = measure(lastNames, (text) => index!.search(text, 10).map((hit) => hit.id))
     // What letting go of the index gives back: its heap and its typed arrays.
     const withIndex = heapMb()
     index = undefined
@@ -137,7 +145,7 @@ export async function searchBench(sizes = [1_000, 10_000, 100_000]): Promise<Fig
     if (size === 10_000)
       figures.push({
         id: 'search.recall10@10k',
-        value: round(ours.recall),
+        value: round(recall(ours, oursLast)),
         unit: 'ratio',
         target: 0.98,
         better: 'higher',
@@ -145,10 +153,15 @@ export async function searchBench(sizes = [1_000, 10_000, 100_000]): Promise<Fig
     if (size >= 100_000) {
       figures.push({
         id: `search.recall10${label}`,
-        value: round(ours.recall),
+        value: round(recall(ours, oursLast)),
         unit: 'ratio',
         target: 1,
         better: 'higher',
+      })
+      figures.push({
+        id: `search.recall10.last_name_typo${label}`,
+        value: round(recall(oursLast)),
+        unit: 'ratio',
       })
       figures.push({ id: `search.build_ms${label}`, value: round(build, 0), unit: 'ms' })
       figures.push({ id: `search.heap_mb${label}`, value: megabytes(heap), unit: 'MB' })
@@ -166,13 +179,15 @@ export async function searchBench(sizes = [1_000, 10_000, 100_000]): Promise<Fig
     })
     const fuseBuild = performance.now() - fuseStart
     const fuseHeap = heapMb() - fuseHeapBefore
-    const theirs = measure(sample, (text) => fuse.search(text, { limit: 10 }).map((r) => r.item.id))
+    const search = (text: string) => fuse.search(text, { limit: 10 }).map((r) => r.item.id)
+    const theirs = measure(sample, search)
+    const theirsLast = measure(lastNames.slice(0, size === 100_000 ? 10 : 40), search)
     figures.push({ id: `fuse_baseline.p95_ms${label}`, value: round(theirs.p95), unit: 'ms' })
     figures.push({ id: `fuse_baseline.p50_ms${label}`, value: round(theirs.p50), unit: 'ms' })
     if (size !== 1_000)
       figures.push({
         id: `fuse_baseline.recall10${label}`,
-        value: round(theirs.recall),
+        value: round(recall(theirs, theirsLast)),
         unit: 'ratio',
       })
     if (size === 100_000) {
