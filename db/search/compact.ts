@@ -4,11 +4,6 @@
  * word and per person, and every distinct word once, as a small number.
  */
 
-/**
- * Lists of numbers by key (a small dense number: a word, a slot, a tag), all in one shared
- * Int32Array. A list that outgrows its room moves to the end; the room it leaves is taken back
- * when the arena compacts, once more than half of it is such garbage.
- */
 /** An arena as numbers only: what a worker thread hands over (see `Arena.from`). */
 export interface ArenaSnapshot {
   data: Int32Array<ArrayBuffer>
@@ -19,6 +14,11 @@ export interface ArenaSnapshot {
   capacities: Int32Array<ArrayBuffer>
 }
 
+/**
+ * Lists of numbers by key (a small dense number: a word, a slot, a tag), all in one shared
+ * Int32Array. A list that outgrows its room moves to the end; the room it leaves is taken back
+ * when the arena compacts, once more than half of it is such garbage.
+ */
 export class Arena {
   private data = new Int32Array(1 << 12)
   private end = 0
@@ -38,7 +38,7 @@ export class Arena {
     return Object.assign(new Arena(), snapshot)
   }
 
-  /** Every list's numbers: `key`'s are at [start(key), start(key) + size(key)), until the next change. */
+  /** Every list's numbers: `key`'s are at [start(key), start(key) + size(key)), until a change. */
   get numbers(): Int32Array {
     return this.data
   }
