@@ -406,7 +406,12 @@ export async function searchPeople(
     .leftJoin('wijk', 'wijk.id', 'person.wijk_id')
     .select(summaryColumns)
     // One statement for any number of hits (an IN list of its own length would be prepared anew).
-    .where(inIds('person.id', hits.map((hit) => hit.id)))
+    .where(
+      inIds(
+        'person.id',
+        hits.map((hit) => hit.id),
+      ),
+    )
     .execute()
   const byId = new Map<string, PersonSummary>(rows.map((row) => [row.id, toSummary(row)]))
   return hits.flatMap((hit) => {
