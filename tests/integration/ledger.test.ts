@@ -8,7 +8,9 @@ import {
   createPerson,
   getPerson,
   listPeople,
+  peoplePageQuery,
   restorePerson,
+  scopedPeople,
   setArchived,
   trashPerson,
   updatePerson,
@@ -310,6 +312,27 @@ describe('"Lijkt op": people she has probably met already', () => {
     const [fatima] = await similarPeople(store.db, { firstName: 'Fatima', lastName: 'Amrani' })
     await trashPerson(store.db, fatima!.person.id, new Date())
     expect(await names({ firstName: 'Fatima', lastName: 'Amrani' })).toEqual([])
+  })
+
+  it('counts a list from the index of the residents a list can show, and pages it in name order', async () => {
+    const plan = async (query: { sql: string; parameters: readonly unknown[] }) => {
+      const { rows } = await store.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${query.sql}`, [...query.parameters]),
+      )
+      return rows.map((r) => r.detail).join('\n')
+    }
+    for (const scope of ['active', 'archived'] as const) {
+      const count = scopedPeople(store.db, { scope }, '2026-03-02')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .compile()
+      // Not a look at every person row (trash, anonymised): 2.5 s at 300k, 2 ms this way.
+      expect(await plan(count)).toMatch(
+        /^SEARCH person USING (COVERING )?INDEX person_live \(status=\?\)$/,
+      )
+      const page = peoplePageQuery(store.db, { scope, limit: 200, offset: 0 }).compile()
+      expect(await plan(page)).toMatch(/SEARCH person USING INDEX person_list \(status=\?\)/)
+      expect(await plan(page)).not.toMatch(/TEMP B-TREE/)
+    }
   })
 
   it('reads from the name and address indexes', async () => {

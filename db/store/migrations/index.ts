@@ -9,6 +9,7 @@ import * as m0007 from './0007_report_tallies'
 import * as m0008 from './0008_follow_up_import'
 import * as m0009 from './0009_privacy'
 import * as m0010 from './0010_handover'
+import * as m0011 from './0011_person_live'
 
 export interface Migration {
   name: string
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { name: '0008_follow_up_import', ...m0008 },
   { name: '0009_privacy', ...m0009 },
   { name: '0010_handover', ...m0010 },
+  { name: '0011_person_live', ...m0011 },
 ]
