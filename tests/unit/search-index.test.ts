@@ -31,6 +31,18 @@ const docs: SearchDoc[] = [
   { id: 'vries2', sortKey: 'vries piet', fields: { name: 'Piet Vriesema', wijk: 'Kerckebosch' } },
 ]
 
+/** A small, repeatable stream of numbers in [0, 1). */
+function randomStream(seed: number): () => number {
+  let state = seed
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+}
+
+/** A word of `min` to `min + spread - 1` of these letters. */
+const randomWord = (random: () => number, letters: string, min: number, spread: number) =>
+  Array.from({ length: min + Math.floor(random() * spread) }, () =>
+    letters.charAt(Math.floor(random() * letters.length)),
+  ).join('')
+
 let index: SearchIndex
 beforeEach(() => {
   index = new SearchIndex()
@@ -159,7 +171,8 @@ describe('keeping the index right', () => {
   })
 
   it('says why each hit matched as comparing her words one by one would', () => {
-    // The reference: every word of hers against the query word, by the rule and the tie-break.
+    // The reference: every word of hers against the query word, by the rule and the tie-break,
+    // with the weights written out again (not read from the index it checks).
     const weight: Record<string, number> = {
       name: 16,
       tag: 8,
@@ -208,13 +221,8 @@ describe('keeping the index right', () => {
         words: [...found],
       }
     }
-    let seed = 11
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-    const letters = 'aeikmnorst'
-    const word = () =>
-      Array.from({ length: 2 + Math.floor(random() * 7) }, () =>
-        letters.charAt(Math.floor(random() * letters.length)),
-      ).join('')
+    const random = randomStream(11)
+    const word = () => randomWord(random, 'aeikmnorst', 2, 7)
     const many = new SearchIndex()
     for (let i = 0; i < 800; i++) {
       many.put({
@@ -243,8 +251,7 @@ describe('keeping the index right', () => {
   it('gives the same first results when it stops early for one word as when it reads every list', () => {
     // Words in every field, so one query word reaches lists of many scores; a page of `limit`
     // must be the first `limit` of everything, in the same order, whatever the status or filter.
-    let seed = 3
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const random = randomStream(3)
     const pick = (words: string[]) => words[Math.floor(random() * words.length)]!
     const names = ['maria', 'mark', 'mol', 'bakker', 'bos', 'mees', 'kok', 'mulder', 'berg']
     const notes = ['markt', 'muziek', 'middag', 'koken', 'boeken', 'moestuin', 'mooi']
@@ -288,13 +295,8 @@ describe('keeping the index right', () => {
 
   it('finds every word within the typos allowed, though it skips every beginning already too far away', () => {
     // A random vocabulary: the walk must never lose a word a full scan would find.
-    let seed = 7
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-    const letters = 'aeioubdklmnrst'
-    const word = () =>
-      Array.from({ length: 3 + Math.floor(random() * 8) }, () =>
-        letters.charAt(Math.floor(random() * letters.length)),
-      ).join('')
+    const random = randomStream(7)
+    const word = () => randomWord(random, 'aeioubdklmnrst', 3, 8)
     const vocabulary = [...new Set(Array.from({ length: 3000 }, word))]
     const many = new SearchIndex()
     vocabulary.forEach((w, i) => many.put({ id: String(i), sortKey: w, fields: { name: w } }))
