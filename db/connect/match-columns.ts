@@ -1,36 +1,39 @@
 import type { FilterAttributes } from '../../shared/filters'
-import { consentStatuses, type ConsentStatus } from '../../shared/ledger'
 import { searchTokens } from '../../shared/text'
 import {
   Arena,
   arenaBuffers,
+  dayNumber,
+  dayText,
+  Numbering,
   Vocabulary,
   type ArenaSnapshot,
   type VocabularySnapshot,
 } from '../search/compact'
 import type { SearchDoc } from '../search/search-index'
-import { AttributeColumns, type AttributeColumnsSnapshot } from '../search/attribute-columns'
 
 /** The free-text fields matching reads a theme in: wil, kan, nodig. */
 export type TextField = 'wish' | 'strength' | 'need'
 export const textFields: readonly TextField[] = ['wish', 'strength', 'need']
 
-/** Per slot: active (1) or not, day parts, wijk number, consent (1 + its place), available from. */
+/** Per slot: active (1) or not, day parts, wijk number, consent's number, days. */
 export interface Columns {
   active: Uint8Array
   availability: Int32Array
   wijk: Int32Array
   consent: Uint8Array
   /** yyyymmdd, 0 when none. */
+  lastContact: Int32Array
+  /** yyyymmdd, 0 when none. */
   availableFrom: Int32Array
   /** Until when she may propose him (his sharing consent), yyyymmdd; 0 when she must ask first. */
   shareUntil: Int32Array
-  /** The first `tagWidth` tag numbers of each slot (`slot * tagWidth + i`); more are in its entry. */
+  /** The first `tagWidth` tag numbers of each slot (`slot * tagWidth + i`); all of them: `tagsAt`. */
   tags: Int32Array
   tagCount: Uint16Array
 }
 
-/** Tags kept in the columns per person: most have fewer; the rest are read from the entry. */
+/** Tags kept in the columns per person: most have fewer; the rest are read with `tagsAt`. */
 export const tagWidth = 8
 
 const emptyColumns = (size: number): Columns => ({
@@ -38,6 +41,7 @@ const emptyColumns = (size: number): Columns => ({
   availability: new Int32Array(size),
   wijk: new Int32Array(size),
   consent: new Uint8Array(size),
+  lastContact: new Int32Array(size),
   availableFrom: new Int32Array(size),
   shareUntil: new Int32Array(size),
   tags: new Int32Array(size * tagWidth),
@@ -69,7 +73,6 @@ export interface MatchedDocument {
 export interface MatchColumnsSnapshot {
   ids: (string | undefined)[]
   sortKeys: string[]
-  attributes: AttributeColumnsSnapshot
   free: number[]
   columns: Columns
   byTag: ArenaSnapshot
@@ -77,8 +80,9 @@ export interface MatchColumnsSnapshot {
   vocabulary: VocabularySnapshot
   byWord: ArenaSnapshot
   slotWords: ArenaSnapshot
-  wijkNumbers: Map<string, number>
-  tagNumbers: Map<string, number>
+  wijks: string[]
+  tagIds: string[]
+  consents: string[]
 }
 
 /**
@@ -91,8 +95,6 @@ export interface MatchColumnsSnapshot {
 export class MatchColumns {
   private ids: (string | undefined)[] = []
   private sortKeys: string[] = []
-  /** Her attributes as numbers (`entryAt` makes the object again). */
-  private attributes = new AttributeColumns()
   private slotOf = new Map<string, number>()
   private free: number[] = []
   private columns = emptyColumns(0)
@@ -106,9 +108,10 @@ export class MatchColumns {
   private byWord = new Arena()
   /** Slot → `word * 4 + field` of every word of hers. */
   private slotWords = new Arena()
-  private wijkNumbers = new Map<string, number>()
-  /** Tag id → a small number, the same for as long as the columns live. */
-  private tagNumbers = new Map<string, number>()
+  /** Wijk ids, tag ids and consent states as small numbers, the same for as long as the columns live. */
+  private wijks = new Numbering()
+  private tagIds = new Numbering()
+  private consents = new Numbering()
   private visited = new Uint32Array(0)
   private visitStamp = 0
 
@@ -135,7 +138,6 @@ export class MatchColumns {
     this.slotWords.set(slot, words)
     this.tagSlot(slot, attributes.tagIds)
     this.setColumns(slot, doc.status ?? 'active', attributes)
-    this.attributes.set(slot, attributes)
     this.ids[slot] = doc.id
     this.sortKeys[slot] = doc.sortKey
     this.slotOf.set(doc.id, slot)
@@ -151,11 +153,9 @@ export class MatchColumns {
    * the typed arrays' buffers in `transfer`. The columns are not to be used after.
    */
   snapshot(): { snapshot: MatchColumnsSnapshot; transfer: ArrayBuffer[] } {
-    const attributes = this.attributes.snapshot()
     const snapshot: MatchColumnsSnapshot = {
       ids: this.ids,
       sortKeys: this.sortKeys,
-      attributes: attributes.snapshot,
       free: this.free,
       columns: this.columns,
       byTag: this.byTag.snapshot(),
@@ -163,11 +163,11 @@ export class MatchColumns {
       vocabulary: this.vocabulary.snapshot(),
       byWord: this.byWord.snapshot(),
       slotWords: this.slotWords.snapshot(),
-      wijkNumbers: this.wijkNumbers,
-      tagNumbers: this.tagNumbers,
+      wijks: this.wijks.snapshot(),
+      tagIds: this.tagIds.snapshot(),
+      consents: this.consents.snapshot(),
     }
     const transfer = [
-      ...attributes.transfer,
       ...Object.values(this.columns).map((array) => array.buffer as ArrayBuffer),
       ...[snapshot.byTag, snapshot.slotTags, snapshot.byWord, snapshot.slotWords].flatMap(
         arenaBuffers,
@@ -182,7 +182,6 @@ export class MatchColumns {
   load(snapshot: MatchColumnsSnapshot): void {
     this.ids = snapshot.ids
     this.sortKeys = snapshot.sortKeys
-    this.attributes = AttributeColumns.from(snapshot.attributes)
     this.free = snapshot.free
     this.columns = snapshot.columns
     this.byTag = Arena.from(snapshot.byTag)
@@ -190,8 +189,9 @@ export class MatchColumns {
     this.vocabulary.load(snapshot.vocabulary)
     this.byWord = Arena.from(snapshot.byWord)
     this.slotWords = Arena.from(snapshot.slotWords)
-    this.wijkNumbers = snapshot.wijkNumbers
-    this.tagNumbers = snapshot.tagNumbers
+    this.wijks = new Numbering(snapshot.wijks)
+    this.tagIds = new Numbering(snapshot.tagIds)
+    this.consents = new Numbering(snapshot.consents)
     this.slotOf = new Map()
     this.ids.forEach((id, slot) => {
       if (id !== undefined) this.slotOf.set(id, slot)
@@ -205,7 +205,6 @@ export class MatchColumns {
     if (slot === undefined) return
     this.untagSlot(slot)
     this.tagSlot(slot, tagIds)
-    this.attributes.setTags(slot, tagIds)
     this.setTagColumns(slot, tagIds)
   }
 
@@ -230,7 +229,6 @@ export class MatchColumns {
     this.slotWords.release(slot)
     this.untagSlot(slot)
     this.columns.active[slot] = 0
-    this.attributes.clear(slot)
     this.ids[slot] = undefined
     this.slotOf.delete(id)
     this.free.push(slot)
@@ -246,9 +244,10 @@ export class MatchColumns {
     c.active[slot] = status === 'active' ? 1 : 0
     c.availability[slot] = a.availability
     c.wijk[slot] = a.wijkId ? this.wijkNumber(a.wijkId) : -1
-    c.consent[slot] = consentStatuses.indexOf(a.consent as ConsentStatus) + 1
-    c.availableFrom[slot] = a.availableFrom ? Number(a.availableFrom.replaceAll('-', '')) : 0
-    c.shareUntil[slot] = a.shareUntil ? Number(a.shareUntil.replaceAll('-', '')) : 0
+    c.consent[slot] = this.consents.number(a.consent)
+    c.lastContact[slot] = dayNumber(a.lastContactOn)
+    c.availableFrom[slot] = dayNumber(a.availableFrom)
+    c.shareUntil[slot] = dayNumber(a.shareUntil)
     this.setTagColumns(slot, a.tagIds)
   }
 
@@ -266,7 +265,7 @@ export class MatchColumns {
     const columns = Object.values(this.columns) as { byteLength: number }[]
     return {
       arrayBytes:
-        arenas.reduce((sum, arena) => sum + arena.footprint.bytes, this.attributes.bytes) +
+        arenas.reduce((sum, arena) => sum + arena.footprint.bytes, 0) +
         columns.reduce((sum, array) => sum + array.byteLength, this.visited.byteLength),
     }
   }
@@ -278,16 +277,29 @@ export class MatchColumns {
 
   /** A wijk's small number, as `matchColumns.wijk` holds it. */
   wijkNumber(wijkId: string): number {
-    let number = this.wijkNumbers.get(wijkId)
-    if (number === undefined) this.wijkNumbers.set(wijkId, (number = this.wijkNumbers.size))
-    return number
+    return this.wijks.number(wijkId)
   }
 
   /** The person in a slot (her id, name key and attributes, made anew), if any. */
   entryAt(slot: number): Readonly<Entry> | undefined {
     const id = this.ids[slot]
     if (id === undefined) return undefined
-    return { id, sortKey: this.sortKeys[slot]!, attributes: this.attributes.get(slot)! }
+    return { id, sortKey: this.sortKeys[slot]!, attributes: this.attributesAt(slot) }
+  }
+
+  /** Her attributes as an object again, from the columns (for the few people a caller looks at). */
+  private attributesAt(slot: number): FilterAttributes {
+    const c = this.columns
+    const wijk = c.wijk[slot]!
+    return {
+      wijkId: wijk < 0 ? null : this.wijks.value(wijk),
+      tagIds: Array.from(this.slotTags.view(slot), (number) => this.tagIds.value(number)),
+      availability: c.availability[slot]!,
+      consent: this.consents.value(c.consent[slot]!),
+      lastContactOn: dayText(c.lastContact[slot]!),
+      availableFrom: dayText(c.availableFrom[slot]!),
+      shareUntil: dayText(c.shareUntil[slot]!),
+    }
   }
 
   /** Every tag number of the person in a slot (the columns hold only the first `tagWidth`). */
@@ -302,14 +314,12 @@ export class MatchColumns {
 
   /** A tag's small number (given on first sight); matching indexes arrays with it. */
   tagNumber(tagId: string): number {
-    let number = this.tagNumbers.get(tagId)
-    if (number === undefined) this.tagNumbers.set(tagId, (number = this.tagNumbers.size))
-    return number
+    return this.tagIds.number(tagId)
   }
 
   /** How many tag numbers have been given: the length of arrays indexed by them. */
   get tagCount(): number {
-    return this.tagNumbers.size
+    return this.tagIds.size
   }
 
   /** How many slots there are: the length of per-slot arrays a caller keeps (see markWithWord). */
@@ -335,7 +345,7 @@ export class MatchColumns {
     const stamp = ++this.visitStamp
     const visited = this.visited
     for (const tagId of tagIds) {
-      const number = this.tagNumbers.get(tagId)
+      const number = this.tagIds.find(tagId)
       if (number === undefined) continue
       // A view of the arena: `visit` only reads, so it stays valid through the loop.
       const tagged = this.byTag.view(number)
@@ -379,17 +389,16 @@ export class MatchColumns {
 
   /** Every person as the columns hold her, by id (tests compare them with columns made afresh). */
   documents(): Map<string, MatchedDocument> {
-    const consents = ['', ...consentStatuses]
     const documents = new Map<string, MatchedDocument>()
     for (const [id, slot] of this.slotOf) {
-      const attributes = this.attributes.get(slot)!
+      const attributes = this.attributesAt(slot)
       const c = this.columns
       documents.set(id, {
         sortKey: this.sortKeys[slot]!,
         active: c.active[slot] === 1,
         availability: c.availability[slot]!,
         wijkId: attributes.wijkId,
-        consent: consents[c.consent[slot]!]!,
+        consent: attributes.consent,
         availableFrom: attributes.availableFrom ?? null,
         shareUntil: attributes.shareUntil ?? null,
         lastContactOn: attributes.lastContactOn,

@@ -83,6 +83,29 @@ describe('what matching reads from the index', () => {
     expect(index.tagsAt(slot)[9]).toBe(index.tagNumber('t9'))
   })
 
+  it('gives a person back as she was put in, from the columns alone', () => {
+    const hers = {
+      wijkId: 'w-noord',
+      tagIds: Array.from({ length: 10 }, (_, i) => `t${9 - i}`),
+      availability: 0b1010,
+      consent: 'written',
+      lastContactOn: '2026-01-31',
+      availableFrom: '2026-05-01',
+      shareUntil: '9999-12-31',
+    }
+    index.put({ id: 'ans', sortKey: 'bakker ans', attributes: hers, fields: { name: 'Ans' } })
+    const nobody = { ...attributes([]), availableFrom: null, shareUntil: null }
+    index.put({ id: 'kees', sortKey: 'mol kees', attributes: nobody, fields: { name: 'Kees' } })
+    expect(index.entryAt(index.slotOfId('ans')!)).toEqual({
+      id: 'ans',
+      sortKey: 'bakker ans',
+      attributes: hers,
+    })
+    expect(index.entryAt(index.slotOfId('kees')!)?.attributes).toEqual(nobody)
+    index.retag('ans', ['t1'])
+    expect(index.entryAt(index.slotOfId('ans')!)?.attributes.tagIds).toEqual(['t1'])
+  })
+
   it('marks wil, kan and nodig by word and prefix, never by typo or in other fields', () => {
     const marks = new Uint8Array(index.capacity)
     const slots = index.markWithWord('tuinier', ['wish', 'strength', 'need'], marks)
