@@ -106,7 +106,8 @@ const notes = [
   '',
 ]
 
-const pick = <T>(random: () => number, list: readonly T[]): T =>
+/** One of `list`, drawn with `random`. */
+export const pick = <T>(random: () => number, list: readonly T[]): T =>
   list[Math.floor(random() * list.length)]!
 
 /** A deterministic ledger of `count` residents with Dutch, Turkish and Moroccan Dutch names. */

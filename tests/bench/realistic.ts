@@ -1,5 +1,5 @@
 import { newPersonSchema, type NewPerson } from '../../shared/person'
-import { passions, seededRandom, wijken } from './ledger'
+import { passions, pick, seededRandom, wijken } from './ledger'
 
 /**
  * A ledger with a vocabulary like a real town's: thousands of distinct first names, last names and
@@ -214,9 +214,6 @@ const words = [
   'naaien',
   'schilderen',
 ]
-
-const pick = <T>(random: () => number, list: readonly T[]): T =>
-  list[Math.floor(random() * list.length)]!
 
 const firstName = (r: () => number) => pick(r, starts) + pick(r, firstEnds)
 const lastName = (r: () => number) =>
