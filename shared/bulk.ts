@@ -123,6 +123,7 @@ export const mergeFields = [
   'availableFrom',
   'availabilityNote',
   'metChannel',
+  'referredBy',
   'ageBand',
   'cadence',
 ] as const

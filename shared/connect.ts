@@ -17,6 +17,33 @@ export type ConnectionStatus = (typeof connectionStatuses)[number]
 export const proposers = ['ik', 'bewoner', 'initiatief', 'anders'] as const
 export type Proposer = (typeof proposers)[number]
 
+/**
+ * What a connection brought, asked at its follow-up: "Gaat ze er nog heen?" and "Heeft ze er
+ * mensen bij leren kennen?", and if she likes "Doet ze nu zelf iets voor anderen?", each on three
+ * points. Not a health measure; the report only ever counts them.
+ */
+export const outcomeQuestions = ['going', 'metPeople', 'givesBack'] as const
+export type OutcomeQuestion = (typeof outcomeQuestions)[number]
+export const outcomeAnswers = ['yes', 'somewhat', 'no'] as const
+export type OutcomeAnswer = (typeof outcomeAnswers)[number]
+
+const answer = z.enum(outcomeAnswers, { error: 'validation.outcomeAnswer' })
+
+export const outcomeSchema = z.strictObject(
+  { going: answer, metPeople: answer, givesBack: answer.optional() },
+  { error: 'validation.invalid' },
+)
+export type OutcomeAnswers = z.output<typeof outcomeSchema>
+
+export interface ConnectionOutcome {
+  id: string
+  date: string
+  going: OutcomeAnswer
+  metPeople: OutcomeAnswer
+  givesBack: OutcomeAnswer | null
+  createdAt: string
+}
+
 const optionalText = (max: number) =>
   z
     .string({ error: 'validation.invalid' })
@@ -238,5 +265,7 @@ export interface Connection {
   note: string | null
   /** Every status it had, oldest first. */
   history: ConnectionEvent[]
+  /** What it brought, as she asked at its follow-ups, oldest first. */
+  outcomes: ConnectionOutcome[]
   createdAt: string
 }

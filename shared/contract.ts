@@ -23,6 +23,8 @@ import {
   type TodayView,
 } from './followups'
 import { tagKinds } from './ledger'
+import { maxRoutes } from './routes'
+import { foldKey } from './text'
 import {
   addMomentSchema,
   idSchema,
@@ -129,6 +131,8 @@ export interface Settings {
   consentYears: number
   /** Days a deleted resident stays in the trash before it empties by itself. */
   trashDays: number
+  /** Aangemeld door: her list of routes, in her order (shared/routes.ts has where it starts). */
+  routes: string[]
 }
 
 /** The AVG defaults: two years of no contact, consent for two years, thirty days in the trash. */
@@ -170,6 +174,22 @@ export const settingsSchema = z.strictObject(
       .int({ error: 'validation.notANumber' })
       .min(1, { error: 'validation.trashDays' })
       .max(365, { error: 'validation.trashDays' })
+      .optional(),
+    routes: z
+      .array(
+        z
+          .string({ error: 'validation.invalid' })
+          .trim()
+          .min(1, { error: 'validation.routeName' })
+          .regex(/^[^\r\n]*$/, { error: 'validation.routeName' })
+          .max(personLimits.route, { error: 'validation.tooLong' }),
+        { error: 'validation.invalid' },
+      )
+      .min(1, { error: 'validation.routesEmpty' })
+      .max(maxRoutes, { error: 'validation.tooMany' })
+      .refine((routes) => new Set(routes.map((r) => foldKey(r))).size === routes.length, {
+        error: 'validation.routeTwice',
+      })
       .optional(),
   },
   { error: 'validation.invalid' },

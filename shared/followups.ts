@@ -3,6 +3,7 @@ import type { Reach } from './contact'
 import type { Interval } from './calendar'
 import { channels, followUpPicks, isoDate, type Cadence, type FollowUpPick } from './ledger'
 import { idSchema, type PersonSummary } from './person'
+import { outcomeSchema } from './connect'
 
 export const followUpStatuses = ['open', 'done', 'cancelled'] as const
 export type FollowUpStatus = (typeof followUpStatuses)[number]
@@ -34,6 +35,8 @@ export interface FollowUp {
   createdAt: string
   closedAt: string | null
   doneNote: string | null
+  /** The connection it asks after ("hoe gaat het bij …?"), when it does. */
+  connectionId: string | null
 }
 
 export interface DueFollowUp extends FollowUp {
@@ -94,6 +97,8 @@ export const doneFollowUpSchema = z.strictObject(
     note: reason,
     channel: z.enum(channels, { error: 'validation.channel' }).default('telefoon'),
     askAgainInYear: z.boolean({ error: 'validation.invalid' }).default(false),
+    /** At a connection's follow-up: what it brought (its connection's, never anyone else's). */
+    outcome: outcomeSchema.optional(),
   },
   { error: 'validation.invalid' },
 )

@@ -40,6 +40,7 @@ export const importTargets = [
   'contactDate',
   'followUpOn',
   'firstMetOn',
+  'referredBy',
 ] as const
 export type ImportTarget = (typeof importTargets)[number]
 
@@ -163,6 +164,7 @@ export interface PreviewPerson {
   availableFrom: string | null
   availabilityNote: string | null
   firstMetOn: string | null
+  referredBy: string | null
   contactDate: string | null
   followUpOn: string | null
   note: string | null

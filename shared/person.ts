@@ -54,6 +54,7 @@ export const personLimits = {
   text: 2000,
   note: 5000,
   availabilityNote: 500,
+  route: 60,
   tagName: 60,
 } as const
 
@@ -102,6 +103,8 @@ const personShape = {
   availableFrom: optionalDate,
   availabilityNote: optionalText(personLimits.availabilityNote),
   metChannel: optionalChoice(channels),
+  /** Aangemeld door: a route from her list (settings), by name. */
+  referredBy: optionalText(personLimits.route),
   firstMetOn: optionalDate,
   /**
    * The contact purpose's consent, as a save may change it (recorded as a decision in its history,
@@ -126,6 +129,8 @@ export const momentFieldsSchema = z.strictObject(
     channel: z.enum(channels, { error: 'validation.channel' }),
     place: optionalText(120),
     note: optionalText(personLimits.text),
+    /** Hoe bereikt: how this contact came about, a route from her list. */
+    referredBy: optionalText(personLimits.route),
   },
   { error: 'validation.invalid' },
 )
@@ -185,6 +190,7 @@ export interface ContactMoment {
   place: string | null
   note: string | null
   worker: string | null
+  referredBy: string | null
   createdAt: string
 }
 
@@ -214,6 +220,7 @@ export interface Person extends PersonSummary {
   availableFrom: string | null
   availabilityNote: string | null
   metChannel: ContactChannel | null
+  referredBy: string | null
   firstMetOn: string | null
   consentStatus: ConsentStatus
   consentDate: string | null

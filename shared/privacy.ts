@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isoDate } from './ledger'
-import type { ConnectionStatus } from './connect'
+import type { ConnectionOutcome, ConnectionStatus } from './connect'
 import type { FollowUpStatus } from './followups'
 import type { Person, PersonSummary } from './person'
 import { foldKey } from './text'
@@ -237,6 +237,8 @@ export interface Inzage {
       reason: string | null
       note: string | null
     }[]
+    /** What the connection brought, as she noted it (his own connections only). */
+    outcomes: Omit<ConnectionOutcome, 'id' | 'createdAt'>[]
   }[]
   events: { date: string; kind: string; detail: unknown }[]
   imports: {

@@ -40,8 +40,18 @@ const pick: Record<string, (table: ReportTable, k: number) => ChartBar[]> = {
   followUps: (table, k) => table.rows.map((row) => bar(row.label, row.total, k)),
   connections: (table, k) =>
     table.rows.filter((row) => row.key !== 'all').map((row) => bar(row.label, row.cells[0]!, k)),
+  routes: (table, k) => table.rows.map((row) => bar(row.label, row.total, k)),
+  ...Object.fromEntries(
+    ['going', 'metPeople', 'givesBack'].map((question) => [`outcome-${question}`, allAnswers]),
+  ),
   passions: (table, k) => table.rows.map((row) => bar(row.label, row.cells[0]!, k)),
   consent: (table, k) => table.rows.map((row) => bar(row.label, row.total, k)),
+}
+
+/** Per answer, for all connections (a theme's row would be the same picture, smaller). */
+function allAnswers(table: ReportTable, k: number): ChartBar[] {
+  const all = table.rows.find((row) => row.key === 'all')
+  return table.columns.map((column, c) => bar(column.label, all?.cells[c] ?? null, k))
 }
 
 /** The chart of a table, or null when it has none or nothing to draw. */

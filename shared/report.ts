@@ -68,11 +68,26 @@ export const bucketOf = (yearMonth: string, breakdown: ReportBreakdown) =>
  * A cell as the report may show it: a count (rounded to 5 when asked), "<k" for a small count, or
  * hidden ("×") so that a small count elsewhere cannot be worked out from the totals.
  */
-export type ReportCell = { kind: 'count'; value: number } | { kind: 'small' } | { kind: 'hidden' }
+export type ReportCell =
+  | {
+      kind: 'count'
+      value: number
+      /** Per cent of its row's total, where the table shows shares. */ share?: number
+    }
+  | { kind: 'small' }
+  | { kind: 'hidden' }
 
 /** A cell as printed: "12", "<5" or "×" (empty where the table has no such cell). */
 export const cellText = (cell: ReportCell | null, k: number): string =>
-  !cell ? '' : cell.kind === 'count' ? String(cell.value) : cell.kind === 'small' ? `<${k}` : '×'
+  !cell
+    ? ''
+    : cell.kind === 'count'
+      ? cell.share === undefined
+        ? String(cell.value)
+        : `${cell.value} (${cell.share}%)`
+      : cell.kind === 'small'
+        ? `<${k}`
+        : '×'
 
 export interface ReportRow {
   key: string

@@ -1,5 +1,11 @@
-import type { Kysely } from 'kysely'
-import type { Connection, ConnectionStatusChange, NewConnection } from '../../shared/connect'
+import type { Kysely, Transaction } from 'kysely'
+import type {
+  Connection,
+  ConnectionOutcome,
+  ConnectionStatusChange,
+  NewConnection,
+  OutcomeAnswers,
+} from '../../shared/connect'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { displayName } from '../../shared/person'
@@ -96,6 +102,7 @@ export async function createConnection(
           dueOn: input.followUpOn,
           reason: translate(nl, 'connections.followUpReason', { name: withName ?? '' }),
           source: 'manual',
+          connectionId: id,
         },
         at,
       )
@@ -137,6 +144,30 @@ export async function setConnectionStatus(
       .execute()
   })
   return getConnection(db, input.id)
+}
+
+/**
+ * What a connection brought, as she heard it today: kept per connection and date (a second answer
+ * the same day is a second row; the report reads the latest in its period).
+ */
+export async function recordOutcome(
+  trx: Transaction<Database>,
+  connectionId: string,
+  answers: OutcomeAnswers,
+  at: WriteContext,
+): Promise<void> {
+  await trx
+    .insertInto('connection_outcome')
+    .values({
+      id: newId(at.now.getTime()),
+      connection_id: connectionId,
+      date: at.today,
+      going: answers.going,
+      met_people: answers.metPeople,
+      gives_back: answers.givesBack ?? null,
+      created_at: at.now.toISOString(),
+    })
+    .execute()
 }
 
 type Filter = { personId: string } | { initiativeId: string } | { id: string }
@@ -205,6 +236,30 @@ export async function listConnections(db: Kysely<Database>, filter: Filter): Pro
     })
     history.set(event.connection_id, list)
   }
+  const outcomes = new Map<string, ConnectionOutcome[]>()
+  const outcomeRows = await db
+    .selectFrom('connection_outcome')
+    .selectAll()
+    .where(
+      'connection_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('date')
+    .orderBy('created_at')
+    .execute()
+  for (const outcome of outcomeRows) {
+    const list = outcomes.get(outcome.connection_id) ?? []
+    list.push({
+      id: outcome.id,
+      date: outcome.date,
+      going: outcome.going,
+      metPeople: outcome.met_people,
+      givesBack: outcome.gives_back,
+      createdAt: outcome.created_at,
+    })
+    outcomes.set(outcome.connection_id, list)
+  }
   return rows.map((row) => ({
     id: row.id,
     person: {
@@ -230,6 +285,7 @@ export async function listConnections(db: Kysely<Database>, filter: Filter): Pro
     stopReason: row.stop_reason,
     note: row.note,
     history: history.get(row.id) ?? [],
+    outcomes: outcomes.get(row.id) ?? [],
     createdAt: row.created_at,
   }))
 }

@@ -25,6 +25,7 @@ import { addFollowUp } from '../ledger/followup-rules'
 import { requirePerson } from '../ledger/guards'
 import { newId } from '../store/ids'
 import { insertMoment } from '../ledger/moments'
+import { recordOutcome } from '../connect/connections'
 import type { WriteContext } from '../ledger/write-context'
 import { summaryColumns, toFollowUp, toSummary } from '../ledger/rows'
 import type { Database, FollowUpRow } from '../store/schema'
@@ -114,6 +115,13 @@ export async function markDone(
       { reason: followUp.reason, note: input.note ?? null },
       at,
     )
+    if (input.outcome) {
+      // Only a connection's follow-up asks what it brought.
+      if (!followUp.connection_id) {
+        throw new StoreError('invalid_input', translate(nl, 'errors.outcomeWithoutConnection'))
+      }
+      await recordOutcome(trx, followUp.connection_id, input.outcome, at)
+    }
     if (input.askAgainInYear) {
       const dueOn = addInterval(at.today, { count: 1, unit: 'year' })
       const reason = followUp.reason ?? undefined
@@ -242,6 +250,7 @@ export async function todayView(
         'follow_up.created_at as follow_up_created_at',
         'follow_up.closed_at',
         'follow_up.done_note',
+        'follow_up.connection_id',
         'person.email',
         'person.phone',
         ...summaryColumns,
@@ -262,6 +271,7 @@ export async function todayView(
         createdAt: row.follow_up_created_at,
         closedAt: row.closed_at,
         doneNote: row.done_note,
+        connectionId: row.connection_id,
         person: toSummary(row),
         reach: reachOf(row),
       })),

@@ -100,6 +100,7 @@ export async function collectHandover(
         available_from: row.available_from,
         availability_note: row.availability_note,
         met_channel: row.met_channel,
+        referred_by: row.referred_by,
         first_met_on: row.first_met_on,
         consent_status: row.consent_status,
         consent_date: row.consent_date,
@@ -121,6 +122,7 @@ export async function collectHandover(
           place: moment.place,
           note: input.includeNotes ? moment.note : null,
           worker: moment.worker,
+          referred_by: moment.referred_by,
           created_at: moment.created_at,
         })),
         follow_ups: (followUpsOf.get(row.id) ?? []).map((followUp) => ({

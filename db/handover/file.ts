@@ -59,6 +59,8 @@ const personSchema = z.strictObject({
   available_from: date.nullable(),
   availability_note: text(limits.availabilityNote),
   met_channel: z.enum(channels).nullable(),
+  // Files made before routes existed have none.
+  referred_by: text(limits.route).default(null),
   first_met_on: date.nullable(),
   consent_status: z.enum(consentStatuses),
   consent_date: date.nullable(),
@@ -84,6 +86,7 @@ const personSchema = z.strictObject({
         place: text(200),
         note: text(20000),
         worker: text(200),
+        referred_by: text(limits.route).default(null),
         created_at: stamp,
       }),
     )

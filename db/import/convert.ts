@@ -82,6 +82,7 @@ const emptyPerson = (): PreviewPerson => ({
   availableFrom: null,
   availabilityNote: null,
   firstMetOn: null,
+  referredBy: null,
   contactDate: null,
   followUpOn: null,
   note: null,
@@ -422,6 +423,7 @@ function fillTheRest(person: PreviewPerson, reading: Reading): void {
   else person.availabilityNote = availabilityNote || null
   person.availableFrom = single.availableFrom?.value ?? null
   person.firstMetOn = single.firstMetOn?.value ?? null
+  person.referredBy = single.referredBy?.value ?? null
   person.contactDate = single.contactDate?.value ?? null
   person.followUpOn = single.followUpOn?.value ?? null
   person.note = noteLines.join('\n') || null

@@ -28,6 +28,7 @@ const suggestions: readonly [RegExp, ImportTarget][] = [
   [/^(beschikbaar vanaf|vanaf|available from)$/, 'availableFrom'],
   [/^(beschikbaar|beschikbaarheid|tijd|wanneer|wanneer beschikbaar|availability|available)$/, 'availability'],
   [/^(eerste contact|eerste ontmoeting|ontmoet|leren kennen|first met|first contact)$/, 'firstMetOn'],
+  [/^(aangemeld door|aangemeld via|verwezen door|verwijzer|verwijzing|doorverwezen door|via|route|hoe bereikt|bereikt via|referral|referred by)$/, 'referredBy'],
   [/^(datum|contact|contactdatum|contactmoment|laatste contact|laatste contactmoment|laatst contact|laatst gesproken|laatste keer gesproken|laatste gesprek|laatst gezien|laatste bezoek|datum contact|datum gesprek|gesproken|gesproken op|date|last contact|last contacted|last spoken)$/, 'contactDate'],
   [/^(terugbellen|opvolgen|opvolging|follow[- ]?up|actie|actiedatum|bellen op|terugkomen|wanneer terug)$/, 'followUpOn'],
   [/^(opmerking|opmerkingen|notitie|notities|aantekening|aantekeningen|bijzonderheden|toelichting|note|notes|comments?|remarks?)$/, 'note'],

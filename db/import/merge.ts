@@ -57,6 +57,7 @@ export function mergePeople(base: PreviewPerson, extra: PreviewPerson): PreviewP
   )
   merged.availabilityNote = joinText(base.availabilityNote, extra.availabilityNote)
   merged.availableFrom = base.availableFrom ?? extra.availableFrom
+  merged.referredBy = base.referredBy ?? extra.referredBy
   merged.firstMetOn =
     [base.firstMetOn, extra.firstMetOn].filter((d): d is string => !!d).sort()[0] ?? null
   merged.note = [base.note, notes.length ? notes.join('\n') : null, extra.note]
@@ -87,6 +88,7 @@ export function previewOf(fields: PersonFields): PreviewPerson {
     availableFrom: fields.availableFrom ?? null,
     availabilityNote: fields.availabilityNote ?? null,
     firstMetOn: fields.firstMetOn ?? null,
+    referredBy: fields.referredBy ?? null,
     contactDate: null,
     followUpOn: null,
     note: fields.note ?? null,
@@ -120,6 +122,7 @@ export function fieldsOf(person: PreviewPerson, base?: PersonFields): PersonFiel
     availableFrom: orUndefined(person.availableFrom),
     availabilityNote: orUndefined(person.availabilityNote),
     metChannel: base?.metChannel,
+    referredBy: orUndefined(person.referredBy),
     firstMetOn: orUndefined(person.firstMetOn),
     consentStatus: base?.consentStatus ?? 'not_asked',
     consentDate: base?.consentDate,

@@ -15,6 +15,7 @@ export const textLimits = {
   strength: personLimits.text,
   need: personLimits.text,
   availabilityNote: personLimits.availabilityNote,
+  referredBy: personLimits.route,
 } as const
 
 /**

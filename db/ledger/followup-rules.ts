@@ -8,7 +8,13 @@ import type { Database, FollowUpRow } from '../store/schema'
 
 /** The rules that keep follow-ups in step with the person; each runs inside the caller's save. */
 
-type NewFollowUp = { dueOn: string; reason?: string | null | undefined; source: FollowUpSource }
+type NewFollowUp = {
+  dueOn: string
+  reason?: string | null | undefined
+  source: FollowUpSource
+  /** The connection it asks after, when it does. */
+  connectionId?: string
+}
 
 /** A follow-up as it is stored: open, visible, made now. The one place such a row is made. */
 export function followUpRow(
@@ -28,6 +34,7 @@ export function followUpRow(
     closed_at: null,
     done_note: null,
     import_id: null,
+    connection_id: followUp.connectionId ?? null,
   }
 }
 

@@ -48,6 +48,7 @@ const columnsOf: Record<MergeField, readonly (keyof PersonRow)[]> = {
   availableFrom: ['available_from'],
   availabilityNote: ['availability_note'],
   metChannel: ['met_channel'],
+  referredBy: ['referred_by'],
   ageBand: ['age_band'],
   cadence: ['cadence'],
 }

@@ -22,6 +22,7 @@ export function momentRow(
     place: fields.place ?? null,
     note: fields.note ?? null,
     worker: at.worker,
+    referred_by: fields.referredBy ?? null,
     created_at: at.now.toISOString(),
   }
 }

@@ -64,7 +64,11 @@ export async function createPerson(
       .execute()
     await addTags(trx, id, input, at.now)
     await contactConsentFromFields(trx, id, input, undefined, at)
-    if (input.moment) await insertMoment(trx, id, input.moment, at)
+    // The first contact came about the way she came in, unless the moment says otherwise.
+    if (input.moment) {
+      const referredBy = input.moment.referredBy ?? input.referredBy
+      await insertMoment(trx, id, { ...input.moment, referredBy }, at)
+    }
     if (input.followUpPick) {
       const from = input.moment?.date ?? at.today
       const dueOn = addInterval(from, intervalOf(input.followUpPick))

@@ -69,6 +69,7 @@ export function toPerson(row: PersonRow & { wijk: string | null }): Person {
     availableFrom: row.available_from,
     availabilityNote: row.availability_note,
     metChannel: row.met_channel,
+    referredBy: row.referred_by,
     firstMetOn: row.first_met_on,
     consentStatus: row.consent_status,
     consentDate: row.consent_date,
@@ -92,6 +93,7 @@ export function toFollowUp(row: FollowUpRow): FollowUp {
     createdAt: row.created_at,
     closedAt: row.closed_at,
     doneNote: row.done_note,
+    connectionId: row.connection_id,
   }
 }
 
@@ -104,6 +106,7 @@ export function toMoment(row: ContactMomentRow): ContactMoment {
     place: row.place,
     note: row.note,
     worker: row.worker,
+    referredBy: row.referred_by,
     createdAt: row.created_at,
   }
 }
@@ -141,6 +144,7 @@ export function columnsFrom(fields: PersonFields, wijkId: string | null) {
     available_from: fields.availableFrom ?? null,
     availability_note: fields.availabilityNote ?? null,
     met_channel: fields.metChannel ?? null,
+    referred_by: fields.referredBy ?? null,
     first_met_on: fields.firstMetOn ?? null,
     // Consent only when the save says it (the person form leaves it to the consent records).
     ...(fields.consentStatus === undefined
@@ -179,6 +183,7 @@ export function fieldsFrom(person: Person & { tags: readonly Tag[] }): PersonFie
     availableFrom: given(person.availableFrom),
     availabilityNote: given(person.availabilityNote),
     metChannel: given(person.metChannel),
+    referredBy: given(person.referredBy),
     firstMetOn: given(person.firstMetOn),
     consentStatus: person.consentStatus,
     consentDate: given(person.consentDate),

@@ -5,6 +5,7 @@ import {
   type Settings,
   type SettingsUpdate,
 } from '../../shared/contract'
+import { defaultRoutes } from '../../shared/routes'
 import { wijkIdFor } from './lookups'
 import type { Database } from '../store/schema'
 
@@ -16,7 +17,15 @@ export async function readSettings(db: Kysely<Database>): Promise<Settings> {
     retentionMonths: await numberSetting(db, 'retentionMonths', privacyDefaults.retentionMonths),
     consentYears: await numberSetting(db, 'consentYears', privacyDefaults.consentYears),
     trashDays: await numberSetting(db, 'trashDays', privacyDefaults.trashDays),
+    routes: await routesSetting(db),
   }
+}
+
+/** Her list of routes (one per line in the store), or the list it starts with. */
+async function routesSetting(db: Kysely<Database>): Promise<string[]> {
+  const value = await getSetting(db, 'routes')
+  const routes = value?.split('\n').filter(Boolean) ?? []
+  return routes.length > 0 ? routes : [...defaultRoutes]
 }
 
 async function numberSetting(db: Kysely<Database>, key: string, fallback: number) {
@@ -35,6 +44,7 @@ export async function writeSettings(
     const value = settings[key]
     if (value !== undefined) await setSetting(db, key, String(value))
   }
+  if (settings.routes) await setSetting(db, 'routes', settings.routes.join('\n'))
   return readSettings(db)
 }
 

@@ -72,6 +72,7 @@ ${section(
     [f('availabilityNote'), p.availabilityNote],
     [f('availableFrom'), date(p.availableFrom)],
     [f('metChannel'), p.metChannel && t(`channel.${p.metChannel}`)],
+    [f('referredBy'), p.referredBy],
     [f('firstMetOn'), date(p.firstMetOn)],
     [f('ageBand'), p.ageBand && t(`ageBand.${p.ageBand}`)],
     [t('inzage.inLedgerSince'), date(p.createdAt)],
@@ -134,6 +135,19 @@ ${section(
       [
         line(c.with, date(c.date), c.status, c.note, c.stopReason),
         ...c.history.map((e) => `  ${line(date(e.date), e.status, e.reason, e.note)}`),
+        ...c.outcomes.map(
+          (o) =>
+            `  ${line(
+              date(o.date),
+              ...(['going', 'metPeople', 'givesBack'] as const).map((question) => {
+                const answer = o[question]
+                return (
+                  answer &&
+                  `${t(`outcome.${question}`)} ${t(`report.outcomes.answer.${question}.${answer}`)}`
+                )
+              }),
+            )}`,
+        ),
       ].join('\n'),
     ),
   ),

@@ -112,6 +112,15 @@ export async function collectInzage(
         reason: e.reason,
         note: e.note,
       })),
+      outcomes:
+        c.person.id === id
+          ? c.outcomes.map(({ date, going, metPeople, givesBack }) => ({
+              date,
+              going,
+              metPeople,
+              givesBack,
+            }))
+          : [],
     })),
     events: events.map((e) => ({ date: e.date, kind: e.kind, detail: JSON.parse(e.detail) })),
     imports: imports.map((i) => ({

@@ -3,6 +3,7 @@ import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { slots } from '../../shared/ledger'
 import { bucketOf, monthsBetween, type ReportRequest } from '../../shared/report'
+import { routeIn } from '../../shared/routes'
 import type { Database } from '../store/schema'
 
 /**
@@ -82,7 +83,13 @@ export interface Activity {
   periodReached: Map<string | null, { n: number; consent: number }>
   /** Residents reached in the period who offer each of the 21 day parts. */
   slotCounts: number[]
+  /** Residents reached in the period per route (her list's name, 'other' or 'unknown') and wijk. */
+  routeCounts: Counts
 }
+
+/** The row a resident's "aangemeld door" counts in: her route, another one, or not recorded. */
+export const routeRow = (value: string | null, routes: readonly string[]) =>
+  value === null ? 'unknown' : (routeIn(value, routes) ?? 'other')
 
 /**
  * Reads the tallies the store keeps (migration 0007) rather than every contact moment: per
@@ -92,6 +99,7 @@ export async function collectActivity(
   db: Kysely<Database>,
   request: ReportRequest,
   scope: Scope,
+  routes: readonly string[],
 ): Promise<Activity> {
   const months = monthsBetween(request.from, request.to)
   const firstYear = Number(request.from.slice(0, 4))
@@ -129,21 +137,32 @@ export async function collectActivity(
     ...bucketMasks.map((mask, b) => `sum((bits & ${mask}) != 0) AS b${b}`),
     ...slots.map((_, i) => `sum((availability >> ${i}) & 1) AS s${i}`),
   ].join(', ')
-  const perWijk = await sql<Record<string, number> & { wijk_id: string | null }>`
-    SELECT wijk_id, count(*) AS n, sum(consent) AS consent, ${sql.raw(columns)} FROM (
-      SELECT p.wijk_id, p.consent_status IN ('verbal', 'written') AS consent, p.availability,
+  const perWijk = await sql<
+    Record<string, number> & { wijk_id: string | null; route: string | null }
+  >`
+    SELECT wijk_id, route, count(*) AS n, sum(consent) AS consent, ${sql.raw(columns)} FROM (
+      SELECT p.wijk_id, p.referred_by AS route,
+        p.consent_status IN ('verbal', 'written') AS consent, p.availability,
         sum((a.months << (${sql.raw(shift)})) & ${sql.raw(String((1n << period) - 1n))}) AS bits
       FROM report_activity a JOIN person p ON p.id = a.person_id
       WHERE a.year >= ${firstYear} AND a.year <= ${lastYear} AND p.deleted_at IS NULL
       GROUP BY a.person_id)
-    WHERE bits != 0 GROUP BY wijk_id`.execute(db)
+    WHERE bits != 0 GROUP BY wijk_id, route`.execute(db)
   const reachedCounts: Counts = new Map()
   const periodReached: Activity['periodReached'] = new Map()
   const slotCounts = new Array<number>(slots.length).fill(0)
+  const routeCounts: Counts = new Map()
+  // One row per wijk and route: each resident has one of each, so the wijk's figures are the sums.
   for (const row of perWijk.rows) {
     if (!scope.inScope(row.wijk_id)) continue
-    scope.buckets.forEach((bucket, b) => reachedCounts.set(key(row.wijk_id, bucket), row[`b${b}`]!))
-    periodReached.set(row.wijk_id, { n: row['n']!, consent: row['consent']! })
+    scope.buckets.forEach((bucket, b) =>
+      add(reachedCounts, key(row.wijk_id, bucket), row[`b${b}`]!),
+    )
+    const reached = periodReached.get(row.wijk_id) ?? { n: 0, consent: 0 }
+    reached.n += row['n']!
+    reached.consent += row['consent']!
+    periodReached.set(row.wijk_id, reached)
+    add(routeCounts, key(routeRow(row.route, routes), row.wijk_id), row['n']!)
     slots.forEach((_, i) => (slotCounts[i]! += row[`s${i}`]!))
   }
 
@@ -159,5 +178,13 @@ export async function collectActivity(
     if (!scope.inScope(row.wijk_id)) continue
     add(newCounts, key(row.wijk_id, bucketOf(row.first.slice(0, 7), request.breakdown)), 1)
   }
-  return { reachedCounts, newCounts, momentCounts, channelCounts, periodReached, slotCounts }
+  return {
+    reachedCounts,
+    newCounts,
+    momentCounts,
+    channelCounts,
+    periodReached,
+    slotCounts,
+    routeCounts,
+  }
 }

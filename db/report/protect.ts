@@ -29,6 +29,11 @@ export interface RawTable {
   rowsAdd: boolean
   /** The cells of a column add up to its total. */
   columnsAdd: boolean
+  /**
+   * Each cell also as a share of its row's total (answers to a question): printed beside a count
+   * the table shows, from what it shows, so a share tells nothing the counts do not.
+   */
+  shares?: boolean
   note?: string
 }
 
@@ -240,12 +245,23 @@ export function protect(table: RawTable, k: number, rounded: boolean): ReportTab
     const value = grid.values[r]![c]!
     return { kind: 'count', value: rounded ? roundTo5(value) : value }
   }
-  const rowOf = (row: RawRow, r: number): ReportRow => ({
-    key: row.key,
-    label: row.label,
-    cells: row.values.map((_, c) => cell(r, c)!),
-    total: cell(r, grid.width - 1),
-  })
+  const rowOf = (row: RawRow, r: number): ReportRow => {
+    const total = cell(r, grid.width - 1)
+    const cells = row.values.map((_, c) => cell(r, c)!)
+    return {
+      key: row.key,
+      label: row.label,
+      cells:
+        table.shares && total?.kind === 'count' && total.value > 0
+          ? cells.map((shown) =>
+              shown.kind === 'count' && shown.value > 0
+                ? { ...shown, share: Math.round((shown.value / total.value) * 100) }
+                : shown,
+            )
+          : cells,
+      total,
+    }
+  }
   return {
     id: table.id,
     title: table.title,

@@ -75,7 +75,7 @@ export function reportCsv(report: Report): string {
   const k = report.request.k
   // A count is a number in Excel; "<5" and "×" are the text the report shows.
   const cell = (value: ReportCell | null): CsvCell =>
-    value?.kind === 'count' ? value.value : cellText(value, k)
+    value?.kind === 'count' && value.share === undefined ? value.value : cellText(value, k)
   const lines: CsvCell[][] = [
     [translate(nl, 'report.title')],
     ...(report.organisation ? [[report.organisation]] : []),

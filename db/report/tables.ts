@@ -2,8 +2,15 @@ import { sql, type Kysely } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { channels, dayParts, days } from '../../shared/ledger'
+import {
+  outcomeAnswers,
+  outcomeQuestions,
+  type OutcomeAnswer,
+  type OutcomeQuestion,
+} from '../../shared/connect'
 import type { ReportRequest } from '../../shared/report'
 import type { Database } from '../store/schema'
+import { readSettings } from '../ledger/settings'
 import {
   add,
   bucketLabel,
@@ -27,12 +34,15 @@ export async function collectTables(
   today: string,
 ): Promise<RawTable[]> {
   const scope = await scopeOf(db, request)
-  const activity = await collectActivity(db, request, scope)
+  const { routes } = await readSettings(db)
+  const activity = await collectActivity(db, request, scope, routes)
   return [
     ...activityTables(scope, activity),
+    routeTable(scope, activity, routes),
     channelTable(scope, activity),
     await followUpTable(db, scope, today),
     await connectionTable(db, scope, request.k),
+    ...(await outcomeTables(db, scope, request.k)),
     await passionTable(db, scope, request.k),
     availabilityTable(activity),
     consentTable(scope, activity),
@@ -100,6 +110,36 @@ function activityTables(scope: Scope, activity: Activity): RawTable[] {
     ),
     wijkByBucket(scope, { id: 'moments', title: t('moments') }, activity.momentCounts),
   ]
+}
+
+/**
+ * Residents reached by the route they came in by (aangemeld door), per wijk: each resident once,
+ * so rows and columns add up to the residents reached. Her list's routes in her order, then any
+ * other route a sheet brought in, then those with none recorded.
+ */
+function routeTable(scope: Scope, activity: Activity, routes: readonly string[]): RawTable {
+  const lines = [
+    ...routes.map((route) => ({ key: route, label: route })),
+    { key: 'other', label: t('routes.other') },
+    { key: 'unknown', label: t('routes.unknown') },
+  ]
+  const rows = lines.map((line) =>
+    wijkRow(scope, line.key, line.label, (w) => activity.routeCounts.get(key(line.key, w)) ?? 0),
+  )
+  return {
+    id: 'routes',
+    title: t('routesTitle'),
+    rowHeader: t('routeHeader'),
+    columns: wijkColumns(scope),
+    rows,
+    totals: {
+      values: scope.wijken.map((_, c) => sum(rows.map((row) => row.values[c]!))),
+      total: sum(rows.map((row) => row.total)),
+    },
+    rowsAdd: true,
+    columnsAdd: true,
+    note: t('routesNote'),
+  }
 }
 
 /** Contact moments by channel, per wijk. */
@@ -206,6 +246,79 @@ async function connectionTable(db: Kysely<Database>, scope: Scope, k: number): P
     columnsAdd: false,
     note: t('themesNote', { k }),
   }
+}
+
+/**
+ * What connections brought, one table per question: per theme of the initiative (named from k
+ * connections on) and for all connections, how many she asked in the period and how many answered
+ * yes, somewhat or no. Each connection counts once per question, with its latest answer in the
+ * period; the three answers add up to those asked, and a share is shown only beside a count the
+ * table shows (protect.ts), never beside "<k".
+ */
+async function outcomeTables(db: Kysely<Database>, scope: Scope, k: number): Promise<RawTable[]> {
+  const rows = await sql<{
+    connection_id: string
+    going: OutcomeAnswer
+    met_people: OutcomeAnswer
+    gives_back: OutcomeAnswer | null
+    wijk_id: string | null
+    theme: string | null
+  }>`
+    SELECT o.connection_id, o.going, o.met_people, o.gives_back, p.wijk_id, t.name AS theme
+    FROM connection_outcome o JOIN connection c ON c.id = o.connection_id
+    JOIN person p ON p.id = c.person_id
+    LEFT JOIN initiative_tag it ON it.initiative_id = c.initiative_id
+    LEFT JOIN tag t ON t.id = it.tag_id
+    WHERE o.date >= ${scope.start} AND o.date < ${scope.end} AND p.deleted_at IS NULL
+    ORDER BY o.date, o.created_at`.execute(db)
+  // The latest answer per connection (rows come oldest first), with every theme it has.
+  const latest = new Map<string, { answers: Record<OutcomeQuestion, OutcomeAnswer | null> }>()
+  const themes = new Map<string, Set<string>>()
+  for (const row of rows.rows) {
+    if (!scope.inScope(row.wijk_id)) continue
+    latest.set(row.connection_id, {
+      answers: { going: row.going, metPeople: row.met_people, givesBack: row.gives_back },
+    })
+    const set = themes.get(row.connection_id) ?? new Set<string>()
+    set.add(row.theme ?? t('betweenResidents'))
+    themes.set(row.connection_id, set)
+  }
+  return outcomeQuestions.map((question) => {
+    const byTheme = new Map<string, number[]>()
+    const all = [0, 0, 0]
+    for (const [id, { answers }] of latest) {
+      const answer = answers[question]
+      if (!answer) continue
+      const a = outcomeAnswers.indexOf(answer)
+      all[a]!++
+      for (const theme of themes.get(id)!) {
+        const counts = byTheme.get(theme) ?? [0, 0, 0]
+        counts[a]!++
+        byTheme.set(theme, counts)
+      }
+    }
+    const themeRows = [...byTheme]
+      .filter(([, counts]) => sum(counts) >= k)
+      .sort((a, b) => sum(b[1]) - sum(a[1]) || a[0].localeCompare(b[0], 'nl'))
+      .map(([theme, values]) => ({ key: theme, label: theme, values, total: sum(values) }))
+    return {
+      id: `outcome-${question}`,
+      title: t(`outcomes.${question}`),
+      rowHeader: t('theme'),
+      columns: outcomeAnswers.map((answer) => ({
+        key: answer,
+        label: t(`outcomes.answer.${question}.${answer}`),
+      })),
+      rows: [
+        ...themeRows,
+        { key: 'all', label: t('allConnections'), values: all, total: sum(all) },
+      ],
+      rowsAdd: true,
+      columnsAdd: false,
+      shares: true,
+      note: t('outcomes.note', { k }),
+    }
+  })
 }
 
 /** Passions mobilised: the tags of the people connected in the period, named from k people on. */

@@ -3,6 +3,7 @@ import type {
   ConnectionStatus,
   InitiativeKind,
   InitiativeStatus,
+  OutcomeAnswer,
   Proposer,
 } from '../../shared/connect'
 import type { FollowUpSource, FollowUpStatus } from '../../shared/followups'
@@ -26,6 +27,7 @@ export interface Database {
   initiative_tag: InitiativeTagTable
   connection: ConnectionTable
   connection_event: ConnectionEventTable
+  connection_outcome: ConnectionOutcomeTable
   report_export: ReportExportTable
   report_activity: ReportActivityTable
   report_tally: ReportTallyTable
@@ -58,6 +60,8 @@ export interface PersonTable {
   available_from: string | null
   availability_note: string | null
   met_channel: ContactChannel | null
+  /** Aangemeld door: the route's name as she chose it from her list (settings). */
+  referred_by: string | null
   first_met_on: string | null
   /** Defaults to 'not_asked' (the contact purpose's consent; see db/privacy/consent.ts). */
   consent_status: ColumnType<ConsentStatus, ConsentStatus | undefined, ConsentStatus>
@@ -106,6 +110,8 @@ export interface ContactMomentTable {
   place: string | null
   note: string | null
   worker: string | null
+  /** How this contact came about (a route from her list), when she noted it. */
+  referred_by: string | null
   created_at: string
 }
 
@@ -123,6 +129,8 @@ export interface FollowUpTable {
   done_note: string | null
   /** The import that made it (a "terugbellen" date from her list), so late ones go at once. */
   import_id: string | null
+  /** The connection it asks after ("hoe gaat het bij …?"): Vandaag asks what it brought. */
+  connection_id: string | null
 }
 
 export interface PersonEventTable {
@@ -195,6 +203,17 @@ export interface ConnectionTable {
   note: string | null
   created_at: string
   updated_at: string
+}
+
+/** What a connection brought, as she heard it on a day (three points per question). */
+export interface ConnectionOutcomeTable {
+  id: string
+  connection_id: string
+  date: string
+  going: OutcomeAnswer
+  met_people: OutcomeAnswer
+  gives_back: OutcomeAnswer | null
+  created_at: string
 }
 
 export interface ConnectionEventTable {

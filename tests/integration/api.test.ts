@@ -6,6 +6,7 @@ import type { TodayView } from '../../shared/followups'
 import type { ContactMoment, PeoplePage } from '../../shared/person'
 import type { PersonDetail } from '../../shared/person-detail'
 import type { Result } from '../../shared/result'
+import { defaultRoutes } from '../../shared/routes'
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
 
 let dir: ReturnType<typeof makeTempDir>
@@ -199,6 +200,8 @@ describe('the rest of the ledger', () => {
       retentionMonths: 24,
       consentYears: 2,
       trashDays: 30,
+      // Aangemeld door: the list she starts with.
+      routes: [...defaultRoutes],
     })
   })
 

@@ -8,6 +8,7 @@ import type {
   InitiativeSummary,
   PersonSuggestions,
 } from '../../shared/connect'
+import type { TodayView } from '../../shared/followups'
 import type { NewPersonInput } from '../../shared/person'
 import type { PersonDetail } from '../../shared/person-detail'
 import { useApi, value } from '../support/api'
@@ -302,6 +303,66 @@ describe('suggestions for a person', () => {
 })
 
 describe('connections', () => {
+  it('asks at the connection’s follow-up what it brought, and nowhere else', async () => {
+    const { ans } = await smallWijk()
+    const group = await walkingGroup()
+    const made = value<Connection>(
+      await t.api['connections:create']({
+        personId: ans.id,
+        initiativeId: group.id,
+        date: '2026-03-02',
+        followUpOn: '2026-03-02',
+      }),
+    )
+    const followUps = value<PersonDetail>(await t.api['people:get']({ id: ans.id })).followUps
+    const asking = followUps.find((f) => f.connectionId === made.id)!
+    const other = followUps.find((f) => f.connectionId === null)!
+    // Vandaag knows which follow-up asks after a connection.
+    const today = value<TodayView>(await t.api['followups:today'](undefined))
+    expect(today.groups.today.items.map((f) => [f.id, f.connectionId])).toEqual([
+      [asking.id, made.id],
+    ])
+
+    // An answer on a follow-up that is not a connection's: refused, nothing written.
+    const before = await sql<{ n: number }>`SELECT count(*) AS n FROM contact_moment`.execute(
+      t.ctx.store.db,
+    )
+    expect(
+      await t.api['followups:done']({ id: other.id, outcome: { going: 'yes', metPeople: 'no' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Deze opvolging hoort niet bij een verbinding; er is niets vastgelegd.',
+      },
+    })
+    // An answer outside the three points: refused in Dutch.
+    expect(
+      await t.api['followups:done']({
+        id: asking.id,
+        outcome: { going: 'misschien', metPeople: 'no' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const after = await sql<{ n: number }>`SELECT count(*) AS n FROM contact_moment`.execute(
+      t.ctx.store.db,
+    )
+    expect(after.rows).toEqual(before.rows)
+    const still = value<PersonDetail>(await t.api['people:get']({ id: ans.id })).followUps
+    expect(still.map((f) => f.status)).toEqual(['open', 'open'])
+
+    value(
+      await t.api['followups:done']({
+        id: asking.id,
+        note: 'Ze loopt elke dinsdag mee',
+        outcome: { going: 'yes', metPeople: 'somewhat' },
+      }),
+    )
+    const [connection] = value<Connection[]>(await t.api['connections:list']({ personId: ans.id }))
+    expect(connection!.outcomes).toMatchObject([
+      { date: '2026-03-02', going: 'yes', metPeople: 'somewhat', givesBack: null },
+    ])
+  })
+
   it('keeps every status as history, on the timeline, with a follow-up if she asks', async () => {
     const { ans } = await smallWijk()
     const group = await walkingGroup()

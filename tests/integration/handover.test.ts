@@ -52,6 +52,7 @@ async function sendersLedger() {
     phone: '0612345678',
     wijk: 'Kerckebosch',
     wish: 'Samen koken',
+    referredBy: 'Wijkteam',
     tags: [{ kind: 'passion', name: 'koken' }],
   })
   value(
@@ -60,6 +61,7 @@ async function sendersLedger() {
       date: '2026-03-20',
       channel: 'telefoon',
       note: 'Vertelde over haar zoon',
+      referredBy: 'Buren',
     }),
   )
   value(
@@ -190,10 +192,11 @@ describe('the overdrachtsbestand', { timeout: 60_000 }, () => {
     ])
     const merged = value<PersonDetail>(await receiver.api['people:get']({ id: herMira.id }))
     expect(merged.wish).toBe('Samen koken')
+    expect(merged.referredBy).toBe('Wijkteam')
     expect(merged.tags.map((tag) => tag.name)).toEqual(['koken'])
     // Her moment came along without its note (she chose so), and the line on the timeline.
-    expect(merged.moments.map((m) => [m.date, m.channel, m.note])).toEqual([
-      ['2026-03-20', 'telefoon', null],
+    expect(merged.moments.map((m) => [m.date, m.channel, m.note, m.referredBy])).toEqual([
+      ['2026-03-20', 'telefoon', null, 'Buren'],
     ])
     expect(merged.events).toMatchObject([
       { kind: 'handed_over', detail: { by: 'Sanne, Buurtwerk Noord', on: '2026-04-01' } },

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
@@ -339,6 +340,19 @@ describe('import', () => {
     expect(counts.rows[0]?.n).toBe(0)
     expect(value(await t.api['import:progress'](undefined))).toBeNull()
   }, 60_000)
+})
+
+describe('aangemeld door from her list', () => {
+  it('reads the column as the route, for the form and the report', async () => {
+    const path = join(t.dir.path, 'verwijzingen.csv')
+    writeFileSync(path, 'Voornaam;Aangemeld door\nAnnie;Huisarts\nBert;Bibliotheek\nCor;\n')
+    const view = await open(path)
+    expect(suggested(view)).toEqual(['firstName', 'referredBy'])
+    expect(value<ImportReport>(await commit(view))).toMatchObject({ added: 3 })
+    expect((await findPerson('Annie')).referredBy).toBe('Huisarts')
+    expect((await findPerson('Bert')).referredBy).toBe('Bibliotheek')
+    expect((await findPerson('Cor')).referredBy).toBeNull()
+  })
 })
 
 describe('undo', () => {

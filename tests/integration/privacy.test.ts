@@ -439,12 +439,22 @@ describe('inzage', () => {
     const repair = value<Initiative>(
       await t.api['initiatives:create']({ name: 'Repair café', kind: 'activiteit' }),
     )
-    value<Connection>(
+    const repairing = value<Connection>(
       await t.api['connections:create']({
         personId: henk.id,
         initiativeId: repair.id,
         date: '2026-02-20',
         status: 'actief',
+        followUpOn: '2026-02-27',
+      }),
+    )
+    const asking = value<PersonDetail>(await t.api['people:get']({ id: henk.id })).followUps.find(
+      (f) => f.connectionId === repairing.id,
+    )!
+    value(
+      await t.api['followups:done']({
+        id: asking.id,
+        outcome: { going: 'yes', metPeople: 'somewhat', givesBack: 'yes' },
       }),
     )
     value(
@@ -500,7 +510,13 @@ describe('inzage', () => {
     })
     expect(json.tags).toContainEqual({ kind: 'passion', name: 'fietsen' })
     // Every contact moment, the one his list brought too.
-    expect(json.moments.map((m) => m.date)).toEqual(['2026-02-14', '2026-01-05', '2024-03-01'])
+    expect(json.moments.map((m) => m.date)).toEqual([
+      // The connection's follow-up, done today.
+      '2026-03-02',
+      '2026-02-14',
+      '2026-01-05',
+      '2024-03-01',
+    ])
     // The import that touched him, with his row as the ledger held it before the merge.
     expect(json.imports).toMatchObject([
       {
@@ -525,6 +541,10 @@ describe('inzage', () => {
         ['een andere bewoner', 'voorgesteld'],
       ]),
     )
+    // What his connection brought, as she noted it; the other resident's connection has none.
+    expect(json.connections.find((c) => c.with === 'Repair café')!.outcomes).toMatchObject([
+      { going: 'yes', metPeople: 'somewhat', givesBack: 'yes' },
+    ])
     expect(json.reportStories).toMatchObject([
       { fileName: 'rapport.pdf', sentences: ['Henk repareert fietsen.'] },
     ])
@@ -540,6 +560,7 @@ describe('inzage', () => {
     }
     expect(text).toContain('bewonerslijst.xlsx')
     expect(text).toContain('Repair café')
+    expect(text).toContain('Heeft ze er mensen bij leren kennen? Een paar')
     expect(text).not.toMatch(/Bertus|Vandermolen|Fatima|Amrani/)
     const log = value<PrivacyLogEntry[]>(await t.api['privacy:log'](undefined))
     expect(log.map((e) => e.kind)).toEqual(['inzage'])

@@ -9,7 +9,7 @@ import { protect } from '../../db/report/protect'
 import { reportDocument } from '../../db/report/document'
 import { buildReport, reportCsv } from '../../db/report/report'
 import type { Report, ReportExport, ReportTable } from '../../shared/report'
-import { reportRequestSchema } from '../../shared/report'
+import { cellText, reportRequestSchema } from '../../shared/report'
 import { seededRandom } from '../bench/ledger'
 import { possibleValues } from '../support/audit'
 import { pdfText } from '../support/pdf'
@@ -78,6 +78,144 @@ describe('a small ledger, checked by hand', () => {
     }
     const result = await t.api['report:build']({ from: '2026-03', to: '2026-01' })
     if (!result.ok) expect(result.error.message).toContain('De periode eindigt vóór hij begint.')
+  })
+})
+
+describe('aangemeld door', () => {
+  it('counts residents reached by route: her list, a sheet’s own spelling, another route and none', async () => {
+    const noord = value<{ id: string }>(await t.api['wijken:create']({ name: 'Noord' }))
+    const routes: (string | undefined)[] = [
+      'Huisarts / Welzijn op Recept',
+      'Huisarts / Welzijn op Recept',
+      // As a sheet wrote it: the part before the slash.
+      'huisarts',
+      'Bibliotheek',
+      'Bibliotheek',
+      'Bibliotheek',
+      undefined,
+      undefined,
+      undefined,
+      'Wijkteam',
+    ]
+    for (const [i, referredBy] of routes.entries()) {
+      const created = value<{ id: string }>(
+        await t.api['people:create']({
+          firstName: `Bewoner${i}`,
+          wijk: 'Noord',
+          ...(referredBy ? { referredBy } : {}),
+          moment: { date: '2026-03-02', channel: 'straat' },
+        }),
+      )
+      // The moment remembers how the first contact came about.
+      const detail = value<{ moments: { referredBy: string | null }[] }>(
+        await t.api['people:get']({ id: created.id }),
+      )
+      expect(detail.moments[0]!.referredBy).toBe(referredBy ?? null)
+    }
+    // Not reached in the period: not counted.
+    await t.api['people:create']({ firstName: 'Later', wijk: 'Noord', referredBy: 'Zelf' })
+    const report = value<Report>(
+      await t.api['report:build']({ from: '2026-03', to: '2026-03', wijkIds: [noord.id], k: 3 }),
+    )
+    const routeTable = table(report, 'routes')
+    expect(routeTable.title).toBe('Bewoners bereikt, per route (aangemeld door)')
+    expect(show(routeTable)).toEqual([
+      ['Zelf', 0, 0],
+      // 3, hidden: with it, the one from the wijkteam would follow from the total.
+      ['Huisarts / Welzijn op Recept', '×', '×'],
+      ['Wijkteam', '<', '<'],
+      ['Woningcorporatie', 0, 0],
+      ['Buren', 0, 0],
+      ['Initiatief', 0, 0],
+      ['Anders', 0, 0],
+      ['Andere route', 3, 3],
+      ['Niet vastgelegd', 3, 3],
+      ['Totaal', 10, 10],
+    ])
+  })
+
+  it('keeps her own list of routes, and refuses an empty or doubled one', async () => {
+    const settings = value<{ routes: string[] }>(await t.api['settings:get'](undefined))
+    expect(settings.routes[1]).toBe('Huisarts / Welzijn op Recept')
+    const base = { workerName: '', reminderTime: '09:00', organisation: '' }
+    const saved = value<{ routes: string[] }>(
+      await t.api['settings:update']({ ...base, routes: ['Zelf', 'Bibliotheek', ' Huisarts '] }),
+    )
+    expect(saved.routes).toEqual(['Zelf', 'Bibliotheek', 'Huisarts'])
+    for (const routes of [[], ['Zelf', 'zelf'], ['Een\nTwee'], ['']]) {
+      const result = await t.api['settings:update']({ ...base, routes })
+      expect(result.ok).toBe(false)
+    }
+    expect(value<{ routes: string[] }>(await t.api['settings:get'](undefined)).routes).toEqual(
+      saved.routes,
+    )
+  })
+})
+
+describe('what connections brought', () => {
+  it('shows per theme how many answered and the share per answer, never a share beside “<k”', async () => {
+    const group = value<{ id: string }>(
+      await t.api['initiatives:create']({
+        name: 'De Stappers',
+        kind: 'activiteit',
+        themes: ['wandelen'],
+      }),
+    )
+    const answers = [
+      { going: 'yes', metPeople: 'yes', givesBack: 'yes' },
+      { going: 'yes', metPeople: 'yes', givesBack: 'no' },
+      { going: 'yes', metPeople: 'yes' },
+      { going: 'somewhat', metPeople: 'yes' },
+      { going: 'no', metPeople: 'no' },
+      { going: 'no', metPeople: 'somewhat' },
+    ] as const
+    for (const [i, outcome] of answers.entries()) {
+      const resident = await person(`Loper${i}`, 'Noord', [])
+      value(
+        await t.api['connections:create']({
+          personId: resident.id,
+          initiativeId: group.id,
+          date: '2026-06-01',
+          followUpOn: '2026-07-01',
+        }),
+      )
+      const detail = value<{ followUps: { id: string; connectionId: string | null }[] }>(
+        await t.api['people:get']({ id: resident.id }),
+      )
+      const asking = detail.followUps.find((f) => f.connectionId)!
+      // The first one was asked twice: only the latest answer in the period counts.
+      if (i === 0) {
+        await sql`INSERT INTO connection_outcome (id, connection_id, date, going, met_people,
+          created_at) VALUES ('earlier', ${asking.connectionId}, '2026-07-01', 'no', 'no',
+          '2026-07-01T08:00:00.000Z')`.execute(t.ctx.store.db)
+      }
+      value(await t.api['followups:done']({ id: asking.id, outcome }))
+    }
+    const report = value<Report>(
+      await t.api['report:build']({ from: '2026-07', to: '2026-07', k: 3 }),
+    )
+    const text = (id: string) =>
+      [...table(report, id).rows].map((row) => [
+        row.label,
+        ...[...row.cells, row.total].map((cell) => cellText(cell, 3)),
+      ])
+    expect(table(report, 'outcome-going').title).toBe(
+      'Wat verbindingen brachten: gaat ze er nog heen?',
+    )
+    // 3, 1 and 2 of 6: the two small ones could be 1 and 2 or 2 and 1.
+    expect(text('outcome-going')).toEqual([
+      ['wandelen', '3 (50%)', '<3', '<3', '6'],
+      ['Alle verbindingen', '3 (50%)', '<3', '<3', '6'],
+    ])
+    // 4, 1 and 1 of 6: the two small ones would be 1 each; one more is hidden, and no share shows.
+    expect(text('outcome-metPeople')).toEqual([
+      ['wandelen', '×', '<3', '<3', '6'],
+      ['Alle verbindingen', '×', '<3', '<3', '6'],
+    ])
+    // Two answered: too few for the theme to stand apart. With the 0 shown, yes and no (each
+    // "<3", adding up to at most 2) would be 1 each: hidden.
+    expect(text('outcome-givesBack')).toEqual([['Alle verbindingen', '<3', '×', '×', '<3']])
+    expect(reportCsv(report)).toContain('3 (50%)')
   })
 })
 
@@ -197,6 +335,8 @@ describe('PDF export', () => {
     expect(charts.map((match) => match[1])).toEqual([
       'Nieuwe bewoners',
       'Contactmomenten',
+      // All "niet vastgelegd": the row's total shows where the wijken's cells hide.
+      'Bewoners bereikt, per route (aangemeld door)',
       'Contactmomenten per kanaal',
       'Toestemming (bewoners bereikt)',
     ])
@@ -345,6 +485,15 @@ async function generatedLedger(seed: number, k: 3 | 5 | 10, breakdown: 'month' |
     ('w-noord', 'Noord', 'noord', 'x'), ('w-zuid', 'Zuid', 'zuid', 'x')`.execute(db)
   const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+  await sql`INSERT OR IGNORE INTO tag (id, kind, name, name_key, created_at) VALUES
+    ('t-walk', 'theme', 'wandelen', 'wandelen', 'x'), ('t-cook', 'theme', 'koken', 'koken', 'x')`.execute(
+    db,
+  )
+  await sql`INSERT OR IGNORE INTO initiative (id, name, name_key, kind, created_at, updated_at)
+    VALUES ('i-walk', 'Stappers', 'stappers', 'activiteit', 'x', 'x'),
+      ('i-both', 'Kookloop', 'kookloop', 'activiteit', 'x', 'x')`.execute(db)
+  await sql`INSERT OR IGNORE INTO initiative_tag (initiative_id, tag_id) VALUES
+    ('i-walk', 't-walk'), ('i-both', 't-walk'), ('i-both', 't-cook')`.execute(db)
   await sql`DELETE FROM person`.execute(db)
   const secrets: string[] = []
   const people = 1 + Math.floor(random() * 12)
@@ -352,18 +501,38 @@ async function generatedLedger(seed: number, k: 3 | 5 | 10, breakdown: 'month' |
     const secret = `Zq${seed.toString(36)}x${p}`
     secrets.push(secret, `${secret}straat`, `06${String(seed).padStart(8, '0').slice(-8)}`)
     const wijk = random() < 0.1 ? null : pick(generatedWijken)
+    const route = pick(generatedRoutes)
     await sql`INSERT INTO person (id, first_name, last_name, name_key, street, phone, email,
-      note, wijk_id, availability, consent_status, status, created_at, updated_at)
+      note, wijk_id, availability, consent_status, referred_by, status, created_at, updated_at)
       VALUES (${`p${p}`}, ${secret}, ${secret}, ${secret.toLowerCase()}, ${`${secret}straat`},
       ${`06${String(seed).padStart(8, '0').slice(-8)}`}, ${`${secret}@example.nl`},
       ${`notitie ${secret}`}, ${wijk}, ${Math.floor(random() * 2 ** 21)},
-      ${pick(['not_asked', 'verbal', 'written'])}, 'active', 'x', 'x')`.execute(db)
+      ${pick(['not_asked', 'verbal', 'written'])}, ${route}, 'active', 'x', 'x')`.execute(db)
     const moments = Math.floor(random() * 4)
     for (let m = 0; m < moments; m++) {
       const month = 1 + Math.floor(random() * (breakdown === 'month' ? 2 : 6))
       await sql`INSERT INTO contact_moment (id, person_id, date, channel, note, created_at)
         VALUES (${`m${p}_${m}`}, ${`p${p}`}, ${`2026-0${month}-1${m}`}, ${pick(generatedChannels)},
         ${`gesprek ${secret}`}, 'x')`.execute(db)
+    }
+  }
+  // Connections to two initiatives (one with two themes), each asked once or twice what it brought.
+  const answers = ['yes', 'somewhat', 'no']
+  for (let p = 0; p < people; p++) {
+    if (random() < 0.3) continue
+    const initiative = pick(['i-walk', 'i-both'])
+    await sql`INSERT INTO connection (id, person_id, initiative_id, date, proposed_by, status,
+      status_date, note, created_at, updated_at) VALUES (${`c${p}`}, ${`p${p}`}, ${initiative},
+      '2026-01-05', 'ik', 'actief', '2026-01-05', ${`verbinding ${secrets[p * 3]}`}, 'x', 'x')`.execute(
+      db,
+    )
+    const asked = 1 + Math.floor(random() * 2)
+    for (let o = 0; o < asked; o++) {
+      const month = 1 + Math.floor(random() * (breakdown === 'month' ? 2 : 6))
+      await sql`INSERT INTO connection_outcome (id, connection_id, date, going, met_people,
+        gives_back, created_at) VALUES (${`o${p}_${o}`}, ${`c${p}`}, ${`2026-0${month}-2${o}`},
+        ${pick(answers)}, ${pick(answers)}, ${random() < 0.4 ? null : pick(answers)},
+        ${`2026-0${month}-2${o}T10:00:00.000Z`})`.execute(db)
     }
   }
   const request = reportRequestSchema.parse({
@@ -375,6 +544,9 @@ async function generatedLedger(seed: number, k: 3 | 5 | 10, breakdown: 'month' |
   return { secrets, request }
 }
 
+/** Routes from her list, one a sheet spelled its own way, one not in the list, and none. */
+const generatedRoutes = ['Zelf', 'Wijkteam', 'huisarts', 'Bibliotheek', null]
+
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 })
 const ks = fc.constantFrom<3 | 5 | 10>(3, 5, 10)
 const breakdowns = fc.constantFrom('quarter' as const, 'month' as const)
@@ -383,6 +555,7 @@ describe('disclosure control over generated ledgers', () => {
   it('never shows a count below k, never lets a hidden one be worked out, never names anyone', async () => {
     const db = t.ctx.store.db
     let checkedCells = 0
+    const checkedIn = new Map<string, number>()
     await fc.assert(
       fc.asyncProperty(seeds, ks, breakdowns, async (seed, k, breakdown) => {
         const { secrets, request } = await generatedLedger(seed, k, breakdown)
@@ -392,11 +565,16 @@ describe('disclosure control over generated ledgers', () => {
           for (const row of [...shown.rows, ...(shown.totals ? [shown.totals] : [])]) {
             for (const cell of [...row.cells, row.total]) {
               if (cell?.kind === 'count') expect(cell.value === 0 || cell.value >= k).toBe(true)
+              // A share only beside a count, of a total the row shows.
+              if (cell?.kind === 'count' && cell.share !== undefined) {
+                expect(row.total?.kind).toBe('count')
+              }
             }
           }
           if (!rawTable.rowsAdd && !rawTable.columnsAdd) continue
           for (const [cell, values] of possibleValues(rawTable, shown, k)) {
             checkedCells++
+            checkedIn.set(rawTable.id, (checkedIn.get(rawTable.id) ?? 0) + 1)
             expect(values.size, `${rawTable.id} ${cell} seed ${seed}`).toBeGreaterThan(1)
           }
         }
@@ -411,6 +589,11 @@ describe('disclosure control over generated ledgers', () => {
     )
     // The property has teeth: many hidden cells were actually solved for.
     expect(checkedCells).toBeGreaterThan(1000)
+    // The tables of routes among them.
+    expect(checkedIn.get('routes')).toBeGreaterThan(100)
+    for (const question of ['going', 'metPeople', 'givesBack']) {
+      expect(checkedIn.get(`outcome-${question}`)).toBeGreaterThan(100)
+    }
   }, 240_000)
 
   it('prints PDFs whose text names no one (Chromium’s PDF, read back with pdf.js)', async () => {

@@ -214,6 +214,8 @@ describe('columns', () => {
     ['First name', 'firstName'],
     ['Passie / talent', 'passions'],
     ['Telefoon:', 'phone'],
+    ['Aangemeld door', 'referredBy'],
+    ['Verwezen door', 'referredBy'],
   ])('suggests a field for "%s"', (header, target) => {
     expect(suggestTarget(header)).toBe(target)
   })

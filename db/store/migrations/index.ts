@@ -10,6 +10,8 @@ import * as m0008 from './0008_follow_up_import'
 import * as m0009 from './0009_privacy'
 import * as m0010 from './0010_handover'
 import * as m0011 from './0011_person_live'
+import * as m0012 from './0012_referral'
+import * as m0013 from './0013_outcomes'
 
 export interface Migration {
   name: string
@@ -32,4 +34,6 @@ export const migrations: readonly Migration[] = [
   { name: '0009_privacy', ...m0009 },
   { name: '0010_handover', ...m0010 },
   { name: '0011_person_live', ...m0011 },
+  { name: '0012_referral', ...m0012 },
+  { name: '0013_outcomes', ...m0013 },
 ]

@@ -17,6 +17,7 @@ import { call, sprokkel } from '../ui/api'
 import { useLoad } from '../ui/useLoad'
 import { FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
+import { RouteSelect } from '../ui/RouteSelect'
 import { SelectField } from '../ui/SelectField'
 import { keepDraft, takeDraft } from '../ui/drafts'
 import { SimilarWarning, similarShortcut } from './SimilarWarning'
@@ -48,6 +49,7 @@ const blank = (round: RoundDefaults): NewPersonInput => ({
   strength: '',
   need: '',
   tags: [],
+  referredBy: '',
   moment: { date: round.date, channel: round.channel, place: '', note: '' },
   followUpPick: '',
   followUpReason: '',
@@ -268,6 +270,11 @@ function CaptureForm({ today }: { today: string }) {
               options={channelOptions(t)}
               error={error('moment.channel')}
               {...register('moment.channel')}
+            />
+            <RouteSelect
+              label={t('fields.referredBy')}
+              error={error('referredBy')}
+              {...register('referredBy')}
             />
           </div>
         </fieldset>

@@ -15,6 +15,7 @@ import { FormFooter } from '../ui/FormFooter'
 import { fieldError, showServerErrors } from '../ui/formErrors'
 import { useNavigation } from '../shell/navigation'
 import { ageBandOptions, cadenceOptions, channelOptions } from '../ui/options'
+import { RouteSelect } from '../ui/RouteSelect'
 import { SelectField } from '../ui/SelectField'
 import { TagInput } from '../ui/TagInput'
 import { TextField } from '../ui/TextField'
@@ -43,6 +44,7 @@ export const toFormValues = (p: PersonDetail): UpdatePersonInput => ({
   availableFrom: p.availableFrom ?? '',
   availabilityNote: p.availabilityNote ?? '',
   metChannel: p.metChannel ?? '',
+  referredBy: p.referredBy ?? '',
   firstMetOn: p.firstMetOn ?? '',
   ageBand: p.ageBand ?? '',
   cadence: p.cadence ?? '',
@@ -153,6 +155,12 @@ export function PersonForm({
             options={channelOptions(t, true)}
             error={error('metChannel')}
             {...register('metChannel')}
+          />
+          <RouteSelect
+            label={t('fields.referredBy')}
+            current={person.referredBy}
+            error={error('referredBy')}
+            {...register('referredBy')}
           />
           {text('firstMetOn', t('fields.firstMetOn'), 10, { type: 'date' })}
           <SelectField

@@ -15,6 +15,7 @@ import { FormFooter } from '../ui/FormFooter'
 import { fieldError } from '../ui/formErrors'
 import { channelOptions, formatDate } from '../ui/options'
 import { useToday } from '../ui/useToday'
+import { RouteSelect } from '../ui/RouteSelect'
 import { SelectField } from '../ui/SelectField'
 import { TextField } from '../ui/TextField'
 
@@ -62,6 +63,7 @@ export function Timeline({
                 <span className="moment-channel">
                   {t(`channel.${entry.item.channel}`)}
                   {entry.item.place ? ` · ${entry.item.place}` : ''}
+                  {entry.item.referredBy ? ` · ${entry.item.referredBy}` : ''}
                 </span>
                 {entry.item.note && <span className="moment-note">{entry.item.note}</span>}
                 {entry.item.worker && (
@@ -110,7 +112,7 @@ function MomentForm({
   const { t } = useTranslation()
   const [status, setStatus] = useState('')
   const [failure, setFailure] = useState('')
-  const blank: MomentInput = { date: today, channel: 'straat', place: '', note: '' }
+  const blank: MomentInput = { date: today, channel: 'straat', place: '', note: '', referredBy: '' }
   const form = useForm<MomentInput, unknown, MomentFields>({
     resolver: zodResolver(momentFieldsSchema),
     defaultValues: blank,
@@ -149,6 +151,11 @@ function MomentForm({
           maxLength={120}
           error={error('place')}
           {...form.register('place')}
+        />
+        <RouteSelect
+          label={t('moment.referredBy')}
+          error={error('referredBy')}
+          {...form.register('referredBy')}
         />
       </div>
       <TextField

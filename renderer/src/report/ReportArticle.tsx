@@ -8,7 +8,11 @@ export function ReportArticle({ report }: { report: Report }) {
   const { t, i18n } = useTranslation()
   const k = report.request.k
   const cellText = (cell: ReportCell | null) =>
-    cell?.kind === 'count' ? cell.value.toLocaleString(i18n.language) : shownText(cell, k)
+    cell?.kind !== 'count'
+      ? shownText(cell, k)
+      : cell.share === undefined
+        ? cell.value.toLocaleString(i18n.language)
+        : `${cell.value.toLocaleString(i18n.language)} (${cell.share}%)`
   return (
     <article className="report" aria-labelledby="report-title">
       <h2 id="report-title">

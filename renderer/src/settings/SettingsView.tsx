@@ -55,6 +55,8 @@ function SettingsForm({ stored }: { stored: Settings }) {
       retentionMonths: stored.retentionMonths,
       consentYears: stored.consentYears,
       trashDays: stored.trashDays,
+      // One route per line in the form; the schema gets the lines (setValueAs below).
+      routes: stored.routes.join('\n') as unknown as string[],
     },
   })
   const message = fieldError(form.getFieldState, form.formState, t)
@@ -71,6 +73,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
           retentionMonths: settings.retentionMonths,
           consentYears: settings.consentYears,
           trashDays: settings.trashDays,
+          routes: settings.routes,
         }),
       t('errors.unreachable'),
     )
@@ -133,6 +136,21 @@ function SettingsForm({ stored }: { stored: Settings }) {
           />
         </div>
       </fieldset>
+      <TextField
+        multiline
+        label={t('settings.routes')}
+        hint={t('settings.routesHint')}
+        error={message('routes')}
+        {...form.register('routes', {
+          setValueAs: (text: string | string[]) =>
+            typeof text === 'string'
+              ? text
+                  .split('\n')
+                  .map((line) => line.trim())
+                  .filter(Boolean)
+              : text,
+        })}
+      />
       <FormFooter
         label={t('settings.save')}
         busy={form.formState.isSubmitting}

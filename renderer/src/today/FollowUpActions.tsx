@@ -3,6 +3,13 @@ import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import {
+  outcomeAnswers,
+  outcomeQuestions,
+  type OutcomeAnswer,
+  type OutcomeAnswers,
+  type OutcomeQuestion,
+} from '../../../shared/connect'
 import { doneFollowUpSchema, type FollowUp } from '../../../shared/followups'
 import { followUpPicks, isoDate } from '../../../shared/ledger'
 import { call, sprokkel } from '../ui/api'
@@ -29,6 +36,7 @@ export function FollowUpActions({
   const [failure, setFailure] = useState('')
 
   const done = async (values: Done) => {
+    setFailure('')
     const result = await call(
       () => sprokkel().followups.done({ id: followUp.id, ...values }),
       t('errors.unreachable'),
@@ -90,28 +98,54 @@ export function FollowUpActions({
           {t('followUps.cancelFollowUp')}
         </button>
       )}
-      {doing && <DoneForm id={`${id}-done`} name={name} onDone={done} onInvalid={setFailure} />}
+      {doing && (
+        <DoneForm
+          id={`${id}-done`}
+          name={name}
+          asksAfterConnection={followUp.connectionId !== null}
+          onDone={done}
+          onInvalid={setFailure}
+        />
+      )}
       <ErrorBanner message={failure} />
     </div>
   )
 }
 
-const doneForm = doneFollowUpSchema.omit({ id: true })
-type Done = z.output<typeof doneForm>
+const doneForm = doneFollowUpSchema.omit({ id: true, outcome: true })
+type Done = z.output<typeof doneForm> & { outcome?: OutcomeAnswers }
+
+/** The form's answers: '' while she has not chosen (the third question may stay so). */
+type Chosen = Record<OutcomeQuestion, OutcomeAnswer | ''>
+const notChosen: Chosen = { going: '', metPeople: '', givesBack: '' }
+
+/**
+ * What a connection brought, from her three-point answers: none when she answered nothing (she may
+ * close the follow-up without asking), the two questions both or an error when only one.
+ */
+function outcomeOf(chosen: Chosen): { outcome?: OutcomeAnswers } | 'incomplete' {
+  const { going, metPeople, givesBack } = chosen
+  if (!going && !metPeople && !givesBack) return {}
+  if (!going || !metPeople) return 'incomplete'
+  return { outcome: { going, metPeople, ...(givesBack ? { givesBack } : {}) } }
+}
 
 /** Done: a note on what came of it, how the contact went, and "ask again in a year". */
 function DoneForm({
   id,
   name,
+  asksAfterConnection,
   onDone,
   onInvalid,
 }: {
   id: string
   name: string
+  asksAfterConnection: boolean
   onDone: (values: Done) => Promise<void>
   onInvalid: (message: string) => void
 }) {
   const { t } = useTranslation()
+  const [chosen, setChosen] = useState<Chosen>(notChosen)
   const form = useForm<z.input<typeof doneForm>, unknown, Done>({
     resolver: zodResolver(doneForm),
     defaultValues: { note: '', channel: 'telefoon', askAgainInYear: false },
@@ -120,8 +154,13 @@ function DoneForm({
     <form
       id={id}
       className="done-form"
-      onSubmit={form.handleSubmit(onDone, (errors) =>
-        onInvalid(t(Object.values(errors)[0]?.message ?? 'validation.invalid')),
+      onSubmit={form.handleSubmit(
+        async (values) => {
+          const outcome = outcomeOf(chosen)
+          if (outcome === 'incomplete') return onInvalid(t('outcome.incomplete'))
+          await onDone({ ...values, ...outcome })
+        },
+        (errors) => onInvalid(t(Object.values(errors)[0]?.message ?? 'validation.invalid')),
       )}
       aria-label={t('followUps.doneTitle', { name })}
       noValidate
@@ -140,6 +179,31 @@ function DoneForm({
           ))}
         </select>
       </label>
+      {asksAfterConnection && (
+        <fieldset className="outcome">
+          <legend>{t('outcome.title')}</legend>
+          {outcomeQuestions.map((question) => (
+            <fieldset key={question} className="outcome-question">
+              <legend>
+                {t(`outcome.${question}`)}
+                {question === 'givesBack' && ` ${t('outcome.optional')}`}
+              </legend>
+              {outcomeAnswers.map((answer) => (
+                <label key={answer} className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-${question}`}
+                    value={answer}
+                    checked={chosen[question] === answer}
+                    onChange={() => setChosen({ ...chosen, [question]: answer })}
+                  />
+                  {t(`report.outcomes.answer.${question}.${answer}`)}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </fieldset>
+      )}
       <label className="checkbox">
         <input type="checkbox" {...form.register('askAgainInYear')} />
         {t('followUps.askAgain')}
