@@ -54,6 +54,8 @@ import { exportCsv, exportPdf } from './report/exports'
 import { listExports } from './report/log'
 import { checkNarrative } from './report/narrative'
 import { buildReport } from './report/report'
+import { deleteStory, listStories, saveStory } from './report/stories'
+import { exportYear } from './report/year'
 import { finishWelcome, readSettings, welcomeState, writeSettings } from './ledger/settings'
 import { listConsents, recordConsent } from './privacy/consent'
 import { anonymisePeople, emptyTrash, erasePeople } from './privacy/erase'
@@ -183,6 +185,13 @@ const handlers: Handlers = {
     exportPdf(ctx.store.db, ctx.platform, await reportFor(ctx, input)),
   'report:exports': (ctx) => listExports(ctx.store.db),
   'report:checkNarrative': (ctx, { text }) => checkNarrative(ctx.store.db, text),
+  'report:exportYear': (ctx, input) => {
+    const now = ctx.platform.now()
+    return exportYear(ctx.store.db, ctx.platform, input, now, localDate(now))
+  },
+  'stories:list': (ctx) => listStories(ctx.store.db, today(ctx)),
+  'stories:save': async (ctx, input) => saveStory(ctx.store.db, input, await writeContext(ctx)),
+  'stories:delete': (ctx, { id }) => deleteStory(ctx.store.db, id, today(ctx)),
   'settings:get': (ctx) => readSettings(ctx.store.db),
   'settings:update': (ctx, input) => writeSettings(ctx.store.db, input),
   'consent:list': (ctx, { id }) => listConsents(ctx.store.db, id, today(ctx)),

@@ -24,6 +24,7 @@ import {
 } from './followups'
 import { tagKinds } from './ledger'
 import { maxRoutes } from './routes'
+import { saveStorySchema, storyRefSchema, type StoriesView } from './stories'
 import { foldKey } from './text'
 import {
   addMomentSchema,
@@ -42,6 +43,7 @@ import { type PersonDetail } from './person-detail'
 import {
   narrativeCheckSchema,
   reportRequestSchema,
+  yearOverviewSchema,
   type NarrativeFinding,
   type Report,
   type ReportExport,
@@ -319,6 +321,12 @@ export const contract = {
   'report:exports': { input: noInput, output: returns<ReportExport[]>() },
   /** Names, streets, phone numbers and e-mail addresses of her ledger found in her story. */
   'report:checkNarrative': { input: narrativeCheckSchema, output: returns<NarrativeFinding[]>() },
+  /** Het jaaroverzicht: one A4 PDF for a year and a wijk, where she chooses; null: cancelled. */
+  'report:exportYear': { input: yearOverviewSchema, output: returns<ReportExport | null>() },
+  /** Her stories with the residents they are about, their consent, and withdrawals after export. */
+  'stories:list': { input: noInput, output: returns<StoriesView>() },
+  'stories:save': { input: saveStorySchema, output: returns<StoriesView>() },
+  'stories:delete': { input: storyRefSchema, output: returns<StoriesView>() },
   'settings:get': { input: noInput, output: returns<Settings>() },
   'settings:update': { input: settingsSchema, output: returns<Settings>() },
   /** Each purpose's consent for one resident: where it stands today, and its history. */

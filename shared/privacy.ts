@@ -250,6 +250,8 @@ export interface Inzage {
   }[]
   /** Report exports whose story names him: when, which file, and the sentences that do. */
   reportStories: { at: string; fileName: string; period: string; sentences: string[] }[]
+  /** Her stories with consent that are linked to him, as she wrote them. */
+  linkedStories: { title: string; text: string; exports: number }[]
   privacyLog: { at: string; kind: PrivacyLogKind }[]
 }
 

@@ -35,6 +35,11 @@ export const reportRequestSchema = z
         .trim()
         .max(5000, { error: 'validation.tooLong' })
         .default(''),
+      /** Her stories with consent to print beside the figures, in this order. */
+      storyIds: z
+        .array(idSchema, { error: 'validation.invalid' })
+        .max(10, { error: 'validation.tooMany' })
+        .default([]),
     },
     { error: 'validation.invalid' },
   )
@@ -109,6 +114,40 @@ export interface ReportTable {
   note: string | null
 }
 
+/**
+ * Het jaaroverzicht: one A4 page for a year and a wijk (or all of them) that she hands to her
+ * manager or the wethouder; made from the year's report, under the same protection.
+ */
+export const yearOverviewSchema = z.strictObject(
+  {
+    year: z.string({ error: 'validation.year' }).regex(/^20\d{2}$/, { error: 'validation.year' }),
+    /** Null: all wijken. */
+    wijkId: idSchema.nullable().default(null),
+    k: z
+      .union([z.literal(3), z.literal(5), z.literal(10)], { error: 'validation.invalid' })
+      .default(5),
+    /** Two stories at most: one page. */
+    storyIds: z
+      .array(idSchema, { error: 'validation.invalid' })
+      .max(2, { error: 'validation.twoStories' })
+      .default([]),
+  },
+  { error: 'validation.invalid' },
+)
+export type YearOverview = z.output<typeof yearOverviewSchema>
+export type YearOverviewInput = z.input<typeof yearOverviewSchema>
+
+/** The report a year overview is made from: the whole year by quarter, for its wijk. */
+export const yearRequest = (input: YearOverview): ReportRequest =>
+  reportRequestSchema.parse({
+    from: `${input.year}-01`,
+    to: `${input.year}-12`,
+    breakdown: 'quarter',
+    wijkIds: input.wijkId ? [input.wijkId] : [],
+    k: input.k,
+    storyIds: input.storyIds,
+  })
+
 export const narrativeCheckSchema = z.strictObject(
   {
     text: z.string({ error: 'validation.invalid' }).max(5000, { error: 'validation.tooLong' }),
@@ -133,6 +172,11 @@ export interface Report {
   tables: ReportTable[]
   /** Her own stories for the period, as she wrote them ('' when none). */
   narrative: string
+  /**
+   * Her stories with consent, as chosen; one about a resident without the consent "opnemen in
+   * verhalen" today may be seen here but keeps the report from being exported.
+   */
+  stories: ReportStory[]
   /** The method in plain Dutch, printed at the bottom. */
   method: string[]
   /**
@@ -140,6 +184,14 @@ export interface Report {
    * but not exported, since side by side the two could give a small count away.
    */
   blockedBy: ReportExport | null
+}
+
+export interface ReportStory {
+  id: string
+  title: string
+  text: string
+  /** Residents it is about who lack the consent today (0: it may be exported). */
+  withoutConsent: number
 }
 
 export interface ReportExport {

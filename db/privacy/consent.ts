@@ -16,6 +16,7 @@ import { addFollowUp } from '../ledger/followup-rules'
 import { requirePerson } from '../ledger/guards'
 import { readSettings } from '../ledger/settings'
 import type { WriteContext } from '../ledger/write-context'
+import { logStoryWithdrawal } from '../report/stories'
 import { newId } from '../store/ids'
 import { inIds } from '../store/in-ids'
 import type { ConsentTable, Database } from '../store/schema'
@@ -91,6 +92,8 @@ export async function insertConsent(
   consentYears: number,
   at: WriteContext,
 ): Promise<void> {
+  // Withdrawn after a story about him went out: logged for her to act on.
+  if (input.purpose === 'stories' && !input.given) await logStoryWithdrawal(trx, input.personId, at)
   const before = await trx
     .selectFrom('consent')
     .select(['id', 'renewal_id'])

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import type { ReportRequest } from '../../shared/report'
 import { namePhrases, redact } from '../report/narrative'
+import { redactStoryTexts } from '../report/stories'
 import type { Database } from '../store/schema'
 import type { Store } from '../store/store'
 import { written, type Written } from '../store/written'
@@ -112,7 +113,9 @@ async function forget(
   const found = await store.db.transaction().execute(async (trx) => {
     const found = await existing(trx, ids)
     if (found.length === 0) return found
-    await redactStories(trx, await identifyingPhrases(trx, found))
+    const phrases = await identifyingPhrases(trx, found)
+    await redactStories(trx, phrases)
+    if (phrases.size > 0) await redactStoryTexts(trx, phrases, erasedMark)
     await clearUnlinked(trx, found)
     for (const part of chunks(found)) await work(trx, part)
     await logPrivacy(trx, kind, at.now, found.length)

@@ -179,6 +179,14 @@ ${section(
   ),
 )}
 ${section(
+  t('inzage.sections.linkedStories'),
+  list(
+    inzage.linkedStories.map((s) =>
+      [line(s.title, t('inzage.storyExports', { count: s.exports })), s.text].join('\n'),
+    ),
+  ),
+)}
+${section(
   t('inzage.sections.log'),
   list(inzage.privacyLog.map((entry) => line(date(entry.at), t(`privacy.log.${entry.kind}`)))),
 )}

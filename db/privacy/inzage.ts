@@ -130,6 +130,7 @@ export async function collectInzage(
       before: i.before ? beforeFields(i.before) : null,
     })),
     reportStories: await storiesNaming(db, person),
+    linkedStories: await storiesAbout(db, id),
     privacyLog: log,
   }
 }
@@ -138,6 +139,27 @@ export async function collectInzage(
 function beforeFields(json: string): Record<string, unknown> {
   const { person } = JSON.parse(json) as { person: Record<string, unknown> }
   return Object.fromEntries(Object.entries(person).filter(([key]) => !internalColumns.has(key)))
+}
+
+/** The stories she linked to him, and how many exports held each. */
+async function storiesAbout(db: Kysely<Database>, personId: string) {
+  const rows = await db
+    .selectFrom('story_person as sp')
+    .innerJoin('story as s', 's.id', 'sp.story_id')
+    .select([
+      's.title',
+      's.text',
+      (eb) =>
+        eb
+          .selectFrom('story_export as se')
+          .whereRef('se.story_id', '=', 's.id')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .as('exports'),
+    ])
+    .where('sp.person_id', '=', personId)
+    .orderBy('s.created_at')
+    .execute()
+  return rows.map((row) => ({ title: row.title, text: row.text, exports: Number(row.exports) }))
 }
 
 async function storiesNaming(db: Kysely<Database>, person: Person) {

@@ -18,12 +18,13 @@ const t = (name: string, values?: Record<string, string | number>) =>
 
 const barHeight = 16
 const gap = 4
-const labelWidth = 110
-const barsWidth = 130
 const valueWidth = 34
 
 /** A horizontal bar chart in SVG: one bar per line, the table's own mark where it has no count. */
-export function chartSvg(chart: ReportChart): string {
+export function chartSvg(
+  chart: ReportChart,
+  { labelWidth = 110, barsWidth = 130, longest = 18 } = {},
+): string {
   const max = Math.max(1, ...chart.bars.map((bar) => bar.value ?? 0))
   const height = chart.bars.length * (barHeight + gap)
   const width = labelWidth + barsWidth + valueWidth
@@ -31,7 +32,7 @@ export function chartSvg(chart: ReportChart): string {
     const y = i * (barHeight + gap)
     const length = !bar.value ? 0 : Math.max(1, (bar.value / max) * barsWidth)
     const middle = y + barHeight / 2 + 4
-    const label = bar.label.length > 18 ? `${bar.label.slice(0, 17)}…` : bar.label
+    const label = bar.label.length > longest ? `${bar.label.slice(0, longest - 1)}…` : bar.label
     return [
       `<text x="${labelWidth - 6}" y="${middle}" text-anchor="end">${escapeHtml(label)}</text>`,
       `<rect x="${labelWidth}" y="${y}" width="${length.toFixed(1)}" height="${barHeight}" rx="2"/>`,
@@ -91,6 +92,8 @@ tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid #1d2329; }
 .chart rect { fill: #2f6f62; }
 .note, .muted { color: #4a545e; font-size: 8.5pt; margin: 3pt 0 0; }
 .text p { margin: 0 0 5pt; }
+.stories { border-left: 3px solid #2f6f62; padding-left: 8pt; }
+h3 { font-size: 10pt; margin: 6pt 0 2pt; }
 `
 
 /** The whole document, ready for printing. */
@@ -101,6 +104,13 @@ export function reportDocument(report: Report): string {
   const narrative = report.narrative
     ? `<section class="block text"><h2>${escapeHtml(t('narrativeTitle'))}</h2>${paragraphs(report.narrative.split(/\n+/))}</section>`
     : ''
+  // Cijfers én verhalen: her stories right after the figures of reach, before the details.
+  const stories = report.stories.length
+    ? `<section class="block text stories"><h2>${escapeHtml(t('storiesTitle'))}</h2>${report.stories
+        .map((story) => `<h3>${escapeHtml(story.title)}</h3>${paragraphs(story.text.split(/\n+/))}`)
+        .join('')}</section>`
+    : ''
+  const tables = report.tables.map((table) => tableHtml(table, k))
   return printDocument({
     title: `${t('title')} ${report.periodLabel}`,
     style,
@@ -111,7 +121,9 @@ ${report.organisation ? `<p class="organisation">${escapeHtml(report.organisatio
 <p class="meta">${escapeHtml(t('madeIn', { month: madeIn }))}</p>
 </header>
 <p class="legend">${escapeHtml(translate(nl, 'reportView.legend', { k }))}</p>
-${report.tables.map((table) => tableHtml(table, k)).join('\n')}
+${tables.slice(0, 3).join('\n')}
+${stories}
+${tables.slice(3).join('\n')}
 ${narrative}
 <section class="block text"><h2>${escapeHtml(t('methodTitle'))}</h2>${paragraphs(report.method)}</section>`,
   })

@@ -10,6 +10,7 @@ import { saveFile } from '../platform/save'
 import { reportDocument } from './document'
 import { logExport } from './log'
 import { reportCsv } from './report'
+import { logStoryExport } from './stories'
 
 const fileName = (report: Report, extension: string) => {
   const { from, to } = report.request
@@ -20,13 +21,18 @@ const fileName = (report: Report, extension: string) => {
  * Asks her where to save, makes the file's bytes and writes them (platform/save.ts), then logs the
  * export (what, when, which settings). Null when she cancels the dialog: then nothing is made, written or logged.
  */
-async function saveExport(
+export async function saveExport(
   db: Kysely<Database>,
   platform: Platform,
   report: Report,
   format: 'csv' | 'pdf',
   bytes: () => Promise<string | Uint8Array>,
+  defaultName = fileName(report, format),
 ): Promise<ReportExport | null> {
+  // A story about someone without the consent "opnemen in verhalen" never leaves her machine.
+  if (report.stories.some((story) => story.withoutConsent > 0)) {
+    throw new StoreError('conflict', translate(nl, 'errors.storyWithoutConsent'))
+  }
   if (report.blockedBy) {
     const { periodLabel, wijken, k } = report.blockedBy
     throw new StoreError(
@@ -39,12 +45,14 @@ async function saveExport(
     {
       title: translate(nl, 'report.saveTitle'),
       filters: [{ name: translate(nl, `report.${format}Filter`), extensions: [format] }],
-      defaultName: fileName(report, format),
+      defaultName,
     },
     bytes,
   )
   if (!path) return null
-  return logExport(db, platform.now(), format, report, basename(path))
+  const entry = await logExport(db, platform.now(), format, report, basename(path))
+  await logStoryExport(db, entry.id, report.stories)
+  return entry
 }
 
 /** The report as CSV for Excel, where she chooses. */

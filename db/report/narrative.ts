@@ -25,17 +25,13 @@ export async function checkNarrative(
   db: Kysely<Database>,
   text: string,
 ): Promise<NarrativeFinding[]> {
-  const findings: NarrativeFinding[] = []
-  const seen = new Set<string>()
-  const add = (kind: NarrativeFinding['kind'], found: string) => {
-    const key = `${kind}:${foldKey(found)}`
-    if (seen.has(key)) return
-    seen.add(key)
-    findings.push({ kind, text: found })
-  }
-  for (const match of text.matchAll(emailPattern)) add('email', match[0])
-  for (const match of text.matchAll(phonePattern)) add('phone', match[0].trim())
+  return (await narrativeChecker(db))(text)
+}
 
+/** The story check with the ledger's names and streets read once, for several texts. */
+export async function narrativeChecker(
+  db: Kysely<Database>,
+): Promise<(text: string) => NarrativeFinding[]> {
   const rows = await db
     .selectFrom('person')
     .select(['first_name', 'last_name', 'street'])
@@ -50,11 +46,22 @@ export async function checkNarrative(
     }
     if (row.street) streets.add(foldKey(row.street))
   }
-  const tokens = words(text)
-  for (const token of tokens)
-    if (names.has(token.word)) add('name', text.slice(token.start, token.end))
-  for (const run of phraseRuns(text, streets)) add('street', run.text)
-  return findings
+  return (text) => {
+    const findings: NarrativeFinding[] = []
+    const seen = new Set<string>()
+    const add = (kind: NarrativeFinding['kind'], found: string) => {
+      const key = `${kind}:${foldKey(found)}`
+      if (seen.has(key)) return
+      seen.add(key)
+      findings.push({ kind, text: found })
+    }
+    for (const match of text.matchAll(emailPattern)) add('email', match[0])
+    for (const match of text.matchAll(phonePattern)) add('phone', match[0].trim())
+    for (const token of words(text))
+      if (names.has(token.word)) add('name', text.slice(token.start, token.end))
+    for (const run of phraseRuns(text, streets)) add('street', run.text)
+    return findings
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { readSettings } from '../ledger/settings'
 import { collectTables } from './tables'
 import { sameDayConflict } from './log'
 import { protect } from './protect'
+import { reportStories } from './stories'
 
 /** "maart 2026" for "2026-03". */
 export const monthLabel = (yearMonth: string) => {
@@ -65,6 +66,7 @@ export async function buildReport(
     generatedAt: now.toISOString(),
     tables: raw.map((table) => protect(table, request.k, request.roundTo5)),
     narrative: request.narrative,
+    stories: await reportStories(db, request.storyIds, today),
     method: method(request),
     blockedBy: await sameDayConflict(db, request, now),
   }
@@ -98,6 +100,14 @@ export function reportCsv(report: Report): string {
     lines.push([])
   }
   for (const table of report.tables) tableLines(table)
+  if (report.stories.length > 0) {
+    lines.push([translate(nl, 'report.storiesTitle')])
+    for (const story of report.stories) {
+      lines.push([story.title])
+      for (const paragraph of story.text.split(/\n+/)) lines.push([paragraph])
+    }
+    lines.push([])
+  }
   if (report.narrative) {
     lines.push([translate(nl, 'report.narrativeTitle')])
     for (const paragraph of report.narrative.split(/\n+/)) lines.push([paragraph])

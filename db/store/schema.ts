@@ -33,6 +33,40 @@ export interface Database {
   report_tally: ReportTallyTable
   consent: ConsentTable
   privacy_log: PrivacyLogTable
+  story: StoryTable
+  story_person: StoryPersonTable
+  story_export: StoryExportTable
+  story_log: StoryLogTable
+}
+
+/** A story for the report, in her words (see migration 0014). */
+export interface StoryTable {
+  id: string
+  title: string
+  text: string
+  created_at: string
+  updated_at: string
+}
+
+/** Who a story is about: each must consent to "opnemen in verhalen" before it is exported. */
+export interface StoryPersonTable {
+  story_id: string
+  person_id: string
+}
+
+/** Which export held which story. */
+export interface StoryExportTable {
+  story_id: string
+  export_id: string
+}
+
+/** Consent withdrawn after a story went out in an export: what and which export, never who. */
+export interface StoryLogTable {
+  id: string
+  at: string
+  kind: 'consent_withdrawn'
+  story_id: string | null
+  export_id: string | null
 }
 
 export interface PersonTable {

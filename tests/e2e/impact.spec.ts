@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createApi } from '../../db/api'
+import { pdfPages } from '../support/pdf'
+import { makeTempDir } from '../support/platform'
 import { expect, expectNoSeriousA11yFindings, openView, target, test } from './fixtures'
 
 // Residents, the initiative and the clock are put in through the harness.
@@ -101,7 +105,7 @@ test('wat het werk bracht: aangemeld door de huisarts, de vragen bij de opvolgin
   // Her first quarter, as the report shows it.
   await openView(page, 'Verantwoording')
   await page.getByLabel('Periode').selectOption({ label: 'Kwartaal' })
-  await page.getByLabel('Jaar').fill('2026')
+  await page.getByLabel('Jaar', { exact: true }).fill('2026')
   await page.getByLabel('Kwartaal', { exact: true }).selectOption({ label: 'Kwartaal 1' })
   await page.getByRole('button', { name: 'Overzicht maken' }).click()
   const routes = page.getByRole('table', { name: 'Bewoners bereikt, per route (aangemeld door)' })
@@ -119,6 +123,82 @@ test('wat het werk bracht: aangemeld door de huisarts, de vragen bij de opvolgin
   await expect(met.getByRole('row', { name: /^Alle verbindingen/ })).toHaveText(
     'Alle verbindingen×<506',
   )
-  await expect(page.getByRole('main')).not.toContainText('Sientje')
+  await expect(page.getByRole('article')).not.toContainText('Sientje')
   await expectNoSeriousA11yFindings(page)
+
+  // A story about Sientje: she has not said yes to "opnemen in verhalen" yet.
+  await page.getByRole('button', { name: 'Nieuw verhaal' }).click()
+  const storyForm = page.getByRole('form', { name: 'Nieuw verhaal' })
+  await storyForm.getByLabel('Titel').fill('Weer onder de mensen')
+  await storyForm
+    .getByLabel('Verhaal', { exact: true })
+    .fill('Via de huisarts kwam een bewoonster bij de wandelgroep; nu loopt ze elke week mee.')
+  await storyForm.getByLabel('Over wie').fill('Sientje')
+  await storyForm.getByRole('button', { name: /Sientje Hofstede/ }).click()
+  await storyForm.getByRole('button', { name: 'Verhaal bewaren' }).click()
+  const stories = page.getByRole('region', { name: 'Verhalen met toestemming' })
+  await expect(stories.getByRole('list', { name: 'Over wie: Weer onder de mensen' })).toHaveText(
+    'Sientje Hofstede: toestemming nog niet gevraagd',
+  )
+  await stories.getByLabel('In dit overzicht: Weer onder de mensen').check()
+  await page.getByRole('button', { name: 'Overzicht maken' }).click()
+  await expect(
+    page.getByText(
+      'Een gekozen verhaal gaat over iemand zonder toestemming “Opnemen in verhalen”.',
+      {
+        exact: false,
+      },
+    ),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Exporteren als PDF' })).toHaveCount(0)
+  await expect(page.getByRole('article')).toContainText('nu loopt ze elke week mee')
+  await expectNoSeriousA11yFindings(page)
+
+  // She asks Sientje, who says yes; now the page for the wethouder can be made.
+  made(
+    await api['consent:record']({
+      personId: sientje.id,
+      purpose: 'stories',
+      given: true,
+      date: '2026-03-02',
+      how: 'mondeling',
+    }),
+  )
+  await page.reload()
+  await openView(page, 'Verantwoording')
+  await page
+    .getByRole('region', { name: 'Verhalen met toestemming' })
+    .getByLabel('In dit overzicht: Weer onder de mensen')
+    .check()
+  await page.getByLabel('Jaar (jaaroverzicht)').fill('2026')
+  await page.getByLabel('Wijk (jaaroverzicht)').selectOption({ label: 'Noord' })
+  const files = makeTempDir('sprokkelaar-year-e2e-')
+  try {
+    const path = join(files.path, 'jaaroverzicht-2026-Noord.pdf')
+    app.harness!.platform.fileDialog.saveAnswer = path
+    await page.getByRole('button', { name: 'Jaaroverzicht als PDF' }).click()
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Opgeslagen als jaaroverzicht-2026-Noord.pdf.' }),
+    ).toBeVisible()
+    const pages = await pdfPages(readFileSync(path))
+    expect(pages).toHaveLength(1)
+    const pdf = pages[0]!.replace(/\s+/g, ' ')
+    for (const expected of [
+      'Jaaroverzicht 2026: Noord',
+      '6 bewoners bereikt',
+      'Huisarts / Welzijn op Recept 6',
+      'Gaat er nog heen',
+      'wandelen 6',
+      'Weer onder de mensen',
+      'nu loopt ze elke week mee',
+      'Werkwijze',
+    ]) {
+      expect(pdf).toContain(expected)
+    }
+    for (const name of ['Sientje', 'Hofstede', 'Aaltje', 'Wandelaar']) {
+      expect(pdf).not.toContain(name)
+    }
+  } finally {
+    files.remove()
+  }
 })

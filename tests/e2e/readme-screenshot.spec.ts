@@ -130,7 +130,7 @@ test('README screenshot: Verantwoording', async ({ app }) => {
   await api['settings:update']({ workerName: '', organisation: 'Welzijn Zeist' })
   await page.setViewportSize({ width: 1280, height: 820 })
   await page.getByRole('button', { name: /^Verantwoording/ }).click()
-  await page.getByLabel('Jaar').fill('2026')
+  await page.getByLabel('Jaar', { exact: true }).fill('2026')
   await page.getByLabel('Kwartaal', { exact: true }).selectOption({ label: 'Kwartaal 3' })
   await page.getByRole('button', { name: 'Overzicht maken' }).click()
   const title = page.getByRole('heading', { name: 'Verantwoording: juli 2026 – september 2026' })

@@ -38,7 +38,7 @@ test('een kwartaaloverzicht voor twee wijken: “<5” waar het hoort, CSV en PD
   const { page } = app
   await openView(page, 'Verantwoording')
   await page.getByLabel('Periode').selectOption({ label: 'Kwartaal' })
-  await page.getByLabel('Jaar').fill('2026')
+  await page.getByLabel('Jaar', { exact: true }).fill('2026')
   await page.getByLabel('Kwartaal', { exact: true }).selectOption({ label: 'Kwartaal 1' })
   await page.getByLabel('Uitsplitsen').selectOption({ label: 'Per kwartaal' })
   await page.getByRole('checkbox', { name: 'Noord' }).check()

@@ -230,10 +230,20 @@ describe('derived data', () => {
       const period = { from: '2026-01', to: '2026-03', k: 3 }
       await call('report:build', period)
       await call('report:checkNarrative', { text: 'Johan de Vries fietst nu mee.' })
+      // A story about Jan: none of these writes touch a person, so the indexes stay as they are.
+      const stories = await call<{ stories: { id: string }[] }>('stories:save', {
+        title: 'Fietsen',
+        text: 'Hij fietst nu mee.',
+        personIds: [jan.id],
+      })
+      await call('stories:list')
+      await call('stories:delete', { id: stories.stories[0]!.id })
       t.platform.fileDialog.saveAnswer = join(files.path, 'verantwoording.csv')
       await call('report:exportCsv', period)
       t.platform.fileDialog.saveAnswer = null
       await call('report:exportPdf', period)
+      // Another year: the same day's export of 2026 with other settings would be refused.
+      await call('report:exportYear', { year: '2025' })
       await call('report:exports')
 
       // Beschermen: consent per purpose (sharing is what matching reads), the review, inzage,

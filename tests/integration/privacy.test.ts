@@ -458,6 +458,13 @@ describe('inzage', () => {
       }),
     )
     value(
+      await t.api['stories:save']({
+        title: 'De fietsenmaker',
+        text: 'Een bewoner repareert nu fietsen voor de buurt.',
+        personIds: [henk.id],
+      }),
+    )
+    value(
       await t.api['followups:create']({
         personId: henk.id,
         reason: 'Vragen hoe het gaat',
@@ -544,6 +551,13 @@ describe('inzage', () => {
     // What his connection brought, as she noted it; the other resident's connection has none.
     expect(json.connections.find((c) => c.with === 'Repair café')!.outcomes).toMatchObject([
       { going: 'yes', metPeople: 'somewhat', givesBack: 'yes' },
+    ])
+    expect(json.linkedStories).toEqual([
+      {
+        title: 'De fietsenmaker',
+        text: 'Een bewoner repareert nu fietsen voor de buurt.',
+        exports: 0,
+      },
     ])
     expect(json.reportStories).toMatchObject([
       { fileName: 'rapport.pdf', sentences: ['Henk repareert fietsen.'] },

@@ -12,6 +12,7 @@ import * as m0010 from './0010_handover'
 import * as m0011 from './0011_person_live'
 import * as m0012 from './0012_referral'
 import * as m0013 from './0013_outcomes'
+import * as m0014 from './0014_stories'
 
 export interface Migration {
   name: string
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { name: '0011_person_live', ...m0011 },
   { name: '0012_referral', ...m0012 },
   { name: '0013_outcomes', ...m0013 },
+  { name: '0014_stories', ...m0014 },
 ]

@@ -62,6 +62,24 @@ export function ReportArticle({ report }: { report: Report }) {
           </section>
         )
       })}
+      {report.stories.length > 0 && (
+        <section className="card report-stories">
+          <h3>{t('report.storiesTitle')}</h3>
+          {report.stories.map((story) => (
+            <div key={story.id}>
+              <h4>{story.title}</h4>
+              {story.text.split(/\n+/).map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
+              {story.withoutConsent > 0 && (
+                <p className="field-error">
+                  {t('stories.blocked', { count: story.withoutConsent })}
+                </p>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
       {report.narrative && (
         <section className="card">
           <h3>{t('report.narrativeTitle')}</h3>

@@ -30,6 +30,8 @@ export const reportForm = z.object({
   k: z.union(kChoices.map((k) => z.literal(k))),
   roundTo5: z.boolean(),
   narrative: z.string().max(5000, { error: 'validation.tooLong' }),
+  /** Her stories with consent to print beside the figures (chosen under the form). */
+  storyIds: z.array(z.string()),
 })
 export type ReportFormValues = z.infer<typeof reportForm>
 
@@ -48,6 +50,7 @@ export function startingValues(today: string): ReportFormValues {
     k: 5,
     roundTo5: false,
     narrative: '',
+    storyIds: [],
   }
 }
 
@@ -72,6 +75,7 @@ export function requestOf(values: ReportFormValues): ReportRequestInput {
     k: values.k,
     roundTo5: values.roundTo5,
     narrative: values.narrative,
+    storyIds: values.storyIds,
   }
 }
 

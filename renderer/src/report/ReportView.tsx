@@ -9,6 +9,8 @@ import { useLoad } from '../ui/useLoad'
 import { useToday } from '../ui/useToday'
 import { ExportLog } from './ExportLog'
 import { ReportArticle } from './ReportArticle'
+import { StoriesSection } from './StoriesSection'
+import { YearSection } from './YearSection'
 import {
   ReportForm,
   reportForm,
@@ -42,6 +44,7 @@ function ReportWorkspace({ today }: { today: string }) {
   const { t } = useTranslation()
   const wijken = useLoad(() => sprokkel().wijken.list(), []).value ?? []
   const exports = useLoad(() => sprokkel().report.exports(), [])
+  const stories = useLoad(() => sprokkel().stories.list(), [])
   const form = useForm<ReportFormValues>({
     resolver: zodResolver(reportForm),
     defaultValues: startingValues(today),
@@ -83,6 +86,8 @@ function ReportWorkspace({ today }: { today: string }) {
     setFailure('')
     setStatus(t('reportView.saved', { name: result.value.fileName }))
     exports.set([result.value, ...(exports.value ?? [])])
+    // The stories it held now count it, and a withdrawal later is logged against it.
+    stories.reload()
   }
 
   /** The form set to an earlier export's settings, so the same report can be made again. */
@@ -95,8 +100,11 @@ function ReportWorkspace({ today }: { today: string }) {
     form.setValue('wijkIds', settings.wijkIds)
     form.setValue('k', settings.k)
     form.setValue('roundTo5', settings.roundTo5)
+    form.setValue('storyIds', settings.storyIds ?? [])
     setReport(undefined)
   }
+
+  const storiesBlocked = !!report?.stories.some((story) => story.withoutConsent > 0)
 
   return (
     <>
@@ -105,7 +113,7 @@ function ReportWorkspace({ today }: { today: string }) {
           <button type="submit" className="primary" disabled={busy}>
             {t('reportView.build')}
           </button>
-          {report && !report.blockedBy && (
+          {report && !report.blockedBy && !storiesBlocked && (
             <>
               <button
                 type="button"
@@ -126,6 +134,11 @@ function ReportWorkspace({ today }: { today: string }) {
             </>
           )}
         </div>
+        {storiesBlocked && (
+          <div className="notice-warning" role="status">
+            <p>{t('stories.reportBlocked')}</p>
+          </div>
+        )}
         {report?.blockedBy && (
           <div className="notice-warning" role="status">
             <p>
@@ -147,6 +160,16 @@ function ReportWorkspace({ today }: { today: string }) {
         <Announcements status={status} failure="" />
         <ErrorBanner message={failure} />
       </ReportForm>
+      <StoriesSection form={form} stories={stories} />
+      <YearSection
+        form={form}
+        wijken={wijken}
+        today={today}
+        onSaved={(entry) => {
+          exports.set([entry, ...(exports.value ?? [])])
+          stories.reload()
+        }}
+      />
       {report && <ReportArticle report={report} />}
       <ExportLog exports={exports.value ?? []} />
     </>
