@@ -36,13 +36,14 @@ export async function collectTables(
   const scope = await scopeOf(db, request)
   const { routes } = await readSettings(db)
   const activity = await collectActivity(db, request, scope, routes)
+  const connections = await countedConnections(db, scope)
   return [
     ...activityTables(scope, activity),
     routeTable(scope, activity, routes),
     channelTable(scope, activity),
     await followUpTable(db, scope, today),
-    await connectionTable(db, scope, request.k),
-    ...(await outcomeTables(db, scope, request.k)),
+    connectionTable(connections, request.k),
+    ...outcomeTables(connections, request.k),
     await passionTable(db, scope, request.k),
     availabilityTable(activity),
     consentTable(scope, activity),
@@ -191,32 +192,90 @@ async function followUpTable(db: Kysely<Database>, scope: Scope, today: string):
   }
 }
 
-/** Connections made in the period (and still active today), by theme of the initiative. */
-async function connectionTable(db: Kysely<Database>, scope: Scope, k: number): Promise<RawTable> {
-  const connections = await sql<{
-    id: string
+/** A connection as the report counts it: its wijk, themes, whether made in the period, answers. */
+interface CountedConnection {
+  wijkId: string | null
+  /** The themes of its initiative; none for person ↔ person or an initiative without one. */
+  themes: string[]
+  /** Made in the period (the connections table counts these). */
+  made: boolean
+  active: boolean
+  /** Its latest answers in the period, if she asked (the outcome tables count these). */
+  answers: Record<OutcomeQuestion, OutcomeAnswer | null> | null
+}
+
+/**
+ * The connections the report counts, read once for both the connections table and what they
+ * brought: made in the period, or asked after in it. Each one's latest answer in the period comes
+ * with it (SQLite takes the bare columns from the row with the max); its initiative's themes from
+ * a map of the few initiatives, not a lookup per connection.
+ */
+async function countedConnections(
+  db: Kysely<Database>,
+  scope: Scope,
+): Promise<CountedConnection[]> {
+  const rows = await sql<{
+    initiative_id: string | null
     status: string
+    made: number
     wijk_id: string | null
-    theme: string | null
+    going: OutcomeAnswer | null
+    met_people: OutcomeAnswer | null
+    gives_back: OutcomeAnswer | null
   }>`
-    SELECT c.id, c.status, p.wijk_id, t.name AS theme
+    SELECT c.initiative_id, c.status, c.date >= ${scope.start} AND c.date < ${scope.end} AS made,
+      p.wijk_id, l.going, l.met_people, l.gives_back
     FROM connection c JOIN person p ON p.id = c.person_id
-    LEFT JOIN initiative_tag it ON it.initiative_id = c.initiative_id
-    LEFT JOIN tag t ON t.id = it.tag_id
-    WHERE c.date >= ${scope.start} AND c.date < ${scope.end} AND p.deleted_at IS NULL`.execute(db)
-  const made = new Map<string, { active: boolean; themes: Set<string> }>()
-  for (const row of connections.rows) {
-    if (!scope.inScope(row.wijk_id)) continue
-    const entry = made.get(row.id) ?? { active: row.status === 'actief', themes: new Set<string>() }
-    entry.themes.add(row.theme ?? t('betweenResidents'))
-    made.set(row.id, entry)
+    LEFT JOIN (SELECT connection_id, max(date || created_at) AS at, going, met_people, gives_back
+      FROM connection_outcome WHERE date >= ${scope.start} AND date < ${scope.end}
+      GROUP BY connection_id) l ON l.connection_id = c.id
+    WHERE p.deleted_at IS NULL
+      AND ((c.date >= ${scope.start} AND c.date < ${scope.end}) OR l.connection_id IS NOT NULL)`.execute(
+    db,
+  )
+  const tagged = await db
+    .selectFrom('initiative_tag')
+    .innerJoin('tag', 'tag.id', 'initiative_tag.tag_id')
+    .select(['initiative_tag.initiative_id', 'tag.name'])
+    .execute()
+  const themesOf = new Map<string, string[]>()
+  for (const row of tagged) {
+    const list = themesOf.get(row.initiative_id) ?? []
+    list.push(row.name)
+    themesOf.set(row.initiative_id, list)
   }
+  const counted: CountedConnection[] = []
+  for (const row of rows.rows) {
+    if (!scope.inScope(row.wijk_id)) continue
+    counted.push({
+      wijkId: row.wijk_id,
+      themes: (row.initiative_id && themesOf.get(row.initiative_id)) || [],
+      made: row.made === 1,
+      active: row.status === 'actief',
+      answers: row.going
+        ? { going: row.going, metPeople: row.met_people, givesBack: row.gives_back }
+        : null,
+    })
+  }
+  return counted
+}
+
+/** The rows a connection counts in: each theme of its initiative, or "bewoner met bewoner". */
+const themesOf = (connection: CountedConnection) =>
+  connection.themes.length > 0 ? connection.themes : [t('betweenResidents')]
+
+/** Connections made in the period (and still active today), by theme of the initiative. */
+function connectionTable(connections: CountedConnection[], k: number): RawTable {
   const byTheme = new Map<string, { made: number; active: number }>()
-  for (const { active, themes } of made.values()) {
-    for (const theme of themes) {
+  const all = { made: 0, active: 0 }
+  for (const connection of connections) {
+    if (!connection.made) continue
+    all.made++
+    if (connection.active) all.active++
+    for (const theme of themesOf(connection)) {
       const entry = byTheme.get(theme) ?? { made: 0, active: 0 }
       entry.made++
-      if (active) entry.active++
+      if (connection.active) entry.active++
       byTheme.set(theme, entry)
     }
   }
@@ -225,7 +284,6 @@ async function connectionTable(db: Kysely<Database>, scope: Scope, k: number): P
     .filter(([, counts]) => counts.made >= k)
     .sort((a, b) => b[1].made - a[1].made || a[0].localeCompare(b[0], 'nl'))
     .map(([theme, counts]) => ({ key: theme, label: theme, values: [counts.made, counts.active] }))
-  const all = [...made.values()]
   return {
     id: 'connections',
     title: t('connections'),
@@ -236,11 +294,7 @@ async function connectionTable(db: Kysely<Database>, scope: Scope, k: number): P
     ],
     rows: [
       ...themeRows,
-      {
-        key: 'all',
-        label: t('allConnections'),
-        values: [all.length, all.filter((c) => c.active).length],
-      },
+      { key: 'all', label: t('allConnections'), values: [all.made, all.active] },
     ],
     rowsAdd: false,
     columnsAdd: false,
@@ -255,43 +309,16 @@ async function connectionTable(db: Kysely<Database>, scope: Scope, k: number): P
  * period; the three answers add up to those asked, and a share is shown only beside a count the
  * table shows (protect.ts), never beside "<k".
  */
-async function outcomeTables(db: Kysely<Database>, scope: Scope, k: number): Promise<RawTable[]> {
-  const rows = await sql<{
-    connection_id: string
-    going: OutcomeAnswer
-    met_people: OutcomeAnswer
-    gives_back: OutcomeAnswer | null
-    wijk_id: string | null
-    theme: string | null
-  }>`
-    SELECT o.connection_id, o.going, o.met_people, o.gives_back, p.wijk_id, t.name AS theme
-    FROM connection_outcome o JOIN connection c ON c.id = o.connection_id
-    JOIN person p ON p.id = c.person_id
-    LEFT JOIN initiative_tag it ON it.initiative_id = c.initiative_id
-    LEFT JOIN tag t ON t.id = it.tag_id
-    WHERE o.date >= ${scope.start} AND o.date < ${scope.end} AND p.deleted_at IS NULL
-    ORDER BY o.date, o.created_at`.execute(db)
-  // The latest answer per connection (rows come oldest first), with every theme it has.
-  const latest = new Map<string, { answers: Record<OutcomeQuestion, OutcomeAnswer | null> }>()
-  const themes = new Map<string, Set<string>>()
-  for (const row of rows.rows) {
-    if (!scope.inScope(row.wijk_id)) continue
-    latest.set(row.connection_id, {
-      answers: { going: row.going, metPeople: row.met_people, givesBack: row.gives_back },
-    })
-    const set = themes.get(row.connection_id) ?? new Set<string>()
-    set.add(row.theme ?? t('betweenResidents'))
-    themes.set(row.connection_id, set)
-  }
+function outcomeTables(connections: CountedConnection[], k: number): RawTable[] {
   return outcomeQuestions.map((question) => {
     const byTheme = new Map<string, number[]>()
     const all = [0, 0, 0]
-    for (const [id, { answers }] of latest) {
-      const answer = answers[question]
+    for (const connection of connections) {
+      const answer = connection.answers?.[question]
       if (!answer) continue
       const a = outcomeAnswers.indexOf(answer)
       all[a]!++
-      for (const theme of themes.get(id)!) {
+      for (const theme of themesOf(connection)) {
         const counts = byTheme.get(theme) ?? [0, 0, 0]
         counts[a]!++
         byTheme.set(theme, counts)
