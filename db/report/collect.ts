@@ -167,10 +167,12 @@ export async function collectActivity(
   }
 
   // New residents: the first contact (the first moment, or "first met" when earlier) in the period.
+  // A resident's first moment is the first_on of his earliest year: one row, not a min over all.
   const newPeople = await sql<{ wijk_id: string | null; first: string }>`
     SELECT wijk_id, first FROM (
       SELECT p.wijk_id, min(coalesce(p.first_met_on, '9999'), coalesce(
-        (SELECT min(a.first_on) FROM report_activity a WHERE a.person_id = p.id), '9999')) AS first
+        (SELECT a.first_on FROM report_activity a WHERE a.person_id = p.id ORDER BY a.year LIMIT 1),
+        '9999')) AS first
       FROM person p WHERE p.deleted_at IS NULL)
     WHERE first >= ${scope.start} AND first < ${scope.end}`.execute(db)
   const newCounts: Counts = new Map()
