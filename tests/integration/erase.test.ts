@@ -212,6 +212,17 @@ async function setUp(people: ResidentInput[]) {
       }),
     )
   }
+  // A story about each, linked to them and naming them: an erased one's name goes from it.
+  for (const r of made) {
+    const { firstName, lastName, street } = traces(r.token, r.n)
+    value(
+      await t.api['stories:save']({
+        title: `Over ${firstName}`,
+        text: `${firstName} ${lastName} van de ${street} kookt nu mee.`,
+        personIds: [r.id],
+      }),
+    )
+  }
   // Her story names them all: the erased ones must go from it.
   t.platform.fileDialog.saveAnswer = null
   const story = made.map((r) => traces(r.token, r.n).firstName).join(' en ') + ' kwamen koken.'
