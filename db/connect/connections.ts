@@ -170,6 +170,20 @@ export async function recordOutcome(
     .execute()
 }
 
+/** Rows of a connection's own table as lists by connection, in the order they come. */
+function byConnection<Row extends { connection_id: string }, Item>(
+  rows: readonly Row[],
+  item: (row: Row) => Item,
+): Map<string, Item[]> {
+  const lists = new Map<string, Item[]>()
+  for (const row of rows) {
+    const list = lists.get(row.connection_id) ?? []
+    list.push(item(row))
+    lists.set(row.connection_id, list)
+  }
+  return lists
+}
+
 type Filter = { personId: string } | { initiativeId: string } | { id: string }
 
 /** Connections with both ends named and their history, newest first. */
@@ -223,43 +237,35 @@ export async function listConnections(db: Kysely<Database>, filter: Filter): Pro
     .orderBy('date')
     .orderBy('created_at')
     .execute()
-  const history = new Map<string, Connection['history']>()
-  for (const event of events) {
-    const list = history.get(event.connection_id) ?? []
-    list.push({
-      id: event.id,
-      date: event.date,
-      status: event.status,
-      reason: event.reason,
-      note: event.note,
-      createdAt: event.created_at,
-    })
-    history.set(event.connection_id, list)
-  }
-  const outcomes = new Map<string, ConnectionOutcome[]>()
-  const outcomeRows = await db
-    .selectFrom('connection_outcome')
-    .selectAll()
-    .where(
-      'connection_id',
-      'in',
-      rows.map((row) => row.id),
-    )
-    .orderBy('date')
-    .orderBy('created_at')
-    .execute()
-  for (const outcome of outcomeRows) {
-    const list = outcomes.get(outcome.connection_id) ?? []
-    list.push({
+  const history = byConnection(events, (event) => ({
+    id: event.id,
+    date: event.date,
+    status: event.status,
+    reason: event.reason,
+    note: event.note,
+    createdAt: event.created_at,
+  }))
+  const outcomes = byConnection(
+    await db
+      .selectFrom('connection_outcome')
+      .selectAll()
+      .where(
+        'connection_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .orderBy('date')
+      .orderBy('created_at')
+      .execute(),
+    (outcome): ConnectionOutcome => ({
       id: outcome.id,
       date: outcome.date,
       going: outcome.going,
       metPeople: outcome.met_people,
       givesBack: outcome.gives_back,
       createdAt: outcome.created_at,
-    })
-    outcomes.set(outcome.connection_id, list)
-  }
+    }),
+  )
   return rows.map((row) => ({
     id: row.id,
     person: {

@@ -64,6 +64,25 @@ function wijkRow(scope: Scope, rowKey: string, label: string, value: (w: string 
 const wijkColumns = (scope: Scope) =>
   scope.wijken.map((w) => ({ key: w.id ?? 'none', label: w.name }))
 
+/** Lines by wijk, each with its total, and the wijken's totals under them: they add up both ways. */
+function linesByWijk(
+  scope: Scope,
+  table: { id: string; title: string; rowHeader: string; note?: string },
+  rows: RawTable['rows'],
+): RawTable {
+  return {
+    ...table,
+    columns: wijkColumns(scope),
+    rows,
+    totals: {
+      values: scope.wijken.map((_, c) => sum(rows.map((row) => row.values[c]!))),
+      total: sum(rows.map((row) => row.total!)),
+    },
+    rowsAdd: true,
+    columnsAdd: true,
+  }
+}
+
 /** Wijk × bucket, with row totals (sums, or as given) and column totals (sums). */
 function wijkByBucket(
   scope: Scope,
@@ -124,48 +143,29 @@ function routeTable(scope: Scope, activity: Activity, routes: readonly string[])
     { key: 'other', label: t('routes.other') },
     { key: 'unknown', label: t('routes.unknown') },
   ]
-  const rows = lines.map((line) =>
-    wijkRow(scope, line.key, line.label, (w) => activity.routeCounts.get(key(line.key, w)) ?? 0),
+  return linesByWijk(
+    scope,
+    { id: 'routes', title: t('routesTitle'), rowHeader: t('routeHeader'), note: t('routesNote') },
+    lines.map((line) =>
+      wijkRow(scope, line.key, line.label, (w) => activity.routeCounts.get(key(line.key, w)) ?? 0),
+    ),
   )
-  return {
-    id: 'routes',
-    title: t('routesTitle'),
-    rowHeader: t('routeHeader'),
-    columns: wijkColumns(scope),
-    rows,
-    totals: {
-      values: scope.wijken.map((_, c) => sum(rows.map((row) => row.values[c]!))),
-      total: sum(rows.map((row) => row.total)),
-    },
-    rowsAdd: true,
-    columnsAdd: true,
-    note: t('routesNote'),
-  }
 }
 
 /** Contact moments by channel, per wijk. */
 function channelTable(scope: Scope, activity: Activity): RawTable {
-  const rows = channels.map((channel) =>
-    wijkRow(
-      scope,
-      channel,
-      translate(nl, `channel.${channel}`),
-      (w) => activity.channelCounts.get(key(channel, w)) ?? 0,
+  return linesByWijk(
+    scope,
+    { id: 'channels', title: t('channels'), rowHeader: t('channel') },
+    channels.map((channel) =>
+      wijkRow(
+        scope,
+        channel,
+        translate(nl, `channel.${channel}`),
+        (w) => activity.channelCounts.get(key(channel, w)) ?? 0,
+      ),
     ),
   )
-  return {
-    id: 'channels',
-    title: t('channels'),
-    rowHeader: t('channel'),
-    columns: wijkColumns(scope),
-    rows,
-    totals: {
-      values: scope.wijken.map((_, c) => sum(rows.map((row) => row.values[c]!))),
-      total: sum(rows.map((row) => row.total)),
-    },
-    rowsAdd: true,
-    columnsAdd: true,
-  }
 }
 
 /** Follow-ups done in the period, and those due in it that were late (done after, or still open). */
@@ -394,24 +394,15 @@ function availabilityTable(activity: Activity): RawTable {
 /** Consent: of the people reached, with consent recorded (verbal or written) or not. */
 function consentTable(scope: Scope, activity: Activity): RawTable {
   const reached = (w: string | null) => activity.periodReached.get(w)
-  const rows = [
-    wijkRow(scope, 'with', t('consent.with'), (w) => reached(w)?.consent ?? 0),
-    wijkRow(scope, 'without', t('consent.without'), (w) => {
-      const r = reached(w)
-      return r ? r.n - r.consent : 0
-    }),
-  ]
-  return {
-    id: 'consent',
-    title: t('consentTitle'),
-    rowHeader: t('consentHeader'),
-    columns: wijkColumns(scope),
-    rows,
-    totals: {
-      values: scope.wijken.map((_, c) => rows[0]!.values[c]! + rows[1]!.values[c]!),
-      total: rows[0]!.total + rows[1]!.total,
-    },
-    rowsAdd: true,
-    columnsAdd: true,
-  }
+  return linesByWijk(
+    scope,
+    { id: 'consent', title: t('consentTitle'), rowHeader: t('consentHeader') },
+    [
+      wijkRow(scope, 'with', t('consent.with'), (w) => reached(w)?.consent ?? 0),
+      wijkRow(scope, 'without', t('consent.without'), (w) => {
+        const r = reached(w)
+        return r ? r.n - r.consent : 0
+      }),
+    ],
+  )
 }
