@@ -214,14 +214,25 @@ export async function logStoryExport(
 }
 
 /**
- * He withdrew "opnemen in verhalen": for every export that held a story about him, a line in the
- * story log, for her to tell whoever received it. Inside the caller's transaction.
+ * He withdrew "opnemen in verhalen" (it was given until now): for every export that held a story
+ * about him, a line in the story log, for her to tell whoever received it. A refusal where nothing
+ * was given is no withdrawal: no export could have held him. Inside the caller's transaction,
+ * before the new decision is written.
  */
 export async function logStoryWithdrawal(
   trx: Transaction<Database>,
   personId: string,
   at: WriteContext,
 ): Promise<void> {
+  const given = await trx
+    .selectFrom('consent')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('purpose', '=', 'stories')
+    .where('current', '=', 1)
+    .where('given', '=', 1)
+    .executeTakeFirst()
+  if (!given) return
   const held = await trx
     .selectFrom('story_person as sp')
     .innerJoin('story_export as se', 'se.story_id', 'sp.story_id')

@@ -107,6 +107,23 @@ describe('stories with consent', () => {
     ])
     expect(JSON.stringify(after.withdrawals)).not.toContain('Henk')
     expect(after.stories[0]).toMatchObject({ withoutConsent: 1 })
+
+    // Someone linked after the export, who never said yes, says no: not a withdrawal.
+    const { id: other } = value<PersonDetail>(
+      await t.api['people:create']({ firstName: 'Ria', lastName: 'Bos' }),
+    )
+    value(
+      await t.api['stories:save']({
+        id: story.id,
+        title: story.title,
+        text: story.text,
+        personIds: [id, other],
+      }),
+    )
+    await consent(other, false, '2026-07-08')
+    // And he, having said no already, says no again: nothing new either.
+    await consent(id, false, '2026-07-09')
+    expect(value<StoriesView>(await t.api['stories:list'](undefined)).withdrawals).toHaveLength(1)
   })
 
   it('runs the check for names, streets, phones and e-mail addresses on every story', async () => {
