@@ -13,6 +13,7 @@ import * as m0011 from './0011_person_live'
 import * as m0012 from './0012_referral'
 import * as m0013 from './0013_outcomes'
 import * as m0014 from './0014_stories'
+import * as m0015 from './0015_connection_follow_ups'
 
 export interface Migration {
   name: string
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { name: '0012_referral', ...m0012 },
   { name: '0013_outcomes', ...m0013 },
   { name: '0014_stories', ...m0014 },
+  { name: '0015_connection_follow_ups', ...m0015 },
 ]
