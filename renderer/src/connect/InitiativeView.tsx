@@ -16,6 +16,7 @@ import { useNavigation } from '../shell/navigation'
 import { formatDate } from '../ui/options'
 import { useLoad } from '../ui/useLoad'
 import { useToday } from '../ui/useToday'
+import { WijkSelect } from '../ui/WijkSelect'
 import { ConnectionCard } from './ConnectionCard'
 import { InitiativeForm } from './InitiativeForm'
 import { ProposeForm } from './ProposeForm'
@@ -124,21 +125,13 @@ function Matches({
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('connect.whoFits')}</h2>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-wijk`}>{t('fields.wijk')}</label>
-          <select
-            id={`${id}-wijk`}
-            value={wijkId}
-            onChange={(event) => setWijkId(event.target.value)}
-          >
-            <option value="">{t('connect.allWijken')}</option>
-            {wijken.map((wijk) => (
-              <option key={wijk.id} value={wijk.id}>
-                {wijk.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <WijkSelect
+          label={t('fields.wijk')}
+          allLabel={t('connect.allWijken')}
+          wijken={wijken}
+          value={wijkId}
+          onChange={setWijkId}
+        />
         <div className="field">
           <label htmlFor={`${id}-consent`}>{t('fields.consentStatus')}</label>
           <select

@@ -5,6 +5,7 @@ import type { Wijk } from '../../../shared/contract'
 import type { ReportExport } from '../../../shared/report'
 import { call, sprokkel } from '../ui/api'
 import { Announcements, ErrorBanner } from '../ui/FormFooter'
+import { WijkSelect } from '../ui/WijkSelect'
 import type { ReportFormValues } from './ReportForm'
 
 /**
@@ -65,21 +66,13 @@ export function YearSection({
             onChange={(event) => setYear(event.target.value.trim())}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-wijk`}>{t('year.wijk')}</label>
-          <select
-            id={`${id}-wijk`}
-            value={wijkId}
-            onChange={(event) => setWijkId(event.target.value)}
-          >
-            <option value="">{t('report.allWijken')}</option>
-            {wijken.map((wijk) => (
-              <option key={wijk.id} value={wijk.id}>
-                {wijk.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <WijkSelect
+          label={t('year.wijk')}
+          allLabel={t('report.allWijken')}
+          wijken={wijken}
+          value={wijkId}
+          onChange={setWijkId}
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="secondary" disabled={busy} onClick={() => void make()}>
