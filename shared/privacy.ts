@@ -217,6 +217,8 @@ export interface Inzage {
     place: string | null
     note: string | null
     worker: string | null
+    /** How this contact came about (aangemeld door / hoe bereikt). */
+    referredBy: string | null
   }[]
   followUps: {
     dueOn: string

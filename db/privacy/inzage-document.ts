@@ -108,6 +108,7 @@ ${section(
         date(m.date),
         t(`channel.${m.channel}`),
         m.place,
+        m.referredBy && `${t('moment.referredBy')}: ${m.referredBy}`,
         m.note,
         m.worker && t('inzage.by', { name: m.worker }),
       ),

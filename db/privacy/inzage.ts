@@ -89,6 +89,7 @@ export async function collectInzage(
       place: moment.place,
       note: moment.note,
       worker: moment.worker,
+      referredBy: moment.referredBy,
     })),
     followUps: followUps.map((f) => ({
       dueOn: f.due_on,

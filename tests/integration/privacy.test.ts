@@ -425,6 +425,7 @@ describe('inzage', () => {
         date: '2026-02-14',
         channel: 'telefoon',
         note: 'Belde terug',
+        referredBy: 'Wijkteam',
       }),
     )
     const bert = await create({ firstName: 'Bertus', lastName: 'Vandermolen' })
@@ -517,6 +518,7 @@ describe('inzage', () => {
     })
     expect(json.tags).toContainEqual({ kind: 'passion', name: 'fietsen' })
     // Every contact moment, the one his list brought too.
+    expect(json.moments.find((m) => m.date === '2026-02-14')?.referredBy).toBe('Wijkteam')
     expect(json.moments.map((m) => m.date)).toEqual([
       // The connection's follow-up, done today.
       '2026-03-02',
@@ -575,6 +577,7 @@ describe('inzage', () => {
     expect(text).toContain('bewonerslijst.xlsx')
     expect(text).toContain('Repair café')
     expect(text).toContain('Heeft ze er mensen bij leren kennen? Een paar')
+    expect(text).toContain('Hoe bereikt: Wijkteam')
     expect(text).not.toMatch(/Bertus|Vandermolen|Fatima|Amrani/)
     const log = value<PrivacyLogEntry[]>(await t.api['privacy:log'](undefined))
     expect(log.map((e) => e.kind)).toEqual(['inzage'])
