@@ -65,7 +65,10 @@ export type RecordConsent = z.output<typeof recordConsentSchema>
 export type RecordConsentInput = z.input<typeof recordConsentSchema>
 
 /** The state of a purpose on `today`. */
-export function consentState(current: ConsentRecord | null, today: string): ConsentState {
+export function consentState(
+  current: Pick<ConsentRecord, 'given' | 'expiresOn'> | null,
+  today: string,
+): ConsentState {
   if (!current) return 'none'
   if (!current.given) return 'refused'
   return current.expiresOn && current.expiresOn < today ? 'expired' : 'given'

@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { translate } from '../../shared/i18n/messages'
 import { nl } from '../../shared/i18n/nl'
 import { displayName } from '../../shared/person'
 import { consentState } from '../../shared/privacy'
 import type { ReportStory } from '../../shared/report'
-import type { SaveStory, StoriesView, Story } from '../../shared/stories'
+import type { SaveStory, StoriesView, Story, StoryPerson } from '../../shared/stories'
 import type { WriteContext } from '../ledger/write-context'
 import { StoreError } from '../store/errors'
 import { newId } from '../store/ids'
@@ -23,46 +23,65 @@ const storyNotFound = () => new StoreError('not_found', translate(nl, 'errors.st
 
 type Db = Kysely<Database> | Transaction<Database>
 
-/** Per story, how many of its residents lack the consent on `today`. */
-async function withoutConsent(db: Db, storyIds: readonly string[], today: string) {
-  if (storyIds.length === 0) return new Map<string, number>()
-  const rows = await sql<{ story_id: string; n: number }>`
-    SELECT sp.story_id, count(*) AS n FROM story_person sp
-    WHERE ${inIds('sp.story_id', storyIds)} AND NOT EXISTS (
-      SELECT 1 FROM consent c WHERE c.person_id = sp.person_id AND c.purpose = 'stories'
-        AND c.current = 1 AND c.given = 1 AND (c.expires_on IS NULL OR c.expires_on >= ${today}))
-    GROUP BY sp.story_id`.execute(db)
-  return new Map(rows.rows.map((row) => [row.story_id, row.n]))
+/**
+ * Per story, the residents it is about (by name) with where "opnemen in verhalen" stands for each
+ * today: the list shows them, and the report counts those without it.
+ */
+async function peopleOf(
+  db: Db,
+  storyIds: readonly string[],
+  today: string,
+): Promise<Map<string, StoryPerson[]>> {
+  const people = new Map<string, StoryPerson[]>()
+  if (storyIds.length === 0) return people
+  const links = await db
+    .selectFrom('story_person as sp')
+    .innerJoin('person as p', 'p.id', 'sp.person_id')
+    .leftJoin('consent as c', (join) =>
+      join
+        .onRef('c.person_id', '=', 'sp.person_id')
+        .on('c.purpose', '=', 'stories')
+        .on('c.current', '=', 1),
+    )
+    .select([
+      'sp.story_id',
+      'p.id',
+      'p.first_name',
+      'p.tussenvoegsel',
+      'p.last_name',
+      'c.given',
+      'c.expires_on',
+    ])
+    .where(inIds('sp.story_id', storyIds))
+    .orderBy('p.name_key')
+    .execute()
+  for (const link of links) {
+    const list = people.get(link.story_id) ?? []
+    list.push({
+      id: link.id,
+      name: displayName({
+        firstName: link.first_name,
+        tussenvoegsel: link.tussenvoegsel,
+        lastName: link.last_name,
+      }),
+      consent: consentState(
+        link.given === null ? null : { given: link.given === 1, expiresOn: link.expires_on },
+        today,
+      ),
+    })
+    people.set(link.story_id, list)
+  }
+  return people
 }
+
+const withoutConsent = (people: readonly StoryPerson[]) =>
+  people.filter((person) => person.consent !== 'given').length
 
 /** Her stories, newest first, each with its residents and their consent, and the withdrawals. */
 export async function listStories(db: Kysely<Database>, today: string): Promise<StoriesView> {
   const stories = await db.selectFrom('story').selectAll().orderBy('updated_at', 'desc').execute()
   const ids = stories.map((story) => story.id)
-  const links =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('story_person as sp')
-          .innerJoin('person as p', 'p.id', 'sp.person_id')
-          .leftJoin('consent as c', (join) =>
-            join
-              .onRef('c.person_id', '=', 'sp.person_id')
-              .on('c.purpose', '=', 'stories')
-              .on('c.current', '=', 1),
-          )
-          .select([
-            'sp.story_id',
-            'p.id',
-            'p.first_name',
-            'p.tussenvoegsel',
-            'p.last_name',
-            'c.given',
-            'c.expires_on',
-          ])
-          .where('sp.story_id', 'in', ids)
-          .orderBy('p.name_key')
-          .execute()
+  const peopleByStory = await peopleOf(db, ids, today)
   const exported = await db
     .selectFrom('story_export')
     .select(['story_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -71,30 +90,13 @@ export async function listStories(db: Kysely<Database>, today: string): Promise<
   const exports = new Map(exported.map((row) => [row.story_id, Number(row.n)]))
   const check = await narrativeChecker(db)
   const view: Story[] = stories.map((story) => {
-    const people = links
-      .filter((link) => link.story_id === story.id)
-      .map((link) => ({
-        id: link.id,
-        name: displayName({
-          firstName: link.first_name,
-          tussenvoegsel: link.tussenvoegsel,
-          lastName: link.last_name,
-        }),
-        consent: consentState(
-          link.given === null
-            ? null
-            : ({ given: link.given === 1, expiresOn: link.expires_on } as Parameters<
-                typeof consentState
-              >[0]),
-          today,
-        ),
-      }))
+    const people = peopleByStory.get(story.id) ?? []
     return {
       id: story.id,
       title: story.title,
       text: story.text,
       people,
-      withoutConsent: people.filter((person) => person.consent !== 'given').length,
+      withoutConsent: withoutConsent(people),
       findings: check(`${story.title}\n${story.text}`),
       exports: exports.get(story.id) ?? 0,
       updatedAt: story.updated_at,
@@ -191,11 +193,11 @@ export async function reportStories(
     .where('id', 'in', ids)
     .execute()
   const byId = new Map(rows.map((row) => [row.id, row]))
-  const missing = await withoutConsent(db, ids, today)
+  const people = await peopleOf(db, ids, today)
   return ids.map((id) => {
     const story = byId.get(id)
     if (!story) throw storyNotFound()
-    return { ...story, withoutConsent: missing.get(id) ?? 0 }
+    return { ...story, withoutConsent: withoutConsent(people.get(id) ?? []) }
   })
 }
 
