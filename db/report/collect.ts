@@ -5,6 +5,7 @@ import { slots } from '../../shared/ledger'
 import { bucketOf, monthsBetween, type ReportRequest } from '../../shared/report'
 import { routeIn } from '../../shared/routes'
 import type { Database } from '../store/schema'
+import { bitCounts } from './bit-counts'
 
 /**
  * The counts behind the report, straight from the store: every figure is a count of people,
@@ -123,7 +124,7 @@ export async function collectActivity(
 
   // Residents reached, counted in SQL over the tally of months: per resident the months of the
   // period with a contact as one integer (bit i: the period's month i; at most 60 months), then per
-  // wijk how many residents have a bit in each bucket, consent, and each day part.
+  // wijk and route how many residents have a bit in each bucket, consent, and each day part.
   const period = BigInt(months.length)
   const bucketMasks = scope.buckets.map((bucket) =>
     months.reduce(
@@ -132,22 +133,27 @@ export async function collectActivity(
       0n,
     ),
   )
+  // Per resident one bit per bucket: the months themselves when each bucket is one month.
+  const buckets = bucketMasks.every((mask, b) => mask === 1n << BigInt(b))
+    ? 'bits'
+    : bucketMasks.map((mask, b) => `(((bits & ${mask}) != 0) << ${b})`).join(' | ')
+  const reach = bitCounts(buckets, scope.buckets.length, 'b')
+  const offered = bitCounts('availability', slots.length, 's')
   const shift = `a.year * 12 - ${firstYear * 12 + Number(request.from.slice(5, 7)) - 1}`
-  const columns = [
-    ...bucketMasks.map((mask, b) => `sum((bits & ${mask}) != 0) AS b${b}`),
-    ...slots.map((_, i) => `sum((availability >> ${i}) & 1) AS s${i}`),
-  ].join(', ')
   const perWijk = await sql<
     Record<string, number> & { wijk_id: string | null; route: string | null }
   >`
-    SELECT wijk_id, route, count(*) AS n, sum(consent) AS consent, ${sql.raw(columns)} FROM (
-      SELECT p.wijk_id, p.referred_by AS route,
-        p.consent_status IN ('verbal', 'written') AS consent, p.availability,
-        sum((a.months << (${sql.raw(shift)})) & ${sql.raw(String((1n << period) - 1n))}) AS bits
-      FROM report_activity a JOIN person p ON p.id = a.person_id
-      WHERE a.year >= ${firstYear} AND a.year <= ${lastYear} AND p.deleted_at IS NULL
-      GROUP BY a.person_id)
-    WHERE bits != 0 GROUP BY wijk_id, route`.execute(db)
+    SELECT wijk_id, route, n, consent, ${sql.raw([...reach.counts, ...offered.counts].join(', '))}
+    FROM (
+      SELECT wijk_id, route, count(*) AS n, sum(consent) AS consent,
+        ${sql.raw([...reach.sums, ...offered.sums].join(', '))} FROM (
+        SELECT p.wijk_id, p.referred_by AS route,
+          p.consent_status IN ('verbal', 'written') AS consent, p.availability,
+          sum((a.months << (${sql.raw(shift)})) & ${sql.raw(String((1n << period) - 1n))}) AS bits
+        FROM report_activity a JOIN person p ON p.id = a.person_id
+        WHERE a.year >= ${firstYear} AND a.year <= ${lastYear} AND p.deleted_at IS NULL
+        GROUP BY a.person_id)
+      WHERE bits != 0 GROUP BY wijk_id, route)`.execute(db)
   const reachedCounts: Counts = new Map()
   const periodReached: Activity['periodReached'] = new Map()
   const slotCounts = new Array<number>(slots.length).fill(0)
@@ -156,14 +162,14 @@ export async function collectActivity(
   for (const row of perWijk.rows) {
     if (!scope.inScope(row.wijk_id)) continue
     scope.buckets.forEach((bucket, b) =>
-      add(reachedCounts, key(row.wijk_id, bucket), row[`b${b}`]!),
+      add(reachedCounts, key(row.wijk_id, bucket), row[`b_${b}`]!),
     )
     const reached = periodReached.get(row.wijk_id) ?? { n: 0, consent: 0 }
     reached.n += row['n']!
     reached.consent += row['consent']!
     periodReached.set(row.wijk_id, reached)
     add(routeCounts, key(routeRow(row.route, routes), row.wijk_id), row['n']!)
-    slots.forEach((_, i) => (slotCounts[i]! += row[`s${i}`]!))
+    slots.forEach((_, i) => (slotCounts[i]! += row[`s_${i}`]!))
   }
 
   // New residents: the first contact (the first moment, or "first met" when earlier) in the period.
