@@ -93,6 +93,26 @@ export const routeRow = (value: string | null, routes: readonly string[]) =>
   value === null ? 'unknown' : (routeIn(value, routes) ?? 'other')
 
 /**
+ * New residents: those whose first contact (the first moment, or "first met" when earlier) falls
+ * in the period, with that date. Those whose first moment is in it, from the tally of months the
+ * reach reads too (a few rows per resident, in order), unless "first met" came before; and those
+ * first met in it before any moment, from the index of "first met" dates. Neither reads every
+ * resident's row: with a cold cache that alone took 100 ms at 100k.
+ */
+export const firstContacts = (scope: Pick<Scope, 'start' | 'end'>) =>
+  sql<{ wijk_id: string | null; first: string }>`
+    SELECT p.wijk_id, x.first FROM (
+      SELECT person_id, min(first_on) AS first FROM report_activity GROUP BY person_id
+      HAVING first >= ${scope.start} AND first < ${scope.end}) x
+    JOIN person p ON p.id = x.person_id
+    WHERE p.deleted_at IS NULL AND (p.first_met_on IS NULL OR p.first_met_on >= x.first)
+    UNION ALL
+    SELECT p.wijk_id, p.first_met_on FROM person p
+    WHERE p.first_met_on >= ${scope.start} AND p.first_met_on < ${scope.end}
+      AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM report_activity a
+        WHERE a.person_id = p.id AND a.first_on <= p.first_met_on)`
+
+/**
  * Reads the tallies the store keeps (migration 0007) rather than every contact moment: per
  * resident and year the months with a contact, and moments per wijk, month and channel.
  */
@@ -172,15 +192,7 @@ export async function collectActivity(
     slots.forEach((_, i) => (slotCounts[i]! += row[`s_${i}`]!))
   }
 
-  // New residents: the first contact (the first moment, or "first met" when earlier) in the period.
-  // A resident's first moment is the first_on of his earliest year: one row, not a min over all.
-  const newPeople = await sql<{ wijk_id: string | null; first: string }>`
-    SELECT wijk_id, first FROM (
-      SELECT p.wijk_id, min(coalesce(p.first_met_on, '9999'), coalesce(
-        (SELECT a.first_on FROM report_activity a WHERE a.person_id = p.id ORDER BY a.year LIMIT 1),
-        '9999')) AS first
-      FROM person p WHERE p.deleted_at IS NULL)
-    WHERE first >= ${scope.start} AND first < ${scope.end}`.execute(db)
+  const newPeople = await firstContacts(scope).execute(db)
   const newCounts: Counts = new Map()
   for (const row of newPeople.rows) {
     if (!scope.inScope(row.wijk_id)) continue

@@ -14,6 +14,7 @@ import * as m0012 from './0012_referral'
 import * as m0013 from './0013_outcomes'
 import * as m0014 from './0014_stories'
 import * as m0015 from './0015_connection_follow_ups'
+import * as m0016 from './0016_person_first_met'
 
 export interface Migration {
   name: string
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { name: '0013_outcomes', ...m0013 },
   { name: '0014_stories', ...m0014 },
   { name: '0015_connection_follow_ups', ...m0015 },
+  { name: '0016_person_first_met', ...m0016 },
 ]
