@@ -40,6 +40,14 @@ stalls.disable()
 const { rss, heapUsed } = process.memoryUsage()
 // The indexes' typed arrays (moved here from the thread that made them: not in `arrayBuffers`).
 const indexBytes = ctx.search.footprint.arrayBytes + ctx.matching.footprint.arrayBytes
+// Asked for, the resident memory once she has left it alone a while: V8 pools the pages of the
+// indexing thread's heap when the thread ends, and gives them back to the OS some seconds later.
+const settle = Number(process.argv[4] ?? 0)
+let settledRss = rss
+if (settle > 0) {
+  await new Promise((resolve) => setTimeout(resolve, settle))
+  settledRss = process.memoryUsage().rss
+}
 await ctx.store.close()
 console.log(
   JSON.stringify({
@@ -50,6 +58,7 @@ console.log(
     handOver: ctx.indexing.handOverMs,
     longestStall: stalls.max / 1e6,
     rss,
+    settledRss,
     heapUsed,
     indexBytes,
     by: ctx.indexing.by,
