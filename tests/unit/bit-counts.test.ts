@@ -1,15 +1,7 @@
 import SQLite from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, it } from 'vitest'
 import { bitCounts, packing } from '../../db/report/bit-counts'
-
-/** A small, repeatable stream of numbers in [0, 1). */
-function randomStream(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state / 2147483648
-  }
-}
+import { seededRandom } from '../bench/ledger'
 
 describe('counting bits three to a sum', () => {
   it('moves every pattern of the three picked bits to its counter, for every stride', () => {
@@ -36,7 +28,7 @@ describe('counting bits three to a sum', () => {
   it('counts in SQLite what counting bit by bit counts', () => {
     const db = new SQLite(':memory:')
     try {
-      const random = randomStream(7)
+      const random = seededRandom(7)
       for (const bits of [1, 2, 3, 4, 12, 20, 21, 22, 40, 60, 63]) {
         db.exec('DROP TABLE IF EXISTS t; CREATE TABLE t (g INTEGER, x INTEGER)')
         const insert = db.prepare('INSERT INTO t VALUES (?, ?)')
