@@ -97,11 +97,11 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
     await filled.indexing.ready
     await filled.store.close()
     const bundled = await bundle()
-    const start = (cold: boolean, settleMs = 0) => {
+    const start = (cold: boolean, settle = 0) => {
       const dropped = cold && dropCaches()
       const out = execFileSync(
         process.execPath,
-        ['--expose-gc', bundled.child, dir.path, bundled.worker, String(settleMs)],
+        ['--expose-gc', bundled.child, dir.path, bundled.worker, String(settle)],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       )
       const line = out.trim().split('\n').at(-1)!
