@@ -142,9 +142,9 @@ export async function collectActivity(
     add(channelCounts, key(row.channel, wijkId), row.moments)
   }
 
-  // Residents reached, counted in SQL over the tally of months: per resident the months of the
-  // period with a contact as one integer (bit i: the period's month i; at most 60 months), then per
-  // wijk and route how many residents have a bit in each bucket, consent, and each day part.
+  // Residents reached, counted in SQL over the tally of months: per resident one bit per bucket of
+  // the period (at most 60), then per wijk and route how many residents have each bit, consent, and
+  // each day part.
   const period = BigInt(months.length)
   const bucketMasks = scope.buckets.map((bucket) =>
     months.reduce(
@@ -153,13 +153,16 @@ export async function collectActivity(
       0n,
     ),
   )
-  // Per resident one bit per bucket: the months themselves when each bucket is one month.
-  const buckets = bucketMasks.every((mask, b) => mask === 1n << BigInt(b))
-    ? 'bits'
-    : bucketMasks.map((mask, b) => `(((bits & ${mask}) != 0) << ${b})`).join(' | ')
-  const reach = bitCounts(buckets, scope.buckets.length, 'b')
-  const offered = bitCounts('availability', slots.length, 's')
   const shift = `a.year * 12 - ${firstYear * 12 + Number(request.from.slice(5, 7)) - 1}`
+  // One year's row: its months in the period (bit i: the period's month i), then its buckets (the
+  // months themselves when each bucket is one month). A bucket lies within one year, so a
+  // resident's rows set different bits and their sum is their or.
+  const monthsOfRow = `((a.months << (${shift})) & ${(1n << period) - 1n})`
+  const bucketsOfRow = bucketMasks.every((mask, b) => mask === 1n << BigInt(b))
+    ? monthsOfRow
+    : bucketMasks.map((mask, b) => `(((${monthsOfRow} & ${mask}) != 0) << ${b})`).join(' | ')
+  const reach = bitCounts('buckets', scope.buckets.length, 'b')
+  const offered = bitCounts('availability', slots.length, 's')
   const perWijk = await sql<
     Record<string, number> & { wijk_id: string | null; route: string | null }
   >`
@@ -169,11 +172,11 @@ export async function collectActivity(
         ${sql.raw([...reach.sums, ...offered.sums].join(', '))} FROM (
         SELECT p.wijk_id, p.referred_by AS route,
           p.consent_status IN ('verbal', 'written') AS consent, p.availability,
-          sum((a.months << (${sql.raw(shift)})) & ${sql.raw(String((1n << period) - 1n))}) AS bits
+          sum(${sql.raw(bucketsOfRow)}) AS buckets
         FROM report_activity a JOIN person p ON p.id = a.person_id
         WHERE a.year >= ${firstYear} AND a.year <= ${lastYear} AND p.deleted_at IS NULL
         GROUP BY a.person_id)
-      WHERE bits != 0 GROUP BY wijk_id, route)`.execute(db)
+      WHERE buckets != 0 GROUP BY wijk_id, route)`.execute(db)
   const reachedCounts: Counts = new Map()
   const periodReached: Activity['periodReached'] = new Map()
   const slotCounts = new Array<number>(slots.length).fill(0)
