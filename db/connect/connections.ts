@@ -226,14 +226,11 @@ export async function listConnections(db: Kysely<Database>, filter: Filter): Pro
   }
   const rows = await query.orderBy('c.date', 'desc').orderBy('c.created_at', 'desc').execute()
   if (rows.length === 0) return []
+  const ids = rows.map((row) => row.id)
   const events = await db
     .selectFrom('connection_event')
     .selectAll()
-    .where(
-      'connection_id',
-      'in',
-      rows.map((row) => row.id),
-    )
+    .where('connection_id', 'in', ids)
     .orderBy('date')
     .orderBy('created_at')
     .execute()
@@ -249,11 +246,7 @@ export async function listConnections(db: Kysely<Database>, filter: Filter): Pro
     await db
       .selectFrom('connection_outcome')
       .selectAll()
-      .where(
-        'connection_id',
-        'in',
-        rows.map((row) => row.id),
-      )
+      .where('connection_id', 'in', ids)
       .orderBy('date')
       .orderBy('created_at')
       .execute(),
