@@ -94,8 +94,9 @@ export async function sameDayConflict(
   db: Kysely<Database>,
   request: ReportRequest,
   now: Date,
+  /** Her local date at `now`, as the report has it. */
+  today: string,
 ): Promise<ReportExport | null> {
-  const today = localDate(now)
   // A local day is at most 14 hours off UTC either way: a day and a half back covers it.
   const since = new Date(now.getTime() - 36 * 3600_000).toISOString()
   const rows = await db

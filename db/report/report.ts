@@ -68,7 +68,7 @@ export async function buildReport(
     narrative: request.narrative,
     stories: await reportStories(db, request.storyIds, today),
     method: method(request),
-    blockedBy: await sameDayConflict(db, request, now),
+    blockedBy: await sameDayConflict(db, request, now, today),
   }
 }
 
