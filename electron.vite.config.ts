@@ -56,7 +56,7 @@ export default defineConfig({
           reader: resolve('db/import/file/worker.ts'),
           // The backup, in a worker thread of the main process (db/backup/thread.ts).
           backup: resolve('db/backup/worker.ts'),
-          // The people indexes of a large ledger, filled in a worker thread (db/search/thread.ts).
+          // A large ledger's people indexes, filled in a process of their own (db/search/indexer.ts).
           indexer: resolve('db/search/worker.ts'),
         },
       },

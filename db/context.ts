@@ -69,7 +69,7 @@ export async function openContext(
   log.info('store.opened', { encrypted: store.encrypted, keyProtection: key.protection })
   // Not waited for: the first screen comes from the store, search meanwhile too (search/people.ts).
   const people = startPeopleIndexes(store.db, {
-    worker: { entry: platform.indexWorker, path: store.path, key: key.key },
+    indexer: { start: platform.startIndexer, path: store.path, key: key.key },
     ...indexing,
     onDone: (outcome) => {
       if ('stopped' in outcome) log.info('search.indexStopped')
@@ -80,7 +80,7 @@ export async function openContext(
       indexing.onDone?.(outcome)
     },
   })
-  // Its worker thread (a large ledger's) holds the file open: it ends before the store closes.
+  // Its indexer (a large ledger's) holds the file open: it ends before the store closes.
   const close = store.close
   store.close = async () => {
     await people.indexing.stop()

@@ -13,6 +13,7 @@ import {
 import { isOpenableLink } from '../db/contact/links'
 import { readerHeapMb, type ReaderProcess } from '../db/import/file/protocol'
 import type { Platform } from '../db/platform/platform'
+import { indexerFlags, type IndexerProcess, type IndexReply } from '../db/search/indexer'
 import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../db/store/key'
 
 /** Electron's safeStorage: DPAPI on Windows, the Keychain on macOS, libsecret/KWallet on Linux. */
@@ -51,8 +52,6 @@ export function electronPlatform(
       void writeStoreKey(join(dataDir, 'store-key.json'), key, safeStorageCipher),
     // Built beside this file (electron.vite.config.ts builds it as `backup`).
     backupWorker: new URL('./backup.js', import.meta.url),
-    // Built beside this file too (as `indexer`).
-    indexWorker: new URL('./indexer.js', import.meta.url),
     now: () => new Date(),
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     notify: ({ title, body, onClick }) => {
@@ -102,6 +101,7 @@ export function electronPlatform(
     },
     printToPdf: printInHiddenWindow,
     startReader: readerProcess,
+    startIndexer: indexerProcess,
   }
 }
 
@@ -122,6 +122,32 @@ function readerProcess(): ReaderProcess {
   return {
     send: (request) => child.postMessage(request),
     onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => {
+      child.on('exit', listener)
+      child.on('error', listener)
+    },
+    stop: () => void child.kill(),
+  }
+}
+
+/** The people indexes' filler, built next to this file too (as `indexer`). */
+const indexerEntry = fileURLToPath(new URL('./indexer.js', import.meta.url))
+
+/**
+ * A large ledger's people indexes are filled in a utility process of their own: its heap and its
+ * CPU stay out of the main process, and when it has handed them over and ends, the OS has all of
+ * its memory back at once.
+ */
+function indexerProcess(): IndexerProcess {
+  const child = utilityProcess.fork(indexerEntry, [], {
+    serviceName: 'Sprokkelaar zoekindex',
+    execArgv: indexerFlags,
+    // What it might print could name her data folder: never in a terminal or log.
+    stdio: 'ignore',
+  })
+  return {
+    send: (job) => child.postMessage(job),
+    onMessage: (listener) => child.on('message', (reply) => listener(reply as IndexReply)),
     onExit: (listener) => {
       child.on('exit', listener)
       child.on('error', listener)

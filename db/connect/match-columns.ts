@@ -2,7 +2,6 @@ import type { FilterAttributes } from '../../shared/filters'
 import { searchTokens } from '../../shared/text'
 import {
   Arena,
-  arenaBuffers,
   dayNumber,
   dayText,
   Numbering,
@@ -149,11 +148,11 @@ export class MatchColumns {
   }
 
   /**
-   * The columns as plain data, for a worker thread that built them to hand them over (see `load`);
-   * the typed arrays' buffers in `transfer`. The columns are not to be used after.
+   * The columns as plain data, for the indexer that built them to hand them over (see `load`).
+   * The columns are not to be used after.
    */
-  snapshot(): { snapshot: MatchColumnsSnapshot; transfer: ArrayBuffer[] } {
-    const snapshot: MatchColumnsSnapshot = {
+  snapshot(): MatchColumnsSnapshot {
+    return {
       ids: this.ids,
       sortKeys: this.sortKeys,
       free: this.free,
@@ -167,15 +166,6 @@ export class MatchColumns {
       tagIds: this.tagIds.snapshot(),
       consents: this.consents.snapshot(),
     }
-    const transfer = [
-      ...Object.values(this.columns).map((array) => array.buffer as ArrayBuffer),
-      ...[snapshot.byTag, snapshot.slotTags, snapshot.byWord, snapshot.slotWords].flatMap(
-        arenaBuffers,
-      ),
-      snapshot.vocabulary.uses.buffer,
-      snapshot.vocabulary.order.buffer,
-    ]
-    return { snapshot, transfer }
   }
 
   /** Become the columns a snapshot holds (what they held before is dropped). */

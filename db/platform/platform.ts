@@ -1,5 +1,6 @@
 import type { KeyProtection } from '../../shared/contract'
 import type { ReaderProcess } from '../import/file/protocol'
+import type { IndexerProcess } from '../search/indexer'
 
 export interface StoreKey {
   /** 64 hex characters: a random 256-bit key, never a password. */
@@ -21,8 +22,6 @@ export interface Platform {
   replaceStoreKey(key: string): void
   /** The backup's worker thread (db/backup/worker.ts as built, or its tsx loader in tests). */
   readonly backupWorker: URL
-  /** The people indexes' worker thread, for large ledgers (db/search/worker.ts as built, or its tsx loader). */
-  readonly indexWorker: URL
   /** The clock, so that tests can move time without sleeping. */
   now(): Date
   /** Seconds since she last touched keyboard or mouse (the app lock's idle time). */
@@ -51,6 +50,12 @@ export interface Platform {
    * utility process in the shell, a worker thread under Node.
    */
   startReader(): ReaderProcess
+  /**
+   * Starts a process that fills the people indexes of a large ledger (see db/search/indexer.ts): a
+   * utility process in the shell, a Node child process under Node. Its memory is the OS's again
+   * when it ends.
+   */
+  startIndexer(): IndexerProcess
 }
 
 export interface FileRequest {

@@ -1,7 +1,7 @@
 import { lastContactBefore, type FilterAttributes } from '../../shared/filters'
 import type { PeopleFilter } from '../../shared/people-query'
 import { slots } from '../../shared/ledger'
-import { Arena, arenaBuffers, dayNumber, dayText, Numbering, type ArenaSnapshot } from './compact'
+import { Arena, dayNumber, dayText, Numbering, type ArenaSnapshot } from './compact'
 
 /** Per slot, in typed arrays: what filters and matching read of a person (see `FilterAttributes`). */
 interface Columns {
@@ -145,20 +145,15 @@ export class AttributeColumns {
     return columns.reduce((sum, array) => sum + array.byteLength, this.tags.footprint.bytes)
   }
 
-  /** The columns as plain data and the buffers to move (see `SearchIndex.snapshot`). */
-  snapshot(): { snapshot: AttributeColumnsSnapshot; transfer: ArrayBuffer[] } {
-    const snapshot = {
+  /** The columns as plain data (see `SearchIndex.snapshot`). */
+  snapshot(): AttributeColumnsSnapshot {
+    return {
       columns: this.columns,
       tags: this.tags.snapshot(),
       wijks: this.wijks.snapshot(),
       tagIds: this.tagIds.snapshot(),
       consents: this.consents.snapshot(),
     }
-    const transfer = [
-      ...Object.values(this.columns).map((array) => array.buffer),
-      ...arenaBuffers(snapshot.tags),
-    ]
-    return { snapshot, transfer }
   }
 
   static from(snapshot: AttributeColumnsSnapshot): AttributeColumns {

@@ -4,7 +4,7 @@
  * word and per person, and every distinct word once, as a small number.
  */
 
-/** An arena as numbers only: what a worker thread hands over (see `Arena.from`). */
+/** An arena as numbers only: what the indexer hands over (see `Arena.from`). */
 export interface ArenaSnapshot {
   data: Int32Array<ArrayBuffer>
   end: number
@@ -474,12 +474,6 @@ function beginsAs(word: string, other: string, count: number): boolean {
   if (word.length < count) return false
   for (let i = 0; i < count; i++) if (word.charCodeAt(i) !== other.charCodeAt(i)) return false
   return true
-}
-
-/** The buffers of an arena's snapshot: handed over to another thread, not copied. */
-export function arenaBuffers(arena: ArenaSnapshot | undefined): ArrayBuffer[] {
-  if (!arena) return []
-  return [arena.data, arena.offsets, arena.lengths, arena.capacities].map((array) => array.buffer)
 }
 
 /**

@@ -11,7 +11,7 @@ import { MatchColumns } from '../connect/match-columns'
 import { sharingUntil } from '../privacy/consent'
 import { SearchIndex, type SearchDoc } from './search-index'
 import { inIds } from '../store/in-ids'
-import { runIndexThread, type IndexThread } from './thread'
+import { runIndexer, type IndexerProcess, type IndexRun } from './indexer'
 
 /**
  * The search index lives in the main process, next to the store: every write goes through the API
@@ -167,18 +167,18 @@ export interface PeopleIndexing {
   /** How long filling them took, once done. */
   tookMs?: number
   /**
-   * How long this thread took to take over a worker thread's indexes, with the people written
+   * How long the main process took to take over the indexer's indexes, with the people written
    * meanwhile.
    */
   handOverMs?: number
-  /** Who filled them: this thread step by step, or a worker thread (large ledgers). */
-  by?: 'steps' | 'worker'
+  /** Who filled them: the main process step by step, or an indexer process (large ledgers). */
+  by?: 'steps' | 'process'
   /**
-   * While a worker thread fills them: the people written meanwhile, put in anew from the store once
-   * it hands them over (it read the store as it was when it began).
+   * While the indexer fills them: the people written meanwhile, put in anew from the store once it
+   * hands them over (it read the store as it was when it began).
    */
   pending?: Set<string>
-  /** Stops filling them, and ends a worker thread's connection (the store is about to close). */
+  /** Stops filling them, and ends the indexer and its connection (the store is about to close). */
   stop(): Promise<void>
 }
 
@@ -189,32 +189,33 @@ export interface IndexingOptions {
   gate?: Promise<void>
   /** Told once, when the indexes are full or the build stopped. */
   onDone?: (
-    outcome: { people: number; ms: number; by: 'steps' | 'worker' } | { stopped: unknown },
+    outcome: { people: number; ms: number; by: 'steps' | 'process' } | { stopped: unknown },
   ) => void
   /**
-   * A worker thread fills them for a large ledger: its entry (worker.ts as built, or its tsx
-   * loader in tests) and the store's file and key.
+   * An indexer process fills them for a large ledger: how the Platform starts one (see
+   * indexer.ts), and the store's file and key.
    */
-  worker?: { entry: URL; path: string; key: string }
-  /** From how many people on the worker thread fills them (below, this thread is quick). */
-  workerFrom?: number
-  /** Runs after the thread answered, before its indexes are taken over (tests write then). */
+  indexer?: { start: () => IndexerProcess; path: string; key: string }
+  /** From how many people on the indexer fills them (below, the main process is quick). */
+  indexerFrom?: number
+  /** Runs after the indexer answered, before its indexes are taken over (tests write then). */
   beforeHandOver?: () => Promise<void>
 }
 
-/** From this many people on, a worker thread fills the indexes by default. */
-const workerFrom = 20_000
+/** From this many people on, an indexer process fills the indexes by default. */
+const indexerFrom = 20_000
 
 /**
  * Both indexes, empty now and filled in the background, so the first screen (Vandaag, the first
  * page of Bewoners) comes from the store alone, before anyone is indexed.
  *
- * A large ledger is read by a worker thread (`options.worker`): its garbage and its CPU stay off
- * this thread, and it hands over the finished indexes as typed arrays (moved, not copied). It reads
- * the store as it was when it began, so the people written meanwhile (`pending`) are put in anew
- * when it answers. Should it fail, or for a small ledger, this thread fills them: a step of `chunk`
- * people at a time, each step inside one read transaction, with the event loop free between steps;
- * writes meanwhile go in through `reindexPeople` as always.
+ * A large ledger is read by an indexer process (`options.indexer`): its heap, its garbage and its
+ * CPU stay out of this process, it hands over the finished indexes as plain data and typed arrays,
+ * and it ends, its memory the OS's again. It reads the store as it was when it began, so the people
+ * written meanwhile (`pending`) are put in anew when it answers. Should it fail, or for a small
+ * ledger, the main process fills them: a step of `chunk` people at a time, each step inside one
+ * read transaction, with the event loop free between steps; writes meanwhile go in through
+ * `reindexPeople` as always.
  */
 export function startPeopleIndexes(
   db: Kysely<Database>,
@@ -223,13 +224,13 @@ export function startPeopleIndexes(
   const chunk = options.chunk ?? 2000
   const indexes = emptyPeopleIndexes()
   let stopped = false
-  let thread: IndexThread | undefined
+  let run: IndexRun | undefined
   const indexing: PeopleIndexing = {
     done: false,
     ready: Promise.resolve(),
     stop: async () => {
       stopped = true
-      await thread?.stop()
+      await run?.stop()
     },
   }
   const inSteps = async () => {
@@ -249,12 +250,14 @@ export function startPeopleIndexes(
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
-  const inWorker = async (worker: NonNullable<IndexingOptions['worker']>) => {
-    indexing.by = 'worker'
+  const inProcess = async (indexer: NonNullable<IndexingOptions['indexer']>) => {
+    indexing.by = 'process'
+    // The store may have closed while its size was read: no process is started for nothing.
+    if (stopped) throw new Error('indexing stopped')
     indexing.pending = new Set()
-    thread = runIndexThread(worker.entry, { path: worker.path, key: worker.key, chunk })
-    const outcome = await thread.outcome
-    thread = undefined
+    run = runIndexer(indexer.start, { path: indexer.path, key: indexer.key, chunk })
+    const outcome = await run.outcome
+    run = undefined
     await options.beforeHandOver?.()
     if (!outcome.ok || stopped) {
       // Filled here instead; what was written meanwhile it reads as it is now.
@@ -280,10 +283,10 @@ export function startPeopleIndexes(
   const build = async () => {
     await (options.gate ?? new Promise((resolve) => setImmediate(resolve)))
     const started = performance.now()
-    const worker = options.worker
+    const indexer = options.indexer
     const large =
-      worker !== undefined && (await ledgerSize(db)) >= (options.workerFrom ?? workerFrom)
-    const people = large ? await inWorker(worker) : await inSteps()
+      indexer !== undefined && (await ledgerSize(db)) >= (options.indexerFrom ?? indexerFrom)
+    const people = large ? await inProcess(indexer) : await inSteps()
     warmUp(indexes.search)
     indexing.done = true
     indexing.tookMs = performance.now() - started
@@ -317,8 +320,8 @@ async function ledgerSize(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * After a write: these people as they are now (or gone, when in the trash), in both. While a
- * worker thread fills the indexes, they are noted and put in when it hands them over.
+ * After a write: these people as they are now (or gone, when in the trash), in both. While the
+ * indexer fills the indexes, they are noted and put in when it hands them over.
  */
 export async function reindexPeople(
   db: Kysely<Database>,

@@ -5,13 +5,7 @@ import {
 import type { FilterAttributes } from '../../shared/filters'
 import type { PeopleFilter } from '../../shared/people-query'
 import { searchTokens } from '../../shared/text'
-import {
-  Arena,
-  arenaBuffers,
-  Vocabulary,
-  type ArenaSnapshot,
-  type VocabularySnapshot,
-} from './compact'
+import { Arena, Vocabulary, type ArenaSnapshot, type VocabularySnapshot } from './compact'
 import { AttributeColumns, type AttributeColumnsSnapshot } from './attribute-columns'
 
 // Where in a person a word was found; the order is the order of importance.
@@ -250,30 +244,20 @@ export class SearchIndex {
   }
 
   /**
-   * The index as plain data, for a worker thread that built it to hand it over (see `load`); the
-   * typed arrays' buffers in `transfer`. The index is not to be used after.
+   * The index as plain data, for the indexer that built it to hand it over (see `load`). The
+   * index is not to be used after.
    */
-  snapshot(): { snapshot: SearchIndexSnapshot; transfer: ArrayBuffer[] } {
-    const attributes = this.attributes.snapshot()
-    const snapshot: SearchIndexSnapshot = {
+  snapshot(): SearchIndexSnapshot {
+    return {
       vocabulary: this.vocabulary.snapshot(),
       postings: this.postings.snapshot(),
       slotWords: this.slotWords.snapshot(),
       ids: this.ids,
       sortKeys: this.sortKeys,
       statusOf: this.statusOf,
-      attributes: attributes.snapshot,
+      attributes: this.attributes.snapshot(),
       free: this.free,
     }
-    const transfer = [
-      ...attributes.transfer,
-      ...arenaBuffers(snapshot.postings),
-      ...arenaBuffers(snapshot.slotWords),
-      snapshot.vocabulary.uses.buffer,
-      snapshot.vocabulary.order.buffer,
-      snapshot.statusOf.buffer,
-    ]
-    return { snapshot, transfer }
   }
 
   /** Becomes the index a snapshot holds (what it held before is dropped). */

@@ -1,51 +1,80 @@
 import { sql } from 'kysely'
-import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../store/store'
+import type { IndexJob, IndexName, IndexReply } from './indexer'
 import { emptyPeopleIndexes, fillStep } from './people'
-import type { IndexJob, IndexOutcome } from './thread'
 
 /**
- * The indexing thread (see thread.ts): reads every person from its own connection, in one read
- * transaction (the store as it was when it began), into both people indexes, and hands them over
- * as typed arrays, moved rather than copied. The main thread answers her window meanwhile.
+ * The indexer's own process (see indexer.ts): reads every person from its own connection, in one
+ * read transaction (the store as it was when it began), into both people indexes, and hands them
+ * over a field at a time. The main process answers her window meanwhile. The Electron shell runs it
+ * as a utility process (Electron's `process.parentPort`), Node as a child process (`process.send`).
  */
-const job = workerData as IndexJob
-const db = openDatabase(job.path, job.key)
-try {
-  // It reads every page once, in order: a small page cache does (the main thread keeps its own).
-  await sql`PRAGMA cache_size = -2048`.execute(db)
-  const indexes = emptyPeopleIndexes()
-  const people = await db.transaction().execute(async (trx) => {
-    let after = ''
-    let count = 0
-    for (;;) {
-      const read = await fillStep(trx, indexes, after, job.chunk)
-      count += read.length
-      if (read.length < job.chunk) return count
-      after = read.at(-1)!
-    }
-  })
-  indexes.search.pack()
-  indexes.matching.pack()
-  const search = indexes.search.snapshot()
-  const matching = indexes.matching.snapshot()
-  // Both were filled with the same people in the same order, so a person has the same slot in
-  // each: her id and name key go once (a message copies every string it carries).
-  const same = (a: readonly unknown[], b: readonly unknown[]) =>
-    a.length === b.length && a.every((value, i) => value === b[i])
-  const sameSlots =
-    same(search.snapshot.ids, matching.snapshot.ids) &&
-    same(search.snapshot.sortKeys, matching.snapshot.sortKeys)
-  const outcome: IndexOutcome = {
-    ok: true,
-    people,
-    search: search.snapshot,
-    matching: sameSlots ? { ...matching.snapshot, ids: [], sortKeys: [] } : matching.snapshot,
-    sameSlots,
-  }
-  parentPort?.postMessage(outcome, [...search.transfer, ...matching.transfer])
-} catch (error) {
-  parentPort?.postMessage({ ok: false, detail: (error as Error).message } satisfies IndexOutcome)
-} finally {
-  await db.destroy()
+
+interface Port {
+  post(reply: IndexReply): void
+  once(listener: (job: IndexJob) => void): void
 }
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void
+  once(event: 'message', listener: (event: { data: unknown }) => void): void
+}
+
+function port(): Port {
+  const electron = (process as { parentPort?: ElectronParentPort }).parentPort
+  if (electron) {
+    return {
+      post: (reply) => electron.postMessage(reply),
+      once: (listener) => electron.once('message', (event) => listener(event.data as IndexJob)),
+    }
+  }
+  const send = process.send?.bind(process)
+  if (!send) throw new Error('the indexer runs as a utility process or a Node child process')
+  return {
+    post: (reply) => void send(reply),
+    once: (listener) => process.once('message', (job) => listener(job as IndexJob)),
+  }
+}
+
+async function fill(job: IndexJob, post: (reply: IndexReply) => void): Promise<void> {
+  const db = openDatabase(job.path, job.key)
+  try {
+    // It reads every page once, in order: a small page cache does (the main process keeps its own).
+    await sql`PRAGMA cache_size = -2048`.execute(db)
+    const indexes = emptyPeopleIndexes()
+    const people = await db.transaction().execute(async (trx) => {
+      let after = ''
+      let count = 0
+      for (;;) {
+        const read = await fillStep(trx, indexes, after, job.chunk)
+        count += read.length
+        if (read.length < job.chunk) return count
+        after = read.at(-1)!
+      }
+    })
+    indexes.search.pack()
+    indexes.matching.pack()
+    const search = indexes.search.snapshot()
+    const matching = indexes.matching.snapshot()
+    // Both were filled with the same people in the same order, so a person has the same slot in
+    // each: her id and name key go once (a message copies every string it carries).
+    const same = (a: readonly unknown[], b: readonly unknown[]) =>
+      a.length === b.length && a.every((value, i) => value === b[i])
+    const sameSlots = same(search.ids, matching.ids) && same(search.sortKeys, matching.sortKeys)
+    const pieces = (index: IndexName, snapshot: object) => {
+      for (const [field, value] of Object.entries(snapshot)) {
+        post({ type: 'piece', index, field, value })
+      }
+    }
+    pieces('search', search)
+    pieces('matching', sameSlots ? { ...matching, ids: [], sortKeys: [] } : matching)
+    post({ type: 'done', people, sameSlots })
+  } catch (error) {
+    post({ type: 'failed', detail: (error as Error).message })
+  } finally {
+    await db.destroy()
+  }
+}
+
+const to = port()
+to.once((job) => void fill(job, to.post))

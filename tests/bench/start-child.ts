@@ -2,6 +2,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { createApi } from '../../db/api'
 import { openContext } from '../../db/context'
 import type { Result } from '../../shared/result'
+import { indexerChild } from '../../db/platform/indexer-child'
 import { nodePlatform, TestClock } from '../support/platform'
 
 /**
@@ -10,15 +11,15 @@ import { nodePlatform, TestClock } from '../support/platform'
  * Bewoners with its count), then the wait for the search indexes. Prints one JSON line.
  */
 const dataDir = process.argv[2]!
-// Bundled by start.bench.ts as the app's main process is, with the indexing thread beside it.
-const indexWorker = new URL(process.argv[3]!)
+// Bundled by start.bench.ts as the app's main process is, with the indexer beside it.
+const indexerEntry = new URL(process.argv[3]!)
 const ok = (result: Result<unknown>) => {
   if (!result.ok) throw new Error(`start bench: ${result.error.code}`)
 }
 const started = performance.now()
 const ctx = await openContext({
   ...nodePlatform(dataDir, new TestClock(new Date('2026-04-01T09:00:00Z'))),
-  indexWorker,
+  startIndexer: () => indexerChild(indexerEntry),
 })
 const api = createApi(ctx)
 ok(await api['followups:today'](undefined))
@@ -38,10 +39,11 @@ const ready = performance.now() - started
 stalls.disable()
 ;(globalThis as { gc?: () => void }).gc?.()
 const { rss, heapUsed } = process.memoryUsage()
-// The indexes' typed arrays (moved here from the thread that made them: not in `arrayBuffers`).
+// The indexes' typed arrays. The indexer has ended by now (`ready` waits for it): this process is
+// all the app holds.
 const indexBytes = ctx.search.footprint.arrayBytes + ctx.matching.footprint.arrayBytes
-// Asked for, the resident memory once she has left it alone a while: V8 pools the pages of the
-// indexing thread's heap when the thread ends, and gives them back to the OS some seconds later.
+// Asked for, the resident memory once she has left it alone a while (V8 and the allocator may give
+// pages back to the OS some seconds later).
 const settle = Number(process.argv[4] ?? 0)
 let settledRss = rss
 if (settle > 0) {

@@ -25,11 +25,11 @@ interface Started {
 }
 
 /**
- * The child and the indexing thread bundled as the app's main process is (electron-vite), so that
+ * The child and the indexer bundled as the app's main process is (electron-vite), so that
  * memory is the app's and not a TypeScript loader's: into out/bench, where the tests' platform
  * still finds package.json two folders up.
  */
-async function bundle(): Promise<{ child: string; worker: string; remove(): void }> {
+async function bundle(): Promise<{ child: string; indexer: string; remove(): void }> {
   const root = new URL('../../', import.meta.url)
   const folder = new URL('out/bench/', root)
   const options: BuildOptions = {
@@ -41,7 +41,7 @@ async function bundle(): Promise<{ child: string; worker: string; remove(): void
     logLevel: 'warning',
   }
   const child = new URL('start-child.mjs', folder)
-  const worker = new URL('indexer.mjs', folder)
+  const indexer = new URL('indexer.mjs', folder)
   await build({
     ...options,
     entryPoints: [join(import.meta.dirname, 'start-child.ts')],
@@ -50,19 +50,19 @@ async function bundle(): Promise<{ child: string; worker: string; remove(): void
   await build({
     ...options,
     entryPoints: [new URL('db/search/worker.ts', root).pathname],
-    outfile: worker.pathname,
+    outfile: indexer.pathname,
   })
   return {
     child: child.pathname,
-    worker: worker.href,
+    indexer: indexer.href,
     remove: () => rmSync(folder, { recursive: true, force: true }),
   }
 }
 const runs = 5
 /**
  * How long a start is left alone before its memory is read again. V8 keeps the pages of a heap it
- * no longer needs (the indexing thread's, when the thread ends) in a pool for reuse, and gives them
- * back to the OS some seconds later (8–11 s after start on this machine).
+ * no longer needs in a pool for reuse, and gives them back to the OS some seconds later (8 s: when
+ * the indexes were filled in a worker thread, its heap's pages stayed in this process that long).
  */
 const settleMs = 12_000
 
@@ -101,7 +101,7 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
       const dropped = cold && dropCaches()
       const out = execFileSync(
         process.execPath,
-        ['--expose-gc', bundled.child, dir.path, bundled.worker, String(settle)],
+        ['--expose-gc', bundled.child, dir.path, bundled.indexer, String(settle)],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       )
       const line = out.trim().split('\n').at(-1)!
@@ -122,8 +122,8 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
         ),
         0,
       )
-    if (warm.some((run) => run.people !== people || run.by !== 'worker'))
-      throw new Error('start bench: index incomplete, or not filled by its thread')
+    if (warm.some((run) => run.people !== people || run.by !== 'process'))
+      throw new Error('start bench: index incomplete, or not filled by its process')
     return [
       {
         id: `start.first_screen_ms${at}`,
@@ -143,7 +143,7 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
       { id: `start.index_ready_ms${at}`, value: p(warm, 'ready'), unit: 'ms' },
       // Apart from search.build_ms (the search suite's, from records in memory).
       { id: `start.index_build_ms${at}`, value: p(warm, 'build'), unit: 'ms' },
-      // The main thread's share: taking over the thread's indexes, and its longest stall meanwhile.
+      // The main thread's share: taking over the indexer's indexes, and its longest stall meanwhile.
       {
         id: `search.load_ms${at}`,
         value: p(warm, 'handOver', 95),
@@ -157,7 +157,7 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
         unit: 'MB',
         target: target(250),
       },
-      // The same, 12 s later with nothing asked: V8 has given back the indexing thread's pages.
+      // The same, 12 s later with nothing asked.
       {
         id: `start.rss_settled_mb${at}`,
         value: megabytes(settled.settledRss),

@@ -3,6 +3,7 @@ import { createApi, type ApiTable } from '../../db/api'
 import { readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { openContext, storeFileName, type ApiContext } from '../../db/context'
+import { indexerChild } from '../../db/platform/indexer-child'
 import { logFileName } from '../../db/platform/log'
 import { buildPeopleIndexes, searchStore } from '../../db/search/people'
 import type { TodayView } from '../../shared/followups'
@@ -100,11 +101,11 @@ describe('starting with a ledger', () => {
     ).toBe(kees.id)
   })
 
-  it('a large ledger is filled by a worker thread; what she writes while it reads goes in when it hands over', async () => {
+  it('a large ledger is filled by an indexer process; what she writes while it reads goes in when it hands over', async () => {
     await ledgerOf(30)
     const platform = nodePlatform(dir.path, clock())
     let written: Promise<void> | undefined
-    // Writes after the thread read the store: only `pending` can bring them into the indexes.
+    // Writes after the indexer read the store: only `pending` can bring them into the indexes.
     const writeMeanwhile = async () => {
       const page = value<PeoplePage>(await api['people:list']({ limit: 200 }))
       value(await api['people:create']({ firstName: 'Kees', lastName: 'Mol', wish: 'Schaken' }))
@@ -130,14 +131,14 @@ describe('starting with a ledger', () => {
     const gate = new Promise<void>((resolve) => (open = resolve))
     ctx = await openContext(platform, undefined, {
       gate,
-      workerFrom: 10,
+      indexerFrom: 10,
       beforeHandOver: () => (written = writeMeanwhile()),
     })
     api = createApi(ctx)
     open()
     await ctx.indexing.ready
     await written
-    expect(ctx.indexing.by).toBe('worker')
+    expect(ctx.indexing.by).toBe('process')
     expect(ctx.indexing.pending).toBeUndefined()
     const rebuilt = await buildPeopleIndexes(ctx.store.db)
     expect(ctx.search.documents()).toEqual(rebuilt.search.documents())
@@ -150,27 +151,27 @@ describe('starting with a ledger', () => {
     expect(await search('mool')).toEqual(['Kees'])
     expect(await search('bakkr')).toEqual(['Anna'])
     expect(await search('schilderen')).toHaveLength(1)
-    expect(logText()).toMatch(/search\.indexed people=30 ms=\d+ by="worker"/)
+    expect(logText()).toMatch(/search\.indexed people=30 ms=\d+ by="process"/)
     // After the hand-over, writes go straight in.
     value(await api['people:create']({ firstName: 'Lotte', lastName: 'Visser' }))
     expect(await search('visser')).toEqual(['Lotte'])
   })
 
-  it('fills them here when the thread cannot start, and stops the thread when the store closes', async () => {
+  it('fills them here when the indexer cannot start, and stops it when the store closes', async () => {
     await ledgerOf(12)
     const broken = {
       ...nodePlatform(dir.path, clock()),
-      indexWorker: new URL('file:///nowhere/indexer.mjs'),
+      startIndexer: () => indexerChild(new URL('file:///nowhere/indexer.mjs')),
     }
-    ctx = await openContext(broken, undefined, { workerFrom: 10 })
+    ctx = await openContext(broken, undefined, { indexerFrom: 10 })
     await ctx.indexing.ready
     expect(ctx.indexing.by).toBe('steps')
     expect(ctx.search.size).toBe(12)
     await ctx.store.close()
 
-    // Closed while the thread reads: it ends with the store (its connection too), and the file
+    // Closed while the indexer reads: it ends with the store (its connection too), and the file
     // can be moved (a restore renames it; Windows refuses while any connection holds it).
-    ctx = await openContext(nodePlatform(dir.path, clock()), undefined, { workerFrom: 10 })
+    ctx = await openContext(nodePlatform(dir.path, clock()), undefined, { indexerFrom: 10 })
     await ctx.store.close()
     await ctx.indexing.ready
     expect(ctx.indexing.done).toBe(false)

@@ -8,7 +8,8 @@ import { electronApp, electronAppArgs, projectRoot } from '../support/electron-a
 import { makeTempDir, nodePlatform, TestClock } from '../support/platform'
 import { createApi } from '../../db/api'
 import { openContext, storeFileName } from '../../db/context'
-import { runIndexThread } from '../../db/search/thread'
+import { indexerChild } from '../../db/platform/indexer-child'
+import { runIndexer } from '../../db/search/indexer'
 import { SearchIndex } from '../../db/search/search-index'
 import { launch, menuLabels, type LaunchReport } from './launch'
 
@@ -335,8 +336,8 @@ describe('the preload', () => {
   })
 })
 
-describe('the indexing thread', () => {
-  it('is built beside the main process and fills the people indexes of a store', async () => {
+describe('the indexer', () => {
+  it('is built beside the main process and fills the people indexes of a store, as a utility process and as a Node child', async () => {
     const folder = dir()
     const platform = nodePlatform(folder, new TestClock(new Date('2026-03-02T09:30:00Z')))
     const ctx = await openContext(platform)
@@ -352,16 +353,24 @@ describe('the indexing thread', () => {
       ids.push((created.value as { id: string }).id)
     }
     await ctx.store.close()
-    // The thread the packaged app starts for a large ledger (electron/platform.ts), not its tsx loader.
+    // What the packaged app starts for a large ledger (electron/platform.ts), not its tsx loader:
+    // in the stand-in's utility process (Electron's `process.parentPort`), and as a Node child.
     const entry = pathToFileURL(join(projectRoot, 'out/main/indexer.js'))
+    const utility = ['--import', join(import.meta.dirname, 'stand-in/utility-child.mjs')]
     const { key } = await platform.storeKey()
-    const thread = runIndexThread(entry, { path: join(folder, storeFileName), key, chunk: 2 })
-    const outcome = await thread.outcome
-    if (!outcome.ok) throw new Error(outcome.detail)
-    expect(outcome.people).toBe(3)
-    const search = new SearchIndex()
-    search.load(outcome.search)
-    expect(search.search('bakkr').map((hit) => hit.id)).toEqual([ids[0]])
-    expect(search.search('fatma amrani').map((hit) => hit.id)).toEqual([ids[2]])
+    for (const execArgv of [utility, []]) {
+      const run = runIndexer(() => indexerChild(entry, execArgv), {
+        path: join(folder, storeFileName),
+        key,
+        chunk: 2,
+      })
+      const outcome = await run.outcome
+      if (!outcome.ok) throw new Error(outcome.detail)
+      expect(outcome.people).toBe(3)
+      const search = new SearchIndex()
+      search.load(outcome.search)
+      expect(search.search('bakkr').map((hit) => hit.id)).toEqual([ids[0]])
+      expect(search.search('fatma amrani').map((hit) => hit.id)).toEqual([ids[2]])
+    }
   })
 })

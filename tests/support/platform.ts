@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DesktopNotification, FileRequest, Platform } from '../../db/platform/platform'
 import { isOpenableLink } from '../../db/contact/links'
+import { indexerChild } from '../../db/platform/indexer-child'
 import { readerThread } from '../../db/platform/reader-thread'
 import { loadOrCreateStoreKey, writeStoreKey, type KeyCipher } from '../../db/store/key'
 import { chromiumArgs, chromiumExecutable } from './chromium'
@@ -103,7 +104,6 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     storeKey: async () => loadOrCreateStoreKey(join(dataDir, 'store-key.json'), noKeyring),
     replaceStoreKey: (key) => void writeStoreKey(join(dataDir, 'store-key.json'), key, noKeyring),
     backupWorker: new URL('./backup-thread.mjs', import.meta.url),
-    indexWorker: new URL('./index-thread.mjs', import.meta.url),
     now: clock.now,
     idleSeconds: () => idle.seconds,
     idle,
@@ -133,11 +133,14 @@ export function nodePlatform(dataDir: string, clock = new TestClock()): TestPlat
     },
     printed,
     startReader: () => readerThread(readerEntry),
+    startIndexer: () => indexerChild(indexerEntry),
   }
 }
 
 /** The reader's worker thread, its TypeScript run through tsx. */
 const readerEntry = new URL('./reader-thread.mjs', import.meta.url)
+/** The indexer's child process, its TypeScript run through tsx. */
+const indexerEntry = new URL('./index-process.mjs', import.meta.url)
 
 export function makeTempDir(prefix = 'sprokkelaar-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix))

@@ -1,6 +1,8 @@
+import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { AttributeColumns } from '../../db/search/attribute-columns'
 import { Arena, dayNumber, dayText, Numbering, Vocabulary } from '../../db/search/compact'
+import { ownArrays } from '../../db/search/indexer'
 import { SearchIndex, type SearchDoc } from '../../db/search/search-index'
 import { MatchColumns } from '../../db/connect/match-columns'
 import { passesFilter, type FilterAttributes } from '../../shared/filters'
@@ -200,7 +202,7 @@ describe('attributes as columns', () => {
   })
 })
 
-describe('indexes handed over by a thread', () => {
+describe('indexes handed over by the indexer', () => {
   const docs: SearchDoc[] = Array.from({ length: 300 }, (_, i) => ({
     id: `p${i}`,
     sortKey: `naam ${i % 50}`,
@@ -231,13 +233,9 @@ describe('indexes handed over by a thread', () => {
     }
     search.remove('p3')
     matching.remove('p3')
-    // As postMessage delivers them: the typed arrays moved, the rest copied.
-    const searchShot = search.snapshot()
-    const matchingShot = matching.snapshot()
-    const took = structuredClone(
-      { search: searchShot.snapshot, matching: matchingShot.snapshot },
-      { transfer: [...searchShot.transfer, ...matchingShot.transfer] },
-    )
+    // As the indexer's process hands them over: copied through V8's serializer, as Node's IPC does.
+    const through = <T>(snapshot: T) => ownArrays(deserialize(serialize(snapshot))) as T
+    const took = { search: through(search.snapshot()), matching: through(matching.snapshot()) }
     const again = { search: new SearchIndex(), matching: new MatchColumns() }
     for (const doc of docs.filter((doc) => doc.id !== 'p3')) {
       again.search.put(doc)

@@ -1,5 +1,0 @@
-// The people indexes' worker thread under plain Node: TypeScript through tsx, as the tests run it.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../../db/search/worker.ts')
