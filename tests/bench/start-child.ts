@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { createApi } from '../../db/api'
 import { openContext } from '../../db/context'
@@ -16,10 +17,23 @@ const indexerEntry = new URL(process.argv[3]!)
 const ok = (result: Result<unknown>) => {
   if (!result.ok) throw new Error(`start bench: ${result.error.code}`)
 }
+// The indexer's own peak, read as it is stopped (it has answered by then): its memory is the
+// machine's while it fills, beside this process's.
+let indexerPeak = 0
+const startIndexer = () => {
+  const indexer = indexerChild(indexerEntry)
+  return {
+    ...indexer,
+    stop: () => {
+      indexerPeak = Math.max(indexerPeak, peakRss(indexer.pid))
+      indexer.stop()
+    },
+  }
+}
 const started = performance.now()
 const ctx = await openContext({
   ...nodePlatform(dataDir, new TestClock(new Date('2026-04-01T09:00:00Z'))),
-  startIndexer: () => indexerChild(indexerEntry),
+  startIndexer,
 })
 const api = createApi(ctx)
 ok(await api['followups:today'](undefined))
@@ -61,9 +75,20 @@ console.log(
     longestStall: stalls.max / 1e6,
     rss,
     settledRss,
+    indexerPeak,
     heapUsed,
     indexBytes,
     by: ctx.indexing.by,
     people: ctx.search.size,
   }),
 )
+
+/** A process's peak resident memory in bytes (Linux: VmHWM), or 0 where it cannot be read. */
+function peakRss(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024
+  } catch {
+    return 0
+  }
+}

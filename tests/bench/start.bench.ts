@@ -18,6 +18,7 @@ interface Started {
   longestStall: number
   rss: number
   settledRss: number
+  indexerPeak: number
   heapUsed: number
   indexBytes: number
   by: string
@@ -161,6 +162,12 @@ export async function startBench(people = 100_000): Promise<Figure[]> {
       {
         id: `start.rss_settled_mb${at}`,
         value: megabytes(settled.settledRss),
+        unit: 'MB',
+      },
+      // The indexer's process at its fullest, while it fills (it has ended by ready).
+      {
+        id: `start.indexer_peak_mb${at}`,
+        value: megabytes(p(warm, 'indexerPeak')),
         unit: 'MB',
       },
       // Of that: the JS heap in use, and the indexes' typed arrays.
