@@ -38,14 +38,18 @@ const qualities: readonly Quality[] = ['exact', 'prefix', 'fuzzy']
 
 /**
  * What a query word matches: the postings it reaches (`word * 8 + field`) with the score each gives,
- * highest first; and the words themselves, with how each matches (its place in `qualities`).
+ * highest first, and which of them a typo reaches (1); and the words themselves, with how each
+ * matches (its place in `qualities`).
  */
 interface Matched {
   lists: Int32Array
   scores: Int32Array
+  typo: Uint8Array
   words: Int32Array
   how: Uint8Array
 }
+
+const fuzzyPlace = qualities.indexOf('fuzzy')
 
 /** Every (quality, field) a query word's match can have, highest score first (ties: quality, field). */
 const listOrder = (['exact', 'prefix', 'fuzzy'] as const)
@@ -64,6 +68,34 @@ const before = (a: Rank, b: Rank) =>
       : a[2] !== b[2]
         ? a[2] < b[2]
         : a[3] < b[3]
+
+/**
+ * The field a query word counts in by context, or -1: a word between two that are found in one and
+ * the same field of hers counts in that field when it is there too. In "zeynep veen laan van
+ * vollenhove 126", "van" lies between two words of her address: it is her street's, not the "van"
+ * of someone named "van Dijk" who lives in that street as well. A word is found in the field of its
+ * best score there (exact before prefix before typo, then the first field). `scores` holds her
+ * best score per query word and field: `[(h * words + w) * 8 + field]`.
+ */
+function contextField(scores: Int32Array, words: number, h: number, w: number): number {
+  if (w === 0 || w === words - 1) return -1
+  const foundIn = (at: number) => {
+    let field = -1
+    for (let f = 0; f < 8; f++) {
+      const score = scores[at + f]!
+      if (score === 0) continue
+      const best = field < 0 ? 0 : scores[at + field]!
+      // The same score in two fields: the better match (a higher quality in a lighter field).
+      if (score > best || (score === best && score / weights[f]! > best / weights[field]!)) {
+        field = f
+      }
+    }
+    return field
+  }
+  const at = (h * words + w) * 8
+  const field = foundIn(at - 8)
+  return field >= 0 && field === foundIn(at + 8) && scores[at + field]! > 0 ? field : -1
+}
 
 export interface SearchDoc {
   id: string
@@ -134,7 +166,7 @@ export class SearchIndex {
   /** Query word → the postings it reaches and their scores; valid while the vocabulary stays. */
   private matchCache = new Map<string, Matched>()
   /** Per word, how the query word being explained matches it (see `hits`); all 0 between uses. */
-  private matchedHow = new Uint8Array(0)
+  private matchedHow = new Uint32Array(0)
   private cachedVersion = -1
   // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
   private generation = 0
@@ -304,7 +336,7 @@ export class SearchIndex {
     filter?: { conditions: PeopleFilter; today: string },
   ): SearchHit[] {
     const queryWords = [...new Set(searchTokens(query))]
-    if (queryWords.length === 0) return []
+    if (queryWords.length === 0 || limit < 1) return []
     const slots = this.ids.length
     if (this.total.length < slots) this.grow(slots)
     if (this.generation + queryWords.length + 1 >= 0xffffffff) {
@@ -324,9 +356,10 @@ export class SearchIndex {
     const keep = (slot: number) =>
       (wanted < 0 || statusOf[slot] === wanted) && (!passes || passes(slot))
     const single = queryWords.length === 1
+    const typed = this.typedWords(queryWords)
     queryWords.forEach((queryWord, w) => {
       const stamp = base + w
-      const { lists, scores } = this.wordsMatching(queryWord)
+      const { lists, scores, typo } = this.wordsMatching(queryWord)
       // The postings straight from the arena's array: no view made per list ("m" reaches thousands).
       const data = this.postings.numbers
       let strong = 0
@@ -336,6 +369,7 @@ export class SearchIndex {
         // score more than anyone still to come could, the rest cannot reach the page ("m": the
         // names that start with it, not every note that has such a word).
         if (single && strong >= limit && score < scores[l - 1]!) break
+        if (typo[l] === 1 && typed.has(lists[l]! >> 3)) continue
         const from = this.postings.start(lists[l]!)
         const to = from + this.postings.size(lists[l]!)
         for (let p = from; p < to; p++) {
@@ -382,73 +416,191 @@ export class SearchIndex {
       kept[keeps] = slot
       keys[keeps++] = count[slot]! * 65536 + total[slot]!
     }
-    let top: number[]
-    if (keeps <= limit) top = Array.from(kept.subarray(0, keeps))
-    else {
-      // Everyone above the limit-th best number is in; of those at that very number, the first
+    /**
+     * The `size` best by (words matched, score), then name; the number they were cut at, and the
+     * first left out at that number (by name).
+     */
+    const best = (size: number): { slots: number[]; cut: number; next?: number } => {
+      if (keeps <= size) return { slots: Array.from(kept.subarray(0, keeps)), cut: -1 }
+      // Everyone above the size-th best number is in; of those at that very number, the first
       // by name. Found by selection, so only those few are compared by name (a one-letter query
       // keeps tens of thousands).
-      const threshold = largest(keys.slice(0, keeps), limit)
+      const threshold = largest(keys.slice(0, keeps), size)
       const above: number[] = []
       const at: number[] = []
       for (let i = 0; i < keeps; i++) {
         if (keys[i]! > threshold) above.push(kept[i]!)
         else if (keys[i] === threshold) at.push(kept[i]!)
       }
-      top = above.concat(firstOf(at, limit - above.length, byName))
+      const first = firstOf(at, size - above.length + 1, byName)
+      const next = first.length > size - above.length ? first.pop() : undefined
+      return { slots: above.concat(first), cut: threshold, next }
     }
-    return this.hits(
-      top.sort((a, b) => better(b, a)),
-      queryWords,
-    )
+    const { slots: page, cut, next } = best(limit)
+    if (queryWords.length < 3) {
+      return this.weigh(page, queryWords)
+        .sort((a, b) => better(b.slot, a.slot))
+        .map((weighed) => weighed.hit)
+    }
+    // A word between two others may count less in context (see `contextField`), never more. The
+    // first page by the words alone is weighed again; it stands when no one left out could come
+    // before its last one (all left out are at the cut or below, and those at the cut come after
+    // `next` by name). Otherwise everyone whose words alone reach that last one's score in context
+    // is weighed again too: anyone below cannot come before it.
+    const weighAgain = (again: number[]) => {
+      const inContext = this.contextScores(again, queryWords)
+      again.forEach((slot, h) => (total[slot] = inContext[h]!))
+    }
+    weighAgain(page)
+    const key = (slot: number) => count[slot]! * 65536 + total[slot]!
+    let shown = firstOf(page, limit, better)
+    const last = shown.at(-1)
+    const lastKey = last === undefined ? -1 : key(last)
+    const settled =
+      cut < 0 ||
+      lastKey > cut ||
+      (lastKey === cut && (next === undefined || byName(last!, next) > 0))
+    if (!settled) {
+      const first = new Set(page)
+      const more: number[] = []
+      for (let i = 0; i < keeps; i++) {
+        if (keys[i]! >= lastKey && !first.has(kept[i]!)) more.push(kept[i]!)
+      }
+      weighAgain(more)
+      shown = firstOf(page.concat(more), limit, better)
+    }
+    return this.weigh(shown, queryWords).map((weighed) => weighed.hit)
   }
 
   /**
-   * Why each person matched: per query word her best field and word (only for the hits returned).
-   * Read from her own few dozen words, each looked up among the words the query word matches
-   * (marked once per query word, not compared again per person), with the same tie-break as the
-   * scoring: the best score, then exact before prefix before typo, prefixes in word order, typos by
-   * length then word order, and the first field.
+   * Each person's score and why she matched: per query word her best field and word. Read from her
+   * own few dozen words, each looked up among the words the query word matches (marked once per
+   * query word, not compared again per person), with the same tie-break as the scoring: the best
+   * score, then exact before prefix before typo, prefixes in word order, typos by length then word
+   * order, and the first field. In context (see `contextField`), a word counts in its neighbours'
+   * field.
    */
-  private hits(slots: number[], queryWords: string[]): SearchHit[] {
-    const fields = slots.map(() => new Set<SearchField>())
-    const words = slots.map(() => new Set<string>())
+  private weigh(slots: number[], queryWords: string[]): { slot: number; hit: SearchHit }[] {
+    const n = queryWords.length
+    type Found = { score: number; rank: Rank; field: number; word: string }
+    // Per person and query word: her best match in each field.
+    const found: (Found | undefined)[][] = Array.from({ length: slots.length * n }, () => [])
+    const scores = new Int32Array(slots.length * n * 8)
+    this.eachMatch(slots, queryWords, (h, w, packed, how) => {
+      const word = this.vocabulary.text(packed >> 3)
+      const field = packed & 7
+      const score = weights[field]! * quality[how]
+      const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
+      const best = found[h * n + w]!
+      const was = best[field]
+      if (!was || was.score < score || (was.score === score && before(rank, was.rank))) {
+        best[field] = { score, rank, field, word }
+        scores[(h * n + w) * 8 + field] = score
+      }
+    })
+    return slots.map((slot, h) => {
+      const fields = new Set<SearchField>()
+      const words = new Set<string>()
+      let score = 0
+      for (let w = 0; w < n; w++) {
+        const inContext = contextField(scores, n, h, w)
+        let match = inContext >= 0 ? found[h * n + w]![inContext] : undefined
+        for (const other of match ? [] : found[h * n + w]!) {
+          if (!other) continue
+          const better =
+            !match ||
+            match.score < other.score ||
+            (match.score === other.score && before(other.rank, match.rank))
+          if (better) match = other
+        }
+        if (!match) continue
+        score += match.score
+        fields.add(searchFields[match.field]!)
+        words.add(match.word)
+      }
+      const hit = {
+        id: this.ids[slot]!,
+        score,
+        fields: [...fields].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
+        words: [...words],
+      }
+      return { slot, hit }
+    })
+  }
+
+  /** Her scores in context (as `weigh` counts them, without saying why), for many people. */
+  private contextScores(slots: number[], queryWords: string[]): Int32Array {
+    const n = queryWords.length
+    const scores = new Int32Array(slots.length * n * 8)
+    this.eachMatch(slots, queryWords, (h, w, packed, how) => {
+      const at = (h * n + w) * 8 + (packed & 7)
+      const score = weights[packed & 7]! * quality[how]
+      if (score > scores[at]!) scores[at] = score
+    })
+    const totals = new Int32Array(slots.length)
+    for (let h = 0; h < slots.length; h++) {
+      for (let w = 0; w < n; w++) {
+        const at = (h * n + w) * 8
+        const inContext = contextField(scores, n, h, w)
+        let score = inContext >= 0 ? scores[at + inContext]! : 0
+        if (inContext < 0) for (let f = 0; f < 8; f++) score = Math.max(score, scores[at + f]!)
+        totals[h]! += score
+      }
+    }
+    return totals
+  }
+
+  /**
+   * Calls `visit` for every word of each of these people that a query word matches (with how it
+   * matches). The words each query word matches are marked once, two bits each (1 + the place of
+   * how in `qualities`), for sixteen query words at a time; her own words are then read once and
+   * looked up, not compared again per person. Never a typo of another word of the query.
+   */
+  private eachMatch(
+    slots: number[],
+    queryWords: string[],
+    visit: (h: number, w: number, packed: number, how: Quality) => void,
+  ): void {
     if (this.matchedHow.length < this.vocabulary.capacity) {
-      this.matchedHow = new Uint8Array(Math.max(1024, this.vocabulary.capacity * 2))
+      this.matchedHow = new Uint32Array(Math.max(1024, this.vocabulary.capacity * 2))
     }
     const matchedHow = this.matchedHow
-    for (const queryWord of queryWords) {
-      // How each word this query word matches matches it (1 + its place in `qualities`): her words
-      // are looked up, not compared again.
-      const matched = this.wordsMatching(queryWord)
-      matched.words.forEach((word, i) => (matchedHow[word] = matched.how[i]! + 1))
+    const typed = this.typedWords(queryWords)
+    for (let from = 0; from < queryWords.length; from += 16) {
+      const group = queryWords.slice(from, from + 16).map((word) => this.wordsMatching(word))
+      group.forEach((matched, g) => {
+        matched.words.forEach((word, i) => {
+          const how = matched.how[i]!
+          if (how !== fuzzyPlace || !typed.has(word)) matchedHow[word]! |= (how + 1) << (2 * g)
+        })
+      })
       slots.forEach((slot, h) => {
-        let best: { score: number; rank: Rank; field: number; word: string } | undefined
         for (const packed of this.slotWords.view(slot)) {
-          const code = matchedHow[packed >> 3]!
-          if (code === 0) continue
-          const how = qualities[code - 1]!
-          const word = this.vocabulary.text(packed >> 3)
-          const field = packed & 7
-          const score = weights[field]! * quality[how]
-          const rank: Rank = [qualityOrder[how], how === 'fuzzy' ? word.length : 0, word, field]
-          if (!best || best.score < score || (best.score === score && before(rank, best.rank))) {
-            best = { score, rank, field, word }
+          const marks = matchedHow[packed >> 3]!
+          if (marks === 0) continue
+          for (let g = 0; g < group.length; g++) {
+            const code = (marks >>> (2 * g)) & 3
+            if (code !== 0) visit(h, from + g, packed, qualities[code - 1]!)
           }
         }
-        if (best) {
-          fields[h]!.add(searchFields[best.field]!)
-          words[h]!.add(best.word)
-        }
       })
-      for (const word of matched.words) matchedHow[word] = 0
+      for (const matched of group) for (const word of matched.words) matchedHow[word] = 0
     }
-    return slots.map((slot, h) => ({
-      id: this.ids[slot]!,
-      score: this.total[slot]!,
-      fields: [...fields[h]!].sort((a, b) => searchFields.indexOf(a) - searchFields.indexOf(b)),
-      words: [...words[h]!],
-    }))
+  }
+
+  /**
+   * The query's own words, as the index numbers them. A query word is never taken as a typo of
+   * another word she typed in the same query: in "zeynep ven laan van vollenhove", "ven" is not
+   * "van" (it is there already), so someone named "van …" in that street does not count it twice,
+   * once as her name and once as a typo, above Zeynep ter Veen.
+   */
+  private typedWords(queryWords: string[]): Set<number> {
+    const typed = new Set<number>()
+    for (const queryWord of queryWords) {
+      const word = this.vocabulary.numberOf(queryWord)
+      if (word !== undefined) typed.add(word)
+    }
+    return typed
   }
 
   /**
@@ -480,16 +632,18 @@ export class SearchIndex {
     const size = (matched.exact.length + matched.prefix.length + matched.fuzzy.length) * 8
     const lists = new Int32Array(size)
     const scores = new Int32Array(size)
+    const typo = new Uint8Array(size)
     let at = 0
     for (const { how, field, score } of listOrder) {
       for (const word of matched[how]) {
         lists[at] = word * 8 + field
+        typo[at] = how === 'fuzzy' ? 1 : 0
         scores[at++] = score
       }
     }
     const all = [...matched.exact, ...matched.prefix, ...matched.fuzzy]
     const how = qualities.flatMap((quality, place) => matched[quality].map(() => place))
-    const found = { lists, scores, words: Int32Array.from(all), how: Uint8Array.from(how) }
+    const found = { lists, scores, typo, words: Int32Array.from(all), how: Uint8Array.from(how) }
     this.matchCache.set(queryWord, found)
     return found
   }
