@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { childPort } from '../platform/child-port'
 import { openDatabase } from '../store/store'
 import type { IndexJob, IndexName, IndexReply } from './indexer'
 import { emptyPeopleIndexes, fillStep } from './people'
@@ -9,32 +10,6 @@ import { emptyPeopleIndexes, fillStep } from './people'
  * over a field at a time. The main process answers her window meanwhile. The Electron shell runs it
  * as a utility process (Electron's `process.parentPort`), Node as a child process (`process.send`).
  */
-
-interface Port {
-  post(reply: IndexReply): void
-  once(listener: (job: IndexJob) => void): void
-}
-
-interface ElectronParentPort {
-  postMessage(message: unknown): void
-  once(event: 'message', listener: (event: { data: unknown }) => void): void
-}
-
-function port(): Port {
-  const electron = (process as { parentPort?: ElectronParentPort }).parentPort
-  if (electron) {
-    return {
-      post: (reply) => electron.postMessage(reply),
-      once: (listener) => electron.once('message', (event) => listener(event.data as IndexJob)),
-    }
-  }
-  const send = process.send?.bind(process)
-  if (!send) throw new Error('the indexer runs as a utility process or a Node child process')
-  return {
-    post: (reply) => void send(reply),
-    once: (listener) => process.once('message', (job) => listener(job as IndexJob)),
-  }
-}
 
 async function fill(job: IndexJob, post: (reply: IndexReply) => void): Promise<void> {
   const db = openDatabase(job.path, job.key)
@@ -76,5 +51,5 @@ async function fill(job: IndexJob, post: (reply: IndexReply) => void): Promise<v
   }
 }
 
-const to = port()
+const to = childPort<IndexJob, IndexReply>()
 to.once((job) => void fill(job, to.post))

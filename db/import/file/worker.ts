@@ -1,6 +1,6 @@
-import { parentPort } from 'node:worker_threads'
 import { translate } from '../../../shared/i18n/messages'
 import { nl } from '../../../shared/i18n/nl'
+import { childPort } from '../../platform/child-port'
 import { StoreError } from '../../store/errors'
 import type { ReadReply, ReadRequest } from './protocol'
 import { readSpreadsheet } from './read'
@@ -10,33 +10,7 @@ import { readSpreadsheet } from './read'
  * runs it as a utility process (Electron's `process.parentPort`), Node as a worker thread.
  */
 
-interface Port {
-  post(reply: ReadReply): void
-  once(listener: (request: ReadRequest) => void): void
-}
-
-interface ElectronParentPort {
-  postMessage(message: unknown): void
-  once(event: 'message', listener: (event: { data: unknown }) => void): void
-}
-
-function port(): Port {
-  const electron = (process as { parentPort?: ElectronParentPort }).parentPort
-  if (electron) {
-    return {
-      post: (reply) => electron.postMessage(reply),
-      once: (listener) => electron.once('message', (event) => listener(event.data as ReadRequest)),
-    }
-  }
-  const thread = parentPort
-  if (!thread) throw new Error('the file reader runs as a worker thread or utility process')
-  return {
-    post: (reply) => thread.postMessage(reply),
-    once: (listener) => thread.once('message', listener),
-  }
-}
-
-const to = port()
+const to = childPort<ReadRequest, ReadReply>()
 to.once((request) => {
   let last = 0
   readSpreadsheet(request.path, request.csv, {
