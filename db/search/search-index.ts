@@ -443,15 +443,15 @@ export class SearchIndex {
         .map((weighed) => weighed.hit)
     }
     // A word between two others may count less in context (see `contextField`), never more. The
-    // first page by the words alone is weighed again; it stands when no one left out could come
-    // before its last one (all left out are at the cut or below, and those at the cut come after
-    // `next` by name). Otherwise everyone whose words alone reach that last one's score in context
-    // is weighed again too: anyone below cannot come before it.
-    const weighAgain = (again: number[]) => {
-      const inContext = this.contextScores(again, queryWords)
-      again.forEach((slot, h) => (total[slot] = inContext[h]!))
+    // first page by the words alone is weighed again, and explained as it is; it stands when no one
+    // left out could come before its last one (all left out are at the cut or below, and those at
+    // the cut come after `next` by name). Otherwise everyone whose words alone reach that last
+    // one's score in context is weighed again too: anyone below cannot come before it.
+    const hits = new Map<number, SearchHit>()
+    for (const { slot, hit } of this.weigh(page, queryWords)) {
+      hits.set(slot, hit)
+      total[slot] = hit.score
     }
-    weighAgain(page)
     const key = (slot: number) => count[slot]! * 65536 + total[slot]!
     let shown = firstOf(page, limit, better)
     const last = shown.at(-1)
@@ -461,15 +461,17 @@ export class SearchIndex {
       lastKey > cut ||
       (lastKey === cut && (next === undefined || byName(last!, next) > 0))
     if (!settled) {
-      const first = new Set(page)
       const more: number[] = []
       for (let i = 0; i < keeps; i++) {
-        if (keys[i]! >= lastKey && !first.has(kept[i]!)) more.push(kept[i]!)
+        if (keys[i]! >= lastKey && !hits.has(kept[i]!)) more.push(kept[i]!)
       }
-      weighAgain(more)
+      const inContext = this.contextScores(more, queryWords)
+      more.forEach((slot, h) => (total[slot] = inContext[h]!))
       shown = firstOf(page.concat(more), limit, better)
+      const unexplained = shown.filter((slot) => !hits.has(slot))
+      for (const { slot, hit } of this.weigh(unexplained, queryWords)) hits.set(slot, hit)
     }
-    return this.weigh(shown, queryWords).map((weighed) => weighed.hit)
+    return shown.map((slot) => hits.get(slot)!)
   }
 
   /**
