@@ -51,6 +51,12 @@ interface Matched {
 
 const fuzzyPlace = qualities.indexOf('fuzzy')
 
+/** A search's query words, and those of them the index holds as words (see `typedWords`). */
+interface Query {
+  words: string[]
+  typed: Set<number>
+}
+
 /** Every (quality, field) a query word's match can have, highest score first (ties: quality, field). */
 const listOrder = (['exact', 'prefix', 'fuzzy'] as const)
   .flatMap((how) =>
@@ -165,7 +171,7 @@ export class SearchIndex {
   private free: number[] = []
   /** Query word → the postings it reaches and their scores; valid while the vocabulary stays. */
   private matchCache = new Map<string, Matched>()
-  /** Per word, how the query word being explained matches it (see `hits`); all 0 between uses. */
+  /** Per word, how each query word of a group matches it, two bits each (see `eachMatch`); all 0 between uses. */
   private matchedHow = new Uint32Array(0)
   private cachedVersion = -1
   // Per-slot tallies of one search, reused between searches (a stamp says which search wrote it).
@@ -357,6 +363,7 @@ export class SearchIndex {
       (wanted < 0 || statusOf[slot] === wanted) && (!passes || passes(slot))
     const single = queryWords.length === 1
     const typed = this.typedWords(queryWords)
+    const asked: Query = { words: queryWords, typed }
     queryWords.forEach((queryWord, w) => {
       const stamp = base + w
       const { lists, scores, typo } = this.wordsMatching(queryWord)
@@ -438,7 +445,7 @@ export class SearchIndex {
     }
     const { slots: page, cut, next } = best(limit)
     if (queryWords.length < 3) {
-      return this.weigh(page, queryWords)
+      return this.weigh(page, asked)
         .sort((a, b) => better(b.slot, a.slot))
         .map((weighed) => weighed.hit)
     }
@@ -448,7 +455,7 @@ export class SearchIndex {
     // the cut come after `next` by name). Otherwise everyone whose words alone reach that last
     // one's score in context is weighed again too: anyone below cannot come before it.
     const hits = new Map<number, SearchHit>()
-    for (const { slot, hit } of this.weigh(page, queryWords)) {
+    for (const { slot, hit } of this.weigh(page, asked)) {
       hits.set(slot, hit)
       total[slot] = hit.score
     }
@@ -465,11 +472,11 @@ export class SearchIndex {
       for (let i = 0; i < keeps; i++) {
         if (keys[i]! >= lastKey && !hits.has(kept[i]!)) more.push(kept[i]!)
       }
-      const inContext = this.contextScores(more, queryWords)
+      const inContext = this.contextScores(more, asked)
       more.forEach((slot, h) => (total[slot] = inContext[h]!))
       shown = firstOf(page.concat(more), limit, better)
       const unexplained = shown.filter((slot) => !hits.has(slot))
-      for (const { slot, hit } of this.weigh(unexplained, queryWords)) hits.set(slot, hit)
+      for (const { slot, hit } of this.weigh(unexplained, asked)) hits.set(slot, hit)
     }
     return shown.map((slot) => hits.get(slot)!)
   }
@@ -482,13 +489,13 @@ export class SearchIndex {
    * order, and the first field. In context (see `contextField`), a word counts in its neighbours'
    * field.
    */
-  private weigh(slots: number[], queryWords: string[]): { slot: number; hit: SearchHit }[] {
-    const n = queryWords.length
+  private weigh(slots: number[], query: Query): { slot: number; hit: SearchHit }[] {
+    const n = query.words.length
     type Found = { score: number; rank: Rank; field: number; word: string }
     // Per person and query word: her best match in each field.
     const found: (Found | undefined)[][] = Array.from({ length: slots.length * n }, () => [])
     const scores = new Int32Array(slots.length * n * 8)
-    this.eachMatch(slots, queryWords, (h, w, packed, how) => {
+    this.eachMatch(slots, query, (h, w, packed, how) => {
       const word = this.vocabulary.text(packed >> 3)
       const field = packed & 7
       const score = weights[field]! * quality[how]
@@ -531,10 +538,10 @@ export class SearchIndex {
   }
 
   /** Her scores in context (as `weigh` counts them, without saying why), for many people. */
-  private contextScores(slots: number[], queryWords: string[]): Int32Array {
-    const n = queryWords.length
+  private contextScores(slots: number[], query: Query): Int32Array {
+    const n = query.words.length
     const scores = new Int32Array(slots.length * n * 8)
-    this.eachMatch(slots, queryWords, (h, w, packed, how) => {
+    this.eachMatch(slots, query, (h, w, packed, how) => {
       const at = (h * n + w) * 8 + (packed & 7)
       const score = weights[packed & 7]! * quality[how]
       if (score > scores[at]!) scores[at] = score
@@ -560,14 +567,13 @@ export class SearchIndex {
    */
   private eachMatch(
     slots: number[],
-    queryWords: string[],
+    { words: queryWords, typed }: Query,
     visit: (h: number, w: number, packed: number, how: Quality) => void,
   ): void {
     if (this.matchedHow.length < this.vocabulary.capacity) {
       this.matchedHow = new Uint32Array(Math.max(1024, this.vocabulary.capacity * 2))
     }
     const matchedHow = this.matchedHow
-    const typed = this.typedWords(queryWords)
     for (let from = 0; from < queryWords.length; from += 16) {
       const group = queryWords.slice(from, from + 16).map((word) => this.wordsMatching(word))
       group.forEach((matched, g) => {
